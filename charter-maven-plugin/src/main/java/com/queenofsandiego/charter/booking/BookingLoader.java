@@ -1,0 +1,106 @@
+package com.queenofsandiego.charter.booking;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Reads the crew roster and every booking file under a directory, checks each file's rules and the rules across files
+ * (unique ids and slugs), and returns all of it at once.
+ */
+public final class BookingLoader {
+
+    private final Path displayRoot;
+
+    /** @param displayRoot paths in messages are relative to this (the repository root) */
+    public BookingLoader(Path displayRoot) {
+        this.displayRoot = displayRoot.toAbsolutePath().normalize();
+    }
+
+    public Bookings load(Path bookingsDirectory, Path crewFile) {
+        List<Problem> problems = new ArrayList<>();
+        Problems rosterProblems = new Problems(display(crewFile));
+        Roster roster = RosterLoader.load(crewFile, rosterProblems);
+        problems.addAll(rosterProblems.list());
+
+        if (!Files.isDirectory(bookingsDirectory)) {
+            problems.add(Problem.at(display(bookingsDirectory), Position.START,
+                    "the bookings directory does not exist; create it or set charter.bookingsDirectory"));
+            return new Bookings(roster, List.of(), problems, 0);
+        }
+        List<Path> files = bookingFiles(bookingsDirectory);
+        BookingParser parser = new BookingParser(roster);
+        List<FileResult> results = files.parallelStream().map(file -> parse(parser, file)).toList();
+
+        List<Booking> bookings = new ArrayList<>();
+        for (FileResult result : results) {
+            problems.addAll(result.problems());
+            result.parsed().booking().ifPresent(bookings::add);
+        }
+        problems.addAll(crossFileProblems(results));
+        problems.sort(null);
+        return new Bookings(roster, bookings, problems, files.size());
+    }
+
+    private FileResult parse(BookingParser parser, Path file) {
+        Problems problems = new Problems(display(file));
+        BookingParser.Parsed parsed = parser.parse(file, problems);
+        return new FileResult(problems.file(), parsed, problems.list());
+    }
+
+    /** Ids and slugs must be unique across files: the message names both files. A clashing id says enough. */
+    private static List<Problem> crossFileProblems(List<FileResult> results) {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, String> byId = new HashMap<>();
+        Map<String, String> bySlug = new HashMap<>();
+        for (FileResult result : results) {
+            if (result.parsed().identity().isEmpty()) {
+                continue;
+            }
+            BookingParser.Identity identity = result.parsed().identity().get();
+            String here = result.file();
+            String sameId = byId.putIfAbsent(identity.id(), here + ":" + identity.idAt().line());
+            if (sameId != null) {
+                problems.add(Problem.at(here, identity.idAt(), "id '" + identity.id() + "' is already used by "
+                        + sameId + "; every booking needs its own id"));
+            }
+            String sameSlug = bySlug.putIfAbsent(identity.slug(), here + ":" + identity.slugAt().line());
+            if (sameSlug != null && sameId == null) {
+                problems.add(Problem.at(here, identity.slugAt(), "slug '" + identity.slug() + "' is already used by "
+                        + sameSlug + "; two guests would share one page"));
+            }
+        }
+        return problems;
+    }
+
+    private static List<Path> bookingFiles(Path directory) {
+        try (Stream<Path> walk = Files.walk(directory)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(BookingLoader::isYaml)
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + directory, e);
+        }
+    }
+
+    private static boolean isYaml(Path file) {
+        String name = file.getFileName().toString();
+        return !name.startsWith(".") && (name.endsWith(".yaml") || name.endsWith(".yml"));
+    }
+
+    private String display(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path shown = absolute.startsWith(displayRoot) ? displayRoot.relativize(absolute) : absolute;
+        return shown.toString().replace('\\', '/');
+    }
+
+    private record FileResult(String file, BookingParser.Parsed parsed, List<Problem> problems) {
+    }
+}

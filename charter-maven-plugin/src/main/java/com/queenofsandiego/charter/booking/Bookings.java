@@ -1,0 +1,26 @@
+package com.queenofsandiego.charter.booking;
+
+import java.util.List;
+
+/**
+ * Everything read from the inputs: the roster, the bookings that passed every rule, and every problem found.
+ * A run that renders or deploys must not go on while {@link #problems()} is not empty.
+ */
+public record Bookings(Roster roster, List<Booking> bookings, List<Problem> problems, int filesRead) {
+
+    public Bookings {
+        bookings = List.copyOf(bookings);
+        problems = List.copyOf(problems);
+    }
+
+    public boolean valid() {
+        return problems.isEmpty();
+    }
+
+    /** "3 problems in 2 files" */
+    public String summary() {
+        long files = problems.stream().map(Problem::file).distinct().count();
+        return problems.size() + (problems.size() == 1 ? " problem" : " problems")
+                + " in " + files + (files == 1 ? " file" : " files");
+    }
+}

@@ -1,0 +1,43 @@
+package com.queenofsandiego.charter.booking;
+
+import java.util.Comparator;
+
+/**
+ * One thing wrong with an input file, at a 1-based line and column.
+ * {@code file} is the path as the user should read it (relative to the repository root).
+ */
+public record Problem(String file, int line, int column, String message) implements Comparable<Problem> {
+
+    private static final Comparator<Problem> ORDER = Comparator.comparing(Problem::file)
+            .thenComparingInt(Problem::line)
+            .thenComparingInt(Problem::column)
+            .thenComparing(Problem::message);
+
+    public static Problem at(String file, Position position, String message) {
+        return new Problem(file, position.line(), position.column(), message);
+    }
+
+    /** The compiler-style line editors and CI logs link to: {@code file:line:col: message}. */
+    @Override
+    public String toString() {
+        return file + ":" + line + ":" + column + ": " + message;
+    }
+
+    /** A GitHub Actions workflow command that shows the problem on the file's line in a pull request. */
+    public String githubAnnotation() {
+        return "::error file=" + escapeProperty(file) + ",line=" + line + ",col=" + column + "::" + escapeData(message);
+    }
+
+    @Override
+    public int compareTo(Problem other) {
+        return ORDER.compare(this, other);
+    }
+
+    private static String escapeData(String s) {
+        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    }
+
+    private static String escapeProperty(String s) {
+        return escapeData(s).replace(":", "%3A").replace(",", "%2C");
+    }
+}

@@ -1,0 +1,95 @@
+package com.queenofsandiego.charter.mojo;
+
+import com.queenofsandiego.charter.booking.BookingLoader;
+import com.queenofsandiego.charter.booking.Bookings;
+import com.queenofsandiego.charter.booking.Problem;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+import java.io.File;
+import java.io.PrintStream;
+import java.util.Map;
+
+/**
+ * The parameters every goal shares, and the two things every goal does first: skip when asked or when this is not
+ * the project the build was started in, and read the bookings.
+ */
+abstract class AbstractCharterMojo extends AbstractMojo {
+
+    /** Where booking YAML files are; searched recursively for {@code *.yaml} and {@code *.yml}. */
+    @Parameter(property = "charter.bookingsDirectory", defaultValue = "${basedir}/bookings")
+    File bookingsDirectory;
+
+    /** Markdown pages of the public site and the crew roster {@code crew.yaml}. */
+    @Parameter(property = "charter.contentDirectory", defaultValue = "${basedir}/site-content")
+    File contentDirectory;
+
+    /** Thymeleaf templates and static assets. */
+    @Parameter(property = "charter.themeDirectory", defaultValue = "${basedir}/theme")
+    File themeDirectory;
+
+    /** Where the rendered site, the plan and the local target go. */
+    @Parameter(property = "charter.outputDirectory", defaultValue = "${project.build.directory}/charter")
+    File outputDirectory;
+
+    /** Base of absolute URLs: sitemap, canonical links, calendar files. */
+    @Parameter(property = "charter.siteUrl", defaultValue = "https://queenofsandiego.com")
+    String siteUrl;
+
+    /** Time zone of booking dates and times. */
+    @Parameter(property = "charter.timezone", defaultValue = "America/Los_Angeles")
+    String timezone;
+
+    /** Skip this goal. */
+    @Parameter(property = "charter.skip", defaultValue = "false")
+    boolean skip;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("charter: skipped (charter.skip=true)");
+            return;
+        }
+        if (!project.isExecutionRoot()) {
+            // One site per build: `mvn charter:x` from the root also visits the plugin's own module.
+            getLog().debug("charter: not the project the build started in; nothing to do here");
+            return;
+        }
+        run();
+    }
+
+    abstract void run() throws MojoExecutionException, MojoFailureException;
+
+    /** Reads every booking; prints each problem as {@code file:line:col: message} and fails if there is any. */
+    Bookings loadBookings() throws MojoFailureException {
+        Bookings bookings = new BookingLoader(project.getBasedir().toPath())
+                .load(bookingsDirectory.toPath(), contentDirectory.toPath().resolve("crew.yaml"));
+        if (!bookings.valid()) {
+            report(bookings);
+            throw new MojoFailureException("charter: " + bookings.summary()
+                    + ". Fix each line listed above and run again; the format is in the README under 'Booking files'.");
+        }
+        return bookings;
+    }
+
+    private void report(Bookings bookings) {
+        boolean github = "true".equals(environment().get("GITHUB_ACTIONS"));
+        PrintStream out = System.out;
+        for (Problem problem : bookings.problems()) {
+            getLog().error(problem.toString());
+            if (github) {
+                out.println(problem.githubAnnotation());
+            }
+        }
+    }
+
+    Map<String, String> environment() {
+        return System.getenv();
+    }
+}
