@@ -3,8 +3,8 @@ package com.queenofsandiego.charter.booking;
 import java.util.Comparator;
 
 /**
- * One thing wrong with an input file, at a 1-based line and column.
- * {@code file} is the path as the user should read it (relative to the repository root).
+ * One thing wrong with an input, at a 1-based line and column; line 0 means the input as a whole.
+ * {@code file} is the path as the user should read it (relative to the repository root), or the property at fault.
  */
 public record Problem(String file, int line, int column, String message) implements Comparable<Problem> {
 
@@ -20,12 +20,13 @@ public record Problem(String file, int line, int column, String message) impleme
     /** The compiler-style line editors and CI logs link to: {@code file:line:col: message}. */
     @Override
     public String toString() {
-        return file + ":" + line + ":" + column + ": " + message;
+        return line <= 0 ? file + ": " + message : file + ":" + line + ":" + column + ": " + message;
     }
 
     /** A GitHub Actions workflow command that shows the problem on the file's line in a pull request. */
     public String githubAnnotation() {
-        return "::error file=" + escapeProperty(file) + ",line=" + line + ",col=" + column + "::" + escapeData(message);
+        String where = line <= 0 ? "" : ",line=" + line + ",col=" + column;
+        return "::error file=" + escapeProperty(file) + where + "::" + escapeData(message);
     }
 
     @Override
