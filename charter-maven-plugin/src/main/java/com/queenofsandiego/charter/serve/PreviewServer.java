@@ -1,0 +1,162 @@
+package com.queenofsandiego.charter.serve;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Serves a rendered site on 127.0.0.1 with production routing ({@link SiteRouting}) for a local preview.
+ * HTML pages get a small script that reloads them when {@link #reload()} is called after a re-render.
+ */
+public final class PreviewServer implements AutoCloseable {
+
+    static final String EVENTS_PATH = "/__charter/events";
+    private static final String RELOAD_SCRIPT = "<script>new EventSource('" + EVENTS_PATH
+            + "').onmessage=function(){location.reload()}</script>";
+    private static final Map<String, String> CONTENT_TYPES = Map.ofEntries(
+            Map.entry("html", "text/html; charset=utf-8"),
+            Map.entry("css", "text/css; charset=utf-8"),
+            Map.entry("js", "text/javascript; charset=utf-8"),
+            Map.entry("json", "application/json"),
+            Map.entry("xml", "application/xml; charset=utf-8"),
+            Map.entry("txt", "text/plain; charset=utf-8"),
+            Map.entry("ics", "text/calendar; charset=utf-8"),
+            Map.entry("svg", "image/svg+xml"),
+            Map.entry("png", "image/png"),
+            Map.entry("jpg", "image/jpeg"),
+            Map.entry("jpeg", "image/jpeg"),
+            Map.entry("webp", "image/webp"),
+            Map.entry("ico", "image/x-icon"),
+            Map.entry("woff2", "font/woff2"));
+
+    private final Path root;
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "charter-preview");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
+
+    private PreviewServer(Path root, HttpServer server) {
+        this.root = root.toAbsolutePath().normalize();
+        this.server = server;
+    }
+
+    /** Starts serving {@code root} on 127.0.0.1; port 0 picks a free one. */
+    public static PreviewServer start(Path root, int port) throws IOException {
+        HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        PreviewServer preview = new PreviewServer(root, http);
+        http.createContext("/", preview::handle);
+        http.setExecutor(preview.executor);
+        http.start();
+        return preview;
+    }
+
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** Tells every open page to reload. */
+    public void reload() {
+        for (OutputStream listener : listeners) {
+            try {
+                listener.write("data: reload\n\n".getBytes(StandardCharsets.UTF_8));
+                listener.flush();
+            } catch (IOException gone) {
+                listeners.remove(listener);
+                closeQuietly(listener);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        if (EVENTS_PATH.equals(exchange.getRequestURI().getPath())) {
+            openEvents(exchange);
+            return;
+        }
+        try (exchange) {
+            serveFile(exchange);
+        }
+    }
+
+    private void serveFile(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
+            send(exchange, 405, "text/plain; charset=utf-8", "method not allowed\n".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        Optional<Path> file = SiteRouting.keyFor(path).map(root::resolve).map(Path::normalize)
+                .filter(p -> p.startsWith(root) && Files.isRegularFile(p));
+        if (file.isEmpty()) {
+            send(exchange, 404, "text/plain; charset=utf-8", ("not found: " + path + "\n").getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        String type = contentType(file.get());
+        byte[] body = Files.readAllBytes(file.get());
+        if (type.startsWith("text/html")) {
+            body = withReloadScript(new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        }
+        send(exchange, 200, type, body);
+    }
+
+    /** A server-sent event stream left open (the exchange is not closed) until a write to it fails. */
+    private void openEvents(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream body = exchange.getResponseBody();
+        body.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
+        body.flush();
+        listeners.add(body);
+    }
+
+    private static String withReloadScript(String html) {
+        int end = html.lastIndexOf("</body>");
+        return end < 0 ? html + RELOAD_SCRIPT : html.substring(0, end) + RELOAD_SCRIPT + html.substring(end);
+    }
+
+    private static void closeQuietly(OutputStream stream) {
+        try {
+            stream.close();
+        } catch (IOException alreadyGone) {
+            // the page has gone away: nothing to tell it
+        }
+    }
+
+    static String contentType(Path file) {
+        String name = file.getFileName().toString();
+        String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        return CONTENT_TYPES.getOrDefault(extension, "application/octet-stream");
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(status, head ? -1 : body.length);
+        if (!head) {
+            exchange.getResponseBody().write(body);
+        }
+    }
+}
