@@ -39,23 +39,24 @@ public final class YamlSource {
      * (unreadable, too large, not UTF-8, invalid YAML, empty, several documents, or not a mapping).
      */
     public static Optional<MappingNode> readMapping(Path file, Problems problems, String whatItHolds) {
-        Optional<String> text = readText(file, problems);
-        if (text.isEmpty()) {
-            return Optional.empty();
-        }
-        if (text.get().isBlank()) {
+        return readText(file, problems).flatMap(text -> parseMapping(text, problems, whatItHolds));
+    }
+
+    /** As {@link #readMapping(Path, Problems, String)}, for text already read (such as a page's front matter). */
+    public static Optional<MappingNode> parseMapping(String text, Problems problems, String whatItHolds) {
+        if (text.isBlank()) {
             problems.at(Position.START, "the file is empty; it should hold " + whatItHolds);
             return Optional.empty();
         }
         try {
-            Iterator<Node> documents = new Compose(settings(problems.file())).composeAllFromString(text.get()).iterator();
+            Iterator<Node> documents = new Compose(settings(problems.file())).composeAllFromString(text).iterator();
             if (!documents.hasNext()) {
                 problems.at(Position.START, "the file holds only comments; it should hold " + whatItHolds);
                 return Optional.empty();
             }
             Node root = documents.next();
             if (documents.hasNext()) {
-                problems.at(Position.of(documents.next()), "a second YAML document ('---'); put one booking in each file");
+                problems.at(Position.of(documents.next()), "a second YAML document ('---'); a file holds one");
                 return Optional.empty();
             }
             if (root.getNodeType() != NodeType.MAPPING) {
@@ -73,11 +74,12 @@ public final class YamlSource {
         }
     }
 
-    private static Optional<String> readText(Path file, Problems problems) {
+    /** The file as UTF-8 text (without a byte-order mark), or empty after reporting why it cannot be read. */
+    public static Optional<String> readText(Path file, Problems problems) {
         try {
             long size = Files.size(file);
             if (size > MAX_BYTES) {
-                problems.at(Position.START, "the file is " + size + " bytes; a booking file must be under " + MAX_BYTES + " bytes");
+                problems.at(Position.START, "the file is " + size + " bytes; it must be under " + MAX_BYTES + " bytes");
                 return Optional.empty();
             }
             byte[] bytes = Files.readAllBytes(file);

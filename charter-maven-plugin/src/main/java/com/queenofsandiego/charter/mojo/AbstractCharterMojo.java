@@ -3,6 +3,8 @@ package com.queenofsandiego.charter.mojo;
 import com.queenofsandiego.charter.booking.BookingLoader;
 import com.queenofsandiego.charter.booking.Bookings;
 import com.queenofsandiego.charter.booking.Problem;
+import com.queenofsandiego.charter.site.ContentLoader;
+import com.queenofsandiego.charter.site.SiteSettings;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -11,7 +13,12 @@ import org.apache.maven.project.MavenProject;
 
 import java.io.File;
 import java.io.PrintStream;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The parameters every goal shares, and the two things every goal does first: skip when asked or when this is not
@@ -43,6 +50,14 @@ abstract class AbstractCharterMojo extends AbstractMojo {
     @Parameter(property = "charter.timezone", defaultValue = "America/Los_Angeles")
     String timezone;
 
+    /** SCC's base URL: reconcile sends events there, and guest pages ask it for photo upload links. */
+    @Parameter(property = "charter.scc.endpoint")
+    String sccEndpoint;
+
+    /** The largest photo a guest may upload, in bytes (default 25 MiB). */
+    @Parameter(property = "charter.maxPhotoBytes", defaultValue = "26214400")
+    long maxPhotoBytes;
+
     /** Skip this goal. */
     @Parameter(property = "charter.skip", defaultValue = "false")
     boolean skip;
@@ -66,27 +81,47 @@ abstract class AbstractCharterMojo extends AbstractMojo {
 
     abstract void run() throws MojoExecutionException, MojoFailureException;
 
-    /** Reads every booking; prints each problem as {@code file:line:col: message} and fails if there is any. */
+    /**
+     * Reads every booking, the crew roster and the site content; prints every problem as {@code file:line:col: message}
+     * and fails if there is any.
+     */
     Bookings loadBookings() throws MojoFailureException {
         Bookings bookings = new BookingLoader(project.getBasedir().toPath())
                 .load(bookingsDirectory.toPath(), contentDirectory.toPath().resolve("crew.yaml"));
-        if (!bookings.valid()) {
-            report(bookings);
-            throw new MojoFailureException("charter: " + bookings.summary()
-                    + ". Fix each line listed above and run again; the format is in the README under 'Booking files'.");
+        List<Problem> problems = new ArrayList<>(bookings.problems());
+        problems.addAll(new ContentLoader(siteSettings()).load().problems());
+        if (!problems.isEmpty()) {
+            throw failure(problems);
         }
         return bookings;
     }
 
-    private void report(Bookings bookings) {
+    SiteSettings siteSettings() throws MojoFailureException {
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(timezone);
+        } catch (DateTimeException e) {
+            throw new MojoFailureException("charter.timezone '" + timezone + "' is not a time zone; use a name such as America/Los_Angeles");
+        }
+        return new SiteSettings(project.getBasedir().toPath(), contentDirectory.toPath(), themeDirectory.toPath(),
+                outputDirectory.toPath(), siteUrl, zone, Optional.ofNullable(sccEndpoint).filter(s -> !s.isBlank()), maxPhotoBytes);
+    }
+
+    /** Prints each problem (and a GitHub annotation on Actions) and returns the exception that fails the build. */
+    MojoFailureException failure(List<Problem> problems) {
         boolean github = "true".equals(environment().get("GITHUB_ACTIONS"));
         PrintStream out = System.out;
-        for (Problem problem : bookings.problems()) {
+        List<Problem> sorted = problems.stream().sorted().toList();
+        for (Problem problem : sorted) {
             getLog().error(problem.toString());
             if (github) {
                 out.println(problem.githubAnnotation());
             }
         }
+        long files = sorted.stream().map(Problem::file).distinct().count();
+        return new MojoFailureException("charter: " + sorted.size() + (sorted.size() == 1 ? " problem" : " problems") + " in "
+                + files + (files == 1 ? " file" : " files")
+                + ". Fix each line listed above and run again; the format is in the README under 'Booking files'.");
     }
 
     Map<String, String> environment() {

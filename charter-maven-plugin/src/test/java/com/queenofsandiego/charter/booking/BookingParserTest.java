@@ -182,7 +182,7 @@ class BookingParserTest {
         String huge = BookingFiles.VALID + "notes: " + "x".repeat((int) YamlSource.MAX_BYTES) + "\n";
 
         assertThat(problemsOf(huge)).singleElement().asString()
-                .startsWith("bookings/b.yaml:1:1: the file is ").endsWith("a booking file must be under 1048576 bytes");
+                .startsWith("bookings/b.yaml:1:1: the file is ").endsWith("it must be under 1048576 bytes");
     }
 
     @Test

@@ -1,0 +1,72 @@
+package com.queenofsandiego.charter.site;
+
+import com.queenofsandiego.charter.booking.Booking;
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
+import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+/**
+ * The guest's add-to-calendar file, {@code g/<slug>.ics} (RFC 5545, written by ical4j): the event in the site's time
+ * zone with its VTIMEZONE, a UID stable per booking, and a DTSTAMP taken from the booking rather than the clock so the
+ * same booking always gives the same bytes.
+ */
+final class CalendarFile {
+
+    private final VTimeZone timeZone;
+    private final ZoneId zone;
+    private final String uidDomain;
+    private final String siteUrl;
+    private final String location;
+
+    CalendarFile(SiteSettings settings, String location) {
+        this.zone = settings.zone();
+        this.timeZone = TimeZoneRegistryFactory.getInstance().createRegistry().getTimeZone(zone.getId()).getVTimeZone();
+        this.siteUrl = settings.siteUrl();
+        this.uidDomain = URI.create(settings.siteUrl()).getHost();
+        this.location = location;
+    }
+
+    byte[] render(Booking booking) {
+        ZonedDateTime start = booking.date().atTime(booking.start()).atZone(zone);
+        ZonedDateTime end = booking.date().atTime(booking.end()).atZone(zone);
+        String page = siteUrl + "/g/" + booking.slug();
+        VEvent event = new VEvent(start, end, booking.cancelled() ? "Cancelled: " + booking.title() : booking.title());
+        event.add(new Uid(booking.id() + "@" + uidDomain));
+        event.replace(new DtStamp(start.toInstant()));
+        event.add(booking.cancelled() ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
+        event.add(new Url(URI.create(page)));
+        event.add(new Description("Your trip page: " + page));
+        if (!location.isEmpty()) {
+            event.add(new Location(location));
+        }
+        Calendar calendar = new Calendar()
+                .withProdId("-//Queen of San Diego//charter//EN")
+                .withDefaults()
+                .withComponent(timeZone)
+                .withComponent(event)
+                .getFluentTarget();
+        StringWriter out = new StringWriter();
+        try {
+            new CalendarOutputter(true).output(calendar, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}

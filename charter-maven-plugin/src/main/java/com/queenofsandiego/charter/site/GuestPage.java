@@ -1,0 +1,79 @@
+package com.queenofsandiego.charter.site;
+
+import com.queenofsandiego.charter.booking.Booking;
+import com.queenofsandiego.charter.booking.Roster;
+
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What a guest page shows, as template variables. Built only from what a guest may see: never the internal notes or
+ * the guest's contact details.
+ */
+final class GuestPage {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.US);
+    private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("EEEE, MMMM d", Locale.US);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mm a", Locale.US);
+
+    private GuestPage() {
+    }
+
+    static Map<String, Object> variables(Booking booking, Roster roster, SiteContent content, SiteSettings settings,
+                                         MarkdownRenderer markdown) {
+        String time = TIME.format(booking.start()) + " – " + TIME.format(booking.end());
+        String canonical = settings.siteUrl() + "/g/" + booking.slug();
+        boolean uploads = booking.photos() && !booking.cancelled();
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("title", booking.title());
+        page.put("slug", booking.slug());
+        page.put("bookingId", booking.id());
+        page.put("cancelled", booking.cancelled());
+        page.put("day", DAY.format(booking.date()));
+        page.put("time", time);
+        page.put("when", DAY.format(booking.date()) + " · " + time);
+        page.put("isoStart", booking.date().atTime(booking.start()).atZone(settings.zone()).toOffsetDateTime().toString());
+        page.put("duration", duration(booking.duration()));
+        page.put("guestFirstName", booking.guest().firstName());
+        page.put("partySize", booking.guest().partySize().orElse(null));
+        page.put("crew", crew(booking, roster));
+        page.put("guestNotes", booking.guestNotes().map(markdown::toHtml).orElse(null));
+        page.put("meetingPoint", content.partial("meeting-point").map(SiteContent.Partial::html).orElse(null));
+        page.put("bring", content.partial("what-to-bring").map(SiteContent.Partial::html).orElse(null));
+        page.put("canonical", canonical);
+        page.put("calendar", "/g/" + booking.slug() + ".ics");
+        page.put("description", booking.cancelled()
+                ? "This charter on " + SHORT_DAY.format(booking.date()) + " was cancelled."
+                : "Your charter on " + SHORT_DAY.format(booking.date()) + " at " + TIME.format(booking.start())
+                        + ": meeting point, crew, and a place for your photos.");
+        page.put("photos", uploads);
+        page.put("presignUrl", settings.sccEndpoint().map(scc -> stripSlash(scc) + "/g/" + booking.id() + "/presign").orElse(null));
+        page.put("maxPhotoBytes", settings.maxPhotoBytes());
+        return page;
+    }
+
+    private static List<Map<String, String>> crew(Booking booking, Roster roster) {
+        return booking.crew().stream()
+                .flatMap(id -> roster.find(id).stream())
+                .map(member -> Map.of("firstName", member.firstName(), "role", member.role()))
+                .toList();
+    }
+
+    static String duration(Duration duration) {
+        long hours = duration.toHours();
+        long minutes = duration.toMinutesPart();
+        String h = hours == 1 ? "1 hour" : hours + " hours";
+        if (minutes == 0) {
+            return h;
+        }
+        return hours == 0 ? minutes + " minutes" : h + " " + minutes + " minutes";
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,43 @@
+package com.queenofsandiego.charter.site;
+
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.text.TextContentRenderer;
+import org.commonmark.renderer.html.DefaultUrlSanitizer;
+import org.commonmark.renderer.html.HtmlRenderer;
+
+import java.util.List;
+
+/**
+ * Markdown to HTML that is safe to put in a page whatever staff or a guest typed: raw HTML is escaped and links to
+ * anything but http(s), mailto and tel are removed ({@code javascript:}, {@code data:} and the like).
+ */
+public final class MarkdownRenderer {
+
+    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
+
+    private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
+    private final HtmlRenderer renderer = HtmlRenderer.builder()
+            .extensions(EXTENSIONS)
+            .escapeHtml(true)
+            .sanitizeUrls(true)
+            .urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto", "tel")))
+            .build();
+    private final TextContentRenderer text = TextContentRenderer.builder().build();
+
+    public String toHtml(String markdown) {
+        return renderer.render(parser.parse(markdown));
+    }
+
+    /** The first paragraph as plain text, e.g. for a calendar entry's location. */
+    public String firstParagraph(String markdown) {
+        Node node = parser.parse(markdown).getFirstChild();
+        while (node != null && !(node instanceof Paragraph)) {
+            node = node.getNext();
+        }
+        return node == null ? "" : text.render(node).trim().replaceAll("\\s+", " ");
+    }
+}
