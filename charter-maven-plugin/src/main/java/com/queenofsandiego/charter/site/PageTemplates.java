@@ -47,7 +47,7 @@ final class PageTemplates {
             return engine.process(template, new Context(Locale.US, variables)).getBytes(StandardCharsets.UTF_8);
         } catch (TemplateProcessingException e) {
             String where = e.getTemplateName() == null ? settings.display(file)
-                    : settings.display(Path.of(e.getTemplateName()));
+                    : settings.display(templates.resolve(e.getTemplateName() + ".html"));
             int line = e.getLine() == null ? 0 : e.getLine();
             int column = e.getCol() == null ? 0 : e.getCol();
             String message = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();

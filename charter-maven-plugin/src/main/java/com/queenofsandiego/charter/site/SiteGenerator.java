@@ -69,7 +69,7 @@ public final class SiteGenerator {
             }
         });
         if (!problems.isEmpty()) {
-            throw new SiteException(problems.stream().sorted().toList());
+            throw new SiteException(oneForEachPlace(problems));
         }
         int removed = removeStrays(site, outputs.keySet());
         Map<String, String> fingerprints = new TreeMap<>();
@@ -77,6 +77,13 @@ public final class SiteGenerator {
         new GenerationState(fingerprints).write(stateFile);
         return new GenerationReport(rendered.get(), outputs.size() - rendered.get(), removed, bookings.bookings().size(),
                 content.pages().size(), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** A broken template fails once for every page it renders; the first message for each place is enough. */
+    private static List<Problem> oneForEachPlace(Set<Problem> problems) {
+        Map<String, Problem> first = new TreeMap<>();
+        problems.stream().sorted().forEach(p -> first.putIfAbsent(p.file() + ":" + p.line() + ":" + p.column(), p));
+        return first.values().stream().sorted().toList();
     }
 
     /** Every file the site should hold, with the fingerprint of its inputs and how to render it. */
