@@ -6,9 +6,13 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.component.VTimeZone;
+import net.fortuna.ical4j.model.parameter.TzId;
 import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtEnd;
+import net.fortuna.ical4j.model.property.DtStart;
 import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.Summary;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
@@ -19,7 +23,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
+import java.time.LocalDateTime;
 
 /**
  * The guest's add-to-calendar file, {@code g/<slug>.ics} (RFC 5545, written by ical4j): the event in the site's time
@@ -43,12 +47,19 @@ final class CalendarFile {
     }
 
     byte[] render(Booking booking) {
-        ZonedDateTime start = booking.date().atTime(booking.start()).atZone(zone);
-        ZonedDateTime end = booking.date().atTime(booking.end()).atZone(zone);
+        LocalDateTime start = booking.date().atTime(booking.start());
         String page = siteUrl + "/g/" + booking.slug();
-        VEvent event = new VEvent(start, end, booking.cancelled() ? "Cancelled: " + booking.title() : booking.title());
+        // Local times with a TZID parameter: ical4j resolves a ZonedDateTime's zone through a costly lookup per event.
+        DtStart<LocalDateTime> dtStart = new DtStart<>(start);
+        dtStart.add(new TzId(zone.getId()));
+        DtEnd<LocalDateTime> dtEnd = new DtEnd<>(booking.date().atTime(booking.end()));
+        dtEnd.add(new TzId(zone.getId()));
+        VEvent event = new VEvent(false);
+        event.add(dtStart);
+        event.add(dtEnd);
+        event.add(new Summary(booking.cancelled() ? "Cancelled: " + booking.title() : booking.title()));
         event.add(new Uid(booking.id() + "@" + uidDomain));
-        event.replace(new DtStamp(start.toInstant()));
+        event.add(new DtStamp(start.atZone(zone).toInstant()));
         event.add(booking.cancelled() ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
         event.add(new Url(URI.create(page)));
         event.add(new Description("Your trip page: " + page));

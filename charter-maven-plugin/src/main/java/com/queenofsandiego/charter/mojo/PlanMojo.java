@@ -1,0 +1,25 @@
+package com.queenofsandiego.charter.mojo;
+
+import com.queenofsandiego.charter.publish.Targets;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+
+/**
+ * Generates the site, then computes — without changing anything — what deploy would do in S3 and CloudFront; prints it
+ * and writes {@code plan.json} and {@code plan.md} (appending the markdown to {@code $GITHUB_STEP_SUMMARY} when set).
+ */
+@Mojo(name = "plan", threadSafe = true)
+public class PlanMojo extends AbstractPublishMojo {
+
+    @Override
+    void run() throws MojoExecutionException, MojoFailureException {
+        try (Targets.Connection connection = connect()) {
+            plan(connection);
+        } catch (MojoFailureException | MojoExecutionException e) {
+            throw e;
+        } catch (Exception e) {
+            throw remoteFailure(e);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package com.queenofsandiego.charter.publish;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The local target: a directory that behaves like the bucket. Objects are files under {@code bucket/}; their headers
+ * are recorded in {@code bucket-headers.json} so a reviewer can see what S3 would be told.
+ */
+public final class DirectoryTarget implements PublishTarget {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<TreeMap<String, ObjectState>> HEADERS = new TypeReference<>() { };
+
+    private final Path bucket;
+    private final Path headersFile;
+    private final Map<String, ObjectState> headers;
+    private final RequestCounter requests = new RequestCounter();
+
+    public DirectoryTarget(Path localDirectory) {
+        this.bucket = localDirectory.resolve("bucket");
+        this.headersFile = localDirectory.resolve("bucket-headers.json");
+        this.headers = readHeaders(headersFile);
+    }
+
+    public Path bucket() {
+        return bucket;
+    }
+
+    @Override
+    public String describe() {
+        return "local directory " + bucket;
+    }
+
+    @Override
+    public synchronized Map<String, String> list() {
+        requests.count("LIST");
+        Map<String, String> objects = new TreeMap<>();
+        if (!Files.isDirectory(bucket)) {
+            return objects;
+        }
+        try (Stream<Path> walk = Files.walk(bucket)) {
+            walk.filter(Files::isRegularFile).forEach(file -> {
+                String key = bucket.relativize(file).toString().replace('\\', '/');
+                if (!key.startsWith(PRIVATE_PREFIX)) {
+                    ObjectState state = headers.get(key);
+                    objects.put(key, state != null ? state.md5() : LocalTree.md5(file));
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + bucket, e);
+        }
+        return objects;
+    }
+
+    @Override
+    public synchronized Optional<Stored> read(String key) {
+        requests.count("GET");
+        Path file = file(key);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Stored(Files.readAllBytes(file), LocalTree.md5(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    @Override
+    public void upload(SiteObject object) {
+        requests.count("PUT");
+        copy(object.file(), file(object.key()));
+        synchronized (this) {
+            headers.put(object.key(), object.state());
+        }
+    }
+
+    @Override
+    public synchronized void write(String key, byte[] content, String contentType) {
+        requests.count("PUT");
+        writeBytes(file(key), content);
+    }
+
+    @Override
+    public synchronized boolean writeIfAbsent(String key, byte[] content, String contentType) {
+        requests.count("PUT");
+        if (Files.exists(file(key))) {
+            return false;
+        }
+        writeBytes(file(key), content);
+        return true;
+    }
+
+    @Override
+    public synchronized boolean writeIfMatch(String key, byte[] content, String contentType, String version) {
+        requests.count("PUT");
+        Path file = file(key);
+        if (!Files.isRegularFile(file) || !LocalTree.md5(file).equals(version)) {
+            return false;
+        }
+        writeBytes(file, content);
+        return true;
+    }
+
+    @Override
+    public synchronized void delete(String key) {
+        requests.count("DELETE");
+        try {
+            Files.deleteIfExists(file(key));
+            headers.remove(key);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + key + " from " + bucket, e);
+        }
+    }
+
+    @Override
+    public synchronized void flush() {
+        writeHeaders();
+    }
+
+    @Override
+    public Map<String, Integer> requests() {
+        return requests.snapshot();
+    }
+
+    private Path file(String key) {
+        Path file = bucket.resolve(key).normalize();
+        if (!file.startsWith(bucket)) {
+            throw new IllegalArgumentException("key '" + key + "' leaves the bucket");
+        }
+        return file;
+    }
+
+    private void writeHeaders() {
+        try {
+            Files.createDirectories(headersFile.getParent());
+            JSON.writerWithDefaultPrettyPrinter().writeValue(headersFile.toFile(), new TreeMap<>(headers));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + headersFile, e);
+        }
+    }
+
+    private static Map<String, ObjectState> readHeaders(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return new TreeMap<>();
+        }
+        try {
+            return JSON.readValue(file.toFile(), HEADERS);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static void copy(Path from, Path to) {
+        try {
+            Files.createDirectories(to.getParent());
+            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + from + " to " + to, e);
+        }
+    }
+
+    private static void writeBytes(Path to, byte[] content) {
+        try {
+            Files.createDirectories(to.getParent());
+            Path temporary = to.resolveSibling(to.getFileName() + ".tmp");
+            Files.write(temporary, content);
+            Files.move(temporary, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + to, e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package com.queenofsandiego.charter.publish;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Writes the plan for machines ({@code plan.json}) and for reviewers ({@code plan.md}, also the GitHub job summary). */
+public final class PlanFiles {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private PlanFiles() {
+    }
+
+    public static void write(Path outputDirectory, PublishPlan plan, Optional<Path> stepSummary) {
+        String markdown = "## charter plan\n\n" + (plan.isEmpty() ? "Nothing to do: the site is up to date.\n\n" : "")
+                + String.join("\n", plan.markdown()) + "\n";
+        try {
+            Files.createDirectories(outputDirectory);
+            JSON.writeValue(outputDirectory.resolve("plan.json").toFile(), json(plan));
+            Files.writeString(outputDirectory.resolve("plan.md"), markdown);
+            if (stepSummary.isPresent()) {
+                Files.writeString(stepSummary.get(), markdown, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the plan to " + outputDirectory, e);
+        }
+    }
+
+    private static Map<String, Object> json(PublishPlan plan) {
+        Map<String, Object> publish = new LinkedHashMap<>();
+        publish.put("target", plan.target());
+        publish.put("uploads", plan.uploads().stream().map(u -> Map.of(
+                "key", u.object().key(),
+                "reason", u.reason().name().toLowerCase(java.util.Locale.ROOT),
+                "bytes", u.object().size(),
+                "contentType", u.object().contentType(),
+                "cacheControl", u.object().cacheControl())).toList());
+        publish.put("deletes", plan.deletes());
+        publish.put("unchanged", plan.unchanged());
+        Map<String, Object> cdn = new LinkedHashMap<>();
+        cdn.put("configured", plan.cdnConfigured());
+        cdn.put("invalidations", plan.invalidations());
+        cdn.put("function", plan.function().name().toLowerCase(java.util.Locale.ROOT));
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("empty", plan.isEmpty());
+        all.put("s3", publish);
+        all.put("cloudfront", cdn);
+        return all;
+    }
+
+}

@@ -1,0 +1,114 @@
+package com.queenofsandiego.charter.publish;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * Applies a {@link PublishPlan} exactly: assets, then pages, then sitemap and robots.txt (so nothing links to what is
+ * not there yet); the manifest; the CloudFront function; one invalidation request (or as few as the limits allow);
+ * deletions last. It decides nothing: a plan that is over the delete limit is refused before any write.
+ */
+public final class Publisher {
+
+    private static final int PARALLEL_UPLOADS = 8;
+
+    private final PublishTarget target;
+    private final Optional<Cdn> cdn;
+    private final Consumer<String> progress;
+
+    public Publisher(PublishTarget target, Optional<Cdn> cdn, Consumer<String> progress) {
+        this.target = target;
+        this.cdn = cdn;
+        this.progress = progress;
+    }
+
+    /** What a deploy did, for the closing summary line. */
+    public record Result(int uploaded, long bytes, int deleted, int invalidatedPaths, int unchanged) {
+
+        @Override
+        public String toString() {
+            return "uploaded " + uploaded + " (" + bytes + " bytes), deleted " + deleted + ", invalidated " + invalidatedPaths
+                    + " paths, unchanged " + unchanged;
+        }
+    }
+
+    public Result apply(PublishPlan plan, int maxDeletes) {
+        if (plan.deletes().size() > maxDeletes) {
+            throw new DeleteLimitException(plan.deletes().size(), maxDeletes);
+        }
+        upload(plan, "assets", u -> ObjectKinds.isAsset(u.object().key()));
+        upload(plan, "pages", u -> !ObjectKinds.isAsset(u.object().key()) && !ObjectKinds.isIndex(u.object().key()));
+        upload(plan, "sitemap and robots.txt", u -> ObjectKinds.isIndex(u.object().key()));
+        Map<String, ObjectState> manifest = new TreeMap<>(plan.manifest());
+        if (plan.manifestChanged()) {
+            new Manifest(manifest).write(target);
+        }
+        target.flush();
+
+        if (plan.function() != PublishPlan.FunctionChange.NONE && cdn.isPresent()) {
+            progress.accept("CloudFront: " + plan.function().name().toLowerCase(java.util.Locale.ROOT) + " and publish function "
+                    + PublishPlanner.FUNCTION_NAME);
+            cdn.get().publishFunction(PublishPlanner.FUNCTION_NAME, plan.functionCode());
+        }
+        if (!plan.invalidations().isEmpty() && cdn.isPresent()) {
+            List<String> paths = InvalidationPaths.batch(plan.invalidations());
+            progress.accept("CloudFront: invalidating " + paths.size() + (paths.size() == 1 ? " path" : " paths"));
+            cdn.get().invalidate(paths, "charter-" + UUID.randomUUID());
+        }
+        if (!plan.deletes().isEmpty()) {
+            progress.accept("S3: deleting " + plan.deletes().size() + " objects");
+            for (String key : plan.deletes()) {
+                target.delete(key);
+                manifest.remove(key);
+            }
+            new Manifest(manifest).write(target);
+            target.flush();
+        }
+        return new Result(plan.uploads().size(), plan.uploadBytes(), plan.deletes().size(), plan.invalidations().size(),
+                plan.unchanged());
+    }
+
+    private void upload(PublishPlan plan, String phase, Predicate<PublishPlan.Upload> which) {
+        List<PublishPlan.Upload> uploads = plan.uploads().stream().filter(which).toList();
+        if (uploads.isEmpty()) {
+            return;
+        }
+        progress.accept("S3: uploading " + uploads.size() + " " + phase);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_UPLOADS, uploads.size()));
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (PublishPlan.Upload upload : uploads) {
+                running.add(pool.submit(() -> target.upload(upload.object())));
+            }
+            for (Future<?> future : running) {
+                future.get();
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while uploading", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** More deletions than allowed: refused before anything changes. */
+    public static final class DeleteLimitException extends RuntimeException {
+
+        public DeleteLimitException(int deletes, int limit) {
+            super("this deploy would delete " + deletes + " objects, more than charter.maxDeletes=" + limit
+                    + "; nothing was changed. If that is intended, run again with -Dcharter.maxDeletes=" + deletes);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package com.queenofsandiego.charter.publish;
+
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** The {@code aws} target: an S3 bucket (or an S3-compatible server), through the AWS SDK. */
+public final class S3Target implements PublishTarget {
+
+    private final S3Client s3;
+    private final String bucket;
+    private final RequestCounter requests = new RequestCounter();
+
+    public S3Target(S3Client s3, String bucket) {
+        this.s3 = s3;
+        this.bucket = bucket;
+    }
+
+    @Override
+    public String describe() {
+        return "s3://" + bucket;
+    }
+
+    @Override
+    public Map<String, String> list() {
+        Map<String, String> objects = new TreeMap<>();
+        String token = null;
+        do {
+            requests.count("LIST");
+            String continuation = token;
+            var page = s3.listObjectsV2(r -> r.bucket(bucket).continuationToken(continuation));
+            for (S3Object object : page.contents()) {
+                if (!object.key().startsWith(PRIVATE_PREFIX)) {
+                    objects.put(object.key(), md5FromEtag(object.eTag()));
+                }
+            }
+            token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
+        } while (token != null);
+        return objects;
+    }
+
+    @Override
+    public Optional<Stored> read(String key) {
+        requests.count("GET");
+        try {
+            ResponseBytes<GetObjectResponse> object = s3.getObjectAsBytes(r -> r.bucket(bucket).key(key));
+            return Optional.of(new Stored(object.asByteArray(), object.response().eTag()));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void upload(SiteObject object) {
+        requests.count("PUT");
+        s3.putObject(r -> r.bucket(bucket).key(object.key())
+                        .contentType(object.contentType())
+                        .cacheControl(object.cacheControl())
+                        .contentMD5(Base64.getEncoder().encodeToString(HexFormat.of().parseHex(object.md5()))),
+                RequestBody.fromFile(object.file()));
+    }
+
+    @Override
+    public void write(String key, byte[] content, String contentType) {
+        requests.count("PUT");
+        s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType).cacheControl("no-store"), RequestBody.fromBytes(content));
+    }
+
+    @Override
+    public boolean writeIfAbsent(String key, byte[] content, String contentType) {
+        return conditional(() -> s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType).cacheControl("no-store")
+                .ifNoneMatch("*"), RequestBody.fromBytes(content)));
+    }
+
+    @Override
+    public boolean writeIfMatch(String key, byte[] content, String contentType, String version) {
+        return conditional(() -> s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType).cacheControl("no-store")
+                .ifMatch(version), RequestBody.fromBytes(content)));
+    }
+
+    @Override
+    public void delete(String key) {
+        requests.count("DELETE");
+        s3.deleteObject(r -> r.bucket(bucket).key(key));
+    }
+
+    @Override
+    public Map<String, Integer> requests() {
+        return requests.snapshot();
+    }
+
+    private boolean conditional(Runnable put) {
+        requests.count("PUT");
+        try {
+            put.run();
+            return true;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 412 || e.statusCode() == 409) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** A single-part upload's ETag is the content's MD5; a multipart one ("…-3") is not, and compares as unknown. */
+    static String md5FromEtag(String etag) {
+        String bare = etag == null ? "" : etag.replace("\"", "");
+        return bare.matches("[0-9a-fA-F]{32}") ? bare.toLowerCase(java.util.Locale.ROOT) : "";
+    }
+}
