@@ -1,0 +1,195 @@
+package com.queenofsandiego.charter.publish;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Deploys through the real AWS SDK over HTTP: S3 calls to s3proxy on 127.0.0.1, CloudFront calls to a WireMock stub
+ * that records what the SDK really sends.
+ */
+class S3DeployTest {
+
+    private static final String BUCKET = "queenofsandiego-site";
+    private static final String NS = "http://cloudfront.amazonaws.com/doc/2020-05-31/";
+    private static final String SUMMARY = "<FunctionSummary xmlns=\"" + NS + "\"><Name>path-rewriter</Name><Status>UNPUBLISHED</Status>"
+            + "<FunctionConfig><Comment>c</Comment><Runtime>cloudfront-js-2.0</Runtime></FunctionConfig><FunctionMetadata>"
+            + "<FunctionARN>arn:aws:cloudfront::1:function/path-rewriter</FunctionARN><Stage>DEVELOPMENT</Stage>"
+            + "<CreatedTime>2024-01-01T00:00:00Z</CreatedTime><LastModifiedTime>2024-01-01T00:00:00Z</LastModifiedTime>"
+            + "</FunctionMetadata></FunctionSummary>";
+    private static final String NO_FUNCTION = "<ErrorResponse xmlns=\"" + NS + "\"><Error><Type>Sender</Type>"
+            + "<Code>NoSuchFunctionExists</Code><Message>The function does not exist.</Message></Error><RequestId>1</RequestId></ErrorResponse>";
+
+    @TempDir
+    Path work;
+    S3Server s3;
+    WireMockServer cloudFrontStub;
+    CloudFrontClient cloudFront;
+    List<String> progress = new ArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        s3 = new S3Server(BUCKET);
+        cloudFrontStub = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        cloudFrontStub.start();
+        cloudFront = CloudFrontClient.builder().region(Region.AWS_GLOBAL)
+                .endpointOverride(URI.create("http://127.0.0.1:" + cloudFrontStub.port()))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "test-secret")))
+                .build();
+        cloudFrontStub.stubFor(get(urlEqualTo("/2020-05-31/function/path-rewriter?Stage=LIVE"))
+                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "text/xml").withBody(NO_FUNCTION)));
+        cloudFrontStub.stubFor(get(urlEqualTo("/2020-05-31/function/path-rewriter/describe?Stage=DEVELOPMENT"))
+                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "text/xml").withBody(NO_FUNCTION)));
+        cloudFrontStub.stubFor(post(urlEqualTo("/2020-05-31/function"))
+                .willReturn(aResponse().withStatus(201).withHeader("ETag", "ETAG-CREATED").withHeader("Content-Type", "text/xml").withBody(SUMMARY)));
+        cloudFrontStub.stubFor(post(urlEqualTo("/2020-05-31/function/path-rewriter/publish"))
+                .willReturn(aResponse().withStatus(200).withHeader("ETag", "ETAG-LIVE").withHeader("Content-Type", "text/xml").withBody(SUMMARY)));
+        cloudFrontStub.stubFor(post(urlPathEqualTo("/2020-05-31/distribution/DIST123/invalidation"))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "text/xml").withBody(
+                        "<Invalidation xmlns=\"" + NS + "\"><Id>I1</Id><Status>InProgress</Status><CreateTime>2024-01-01T00:00:00Z</CreateTime>"
+                                + "<InvalidationBatch><Paths><Quantity>0</Quantity></Paths><CallerReference>x</CallerReference></InvalidationBatch></Invalidation>")));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        cloudFront.close();
+        cloudFrontStub.stop();
+        s3.close();
+    }
+
+    private Path site(String name) throws IOException {
+        Path site = work.resolve(name);
+        write(site, "index.html", "<h1>Home</h1>");
+        write(site, "faq.html", "<h1>FAQ</h1>");
+        write(site, "g/trip-one.html", "<h1>Trip one</h1>");
+        write(site, "g/trip-one.ics", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n");
+        write(site, "g/trip-two.html", "<h1>Trip two</h1>");
+        write(site, "g/trip-two.ics", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n");
+        write(site, "assets/css/site.0123456789.css", "body{}");
+        write(site, "sitemap.xml", "<urlset/>");
+        write(site, "robots.txt", "User-agent: *\nDisallow: /g/\n");
+        return site;
+    }
+
+    private PublishPlan plan(Path site, S3Target target) {
+        return PublishPlanner.plan(LocalTree.scan(site), target, Optional.of(new CloudFrontCdn(cloudFront, "DIST123")), "function handler(event) {}");
+    }
+
+    private Publisher.Result deploy(Path site, S3Target target, int maxDeletes) {
+        PublishPlan plan = plan(site, target);
+        return new Publisher(target, Optional.of(new CloudFrontCdn(cloudFront, "DIST123")), progress::add).apply(plan, maxDeletes);
+    }
+
+    private List<String> invalidationBodies() {
+        return cloudFrontStub.findAll(postRequestedFor(urlPathEqualTo("/2020-05-31/distribution/DIST123/invalidation")))
+                .stream().map(LoggedRequest::getBodyAsString).toList();
+    }
+
+    @Test
+    void deployChangeDeleteAndRedeployTouchExactlyWhatChanged() throws Exception {
+        Path site = site("site");
+        S3Target target = new S3Target(s3.client(), BUCKET);
+        s3.client().putObject(r -> r.bucket(BUCKET).key("uploads/BS-1/photo.jpg"), RequestBody.fromString("not ours"));
+
+        Publisher.Result first = deploy(site, target, 10);
+
+        assertThat(first.uploaded()).isEqualTo(9);
+        HeadObjectResponse page = s3.client().headObject(r -> r.bucket(BUCKET).key("g/trip-one.html"));
+        assertThat(page.contentType()).isEqualToIgnoringWhitespace("text/html; charset=utf-8");
+        assertThat(page.cacheControl()).isEqualTo("public, max-age=300");
+        HeadObjectResponse asset = s3.client().headObject(r -> r.bucket(BUCKET).key("assets/css/site.0123456789.css"));
+        assertThat(asset.cacheControl()).isEqualTo("public, max-age=31536000, immutable");
+        assertThat(asset.contentType()).isEqualToIgnoringWhitespace("text/css; charset=utf-8");
+        assertThat(s3.client().headObject(r -> r.bucket(BUCKET).key("g/trip-one.ics")).contentType()).isEqualToIgnoringWhitespace("text/calendar; charset=utf-8");
+        assertThat(progress).containsSubsequence("S3: uploading 1 assets", "S3: uploading 6 pages", "S3: uploading 2 sitemap and robots.txt");
+        cloudFrontStub.verify(postRequestedFor(urlEqualTo("/2020-05-31/function")));
+        cloudFrontStub.verify(postRequestedFor(urlEqualTo("/2020-05-31/function/path-rewriter/publish"))
+                .withHeader("If-Match", equalTo("ETAG-CREATED")));
+        assertThat(invalidationBodies()).isEmpty();
+
+        // A fresh checkout: same content, new file times. Nothing to do, and only reads are sent.
+        cloudFrontStub.stubFor(get(urlEqualTo("/2020-05-31/function/path-rewriter?Stage=LIVE"))
+                .willReturn(aResponse().withStatus(200).withHeader("ETag", "ETAG-LIVE").withBody("function handler(event) {}")));
+        S3Target fresh = new S3Target(s3.client(), BUCKET);
+        PublishPlan again = plan(site("fresh-clone"), fresh);
+        assertThat(again.isEmpty()).isTrue();
+        assertThat(again.unchanged()).isEqualTo(9);
+        new Publisher(fresh, Optional.of(new CloudFrontCdn(cloudFront, "DIST123")), progress::add).apply(again, 10);
+        assertThat(fresh.requests()).containsOnlyKeys("LIST", "GET").containsEntry("LIST", 1).containsEntry("GET", 1);
+        assertThat(invalidationBodies()).isEmpty();
+
+        write(site, "g/trip-one.html", "<h1>Trip one, now at sunset</h1>");
+        S3Target second = new S3Target(s3.client(), BUCKET);
+        PublishPlan changed = plan(site, second);
+        assertThat(changed.uploads()).extracting(u -> u.object().key()).containsExactly("g/trip-one.html");
+        assertThat(changed.invalidations()).containsExactly("/g/trip-one", "/g/trip-one.html");
+        deploy(site, second, 10);
+        assertThat(invalidationBodies()).singleElement().asString()
+                .contains("<Path>/g/trip-one</Path>", "<Path>/g/trip-one.html</Path>", "<Quantity>2</Quantity>", "<CallerReference>charter-");
+
+        Files.delete(site.resolve("g/trip-two.html"));
+        Files.delete(site.resolve("g/trip-two.ics"));
+        PublishPlan removal = plan(site, new S3Target(s3.client(), BUCKET));
+        assertThat(removal.deletes()).containsExactly("g/trip-two.html", "g/trip-two.ics");
+        assertThatThrownBy(() -> new Publisher(new S3Target(s3.client(), BUCKET), Optional.empty(), progress::add).apply(removal, 1))
+                .isInstanceOf(Publisher.DeleteLimitException.class).hasMessageContaining("-Dcharter.maxDeletes=2");
+        assertThat(keys()).contains("g/trip-two.html");
+
+        Publisher.Result removed = deploy(site, new S3Target(s3.client(), BUCKET), 10);
+
+        assertThat(removed.deleted()).isEqualTo(2);
+        assertThat(keys()).doesNotContain("g/trip-two.html", "g/trip-two.ics").contains("uploads/BS-1/photo.jpg", "g/trip-one.html");
+        assertThat(invalidationBodies().get(1)).contains("<Path>/g/trip-two</Path>", "<Path>/g/trip-two.html</Path>", "<Path>/g/trip-two.ics</Path>");
+    }
+
+    @Test
+    void conditionalWritesProtectTheToolsRecords() {
+        S3Target target = new S3Target(s3.client(), BUCKET);
+
+        assertThat(target.writeIfAbsent(".charter/lock.json", "{\"holder\":\"a\"}".getBytes(), "application/json")).isTrue();
+        assertThat(target.writeIfAbsent(".charter/lock.json", "{\"holder\":\"b\"}".getBytes(), "application/json")).isFalse();
+        String version = target.read(".charter/lock.json").orElseThrow().version();
+        assertThat(target.writeIfMatch(".charter/lock.json", "{\"holder\":\"c\"}".getBytes(), "application/json", version)).isTrue();
+        assertThat(target.writeIfMatch(".charter/lock.json", "{\"holder\":\"d\"}".getBytes(), "application/json", version)).isFalse();
+        assertThat(new String(target.read(".charter/lock.json").orElseThrow().content())).isEqualTo("{\"holder\":\"c\"}");
+    }
+
+    private List<String> keys() {
+        return s3.client().listObjectsV2(r -> r.bucket(BUCKET)).contents().stream().map(S3Object::key).toList();
+    }
+
+    private static void write(Path root, String key, String text) throws IOException {
+        Path file = root.resolve(key);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+}
