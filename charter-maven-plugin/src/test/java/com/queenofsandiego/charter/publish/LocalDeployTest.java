@@ -1,0 +1,101 @@
+package com.queenofsandiego.charter.publish;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The local target: the same plan and apply as S3, into a directory, with a record of headers and invalidations. */
+class LocalDeployTest {
+
+    @TempDir
+    Path work;
+
+    private Path site() throws IOException {
+        Path site = work.resolve("site");
+        for (String key : List.of("index.html", "g/a.html", "g/a.ics", "g/b.html", "g/b.ics", "g/c.html", "g/c.ics", "sitemap.xml")) {
+            Path file = site.resolve(key);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "content of " + key);
+        }
+        return site;
+    }
+
+    private Publisher.Result deploy(Path site, int maxDeletes) {
+        Path local = work.resolve("local");
+        DirectoryTarget target = new DirectoryTarget(local);
+        LocalCdn cdn = new LocalCdn(local);
+        PublishPlan plan = PublishPlanner.plan(LocalTree.scan(site), target, Optional.of(cdn), PublishPlanner.functionSource());
+        return new Publisher(target, Optional.of(cdn), line -> { }).apply(plan, maxDeletes);
+    }
+
+    @Test
+    void deploysIntoADirectoryAndRecordsHeadersFunctionAndInvalidations() throws IOException {
+        Path site = site();
+        deploy(site, 10);
+        Path local = work.resolve("local");
+
+        assertThat(local.resolve("bucket/g/a.html")).hasContent("content of g/a.html");
+        assertThat(Files.readString(local.resolve("bucket-headers.json"))).contains("\"g/a.ics\"", "text/calendar; charset=utf-8");
+        assertThat(local.resolve("cloudfront/path-rewriter.js")).hasContent(PublishPlanner.functionSource());
+
+        Files.writeString(site.resolve("g/a.html"), "changed");
+        deploy(site, 10);
+
+        assertThat(Files.readAllLines(local.resolve("invalidations.jsonl"))).singleElement().asString()
+                .contains("\"paths\":[\"/g/a\",\"/g/a.html\"]");
+    }
+
+    @Test
+    void tooManyDeletionsChangeNothingAndNameTheOverride() throws IOException {
+        Path site = site();
+        deploy(site, 10);
+        Files.writeString(site.resolve("index.html"), "new home");
+        for (String key : List.of("g/a.html", "g/a.ics", "g/b.html", "g/b.ics")) {
+            Files.delete(site.resolve(key));
+        }
+
+        assertThatThrownBy(() -> deploy(site, 3)).isInstanceOf(Publisher.DeleteLimitException.class)
+                .hasMessage("this deploy would delete 4 objects, more than charter.maxDeletes=3; nothing was changed."
+                        + " If that is intended, run again with -Dcharter.maxDeletes=4");
+
+        assertThat(work.resolve("local/bucket/g/a.html")).exists();
+        assertThat(work.resolve("local/bucket/index.html")).hasContent("content of index.html");
+    }
+
+    @Test
+    void neverDeletesWhatItDidNotPut() throws IOException {
+        Path site = site();
+        Path foreign = work.resolve("local/bucket/uploads/BS-1/photo.jpg");
+        Files.createDirectories(foreign.getParent());
+        Files.writeString(foreign, "a guest's photo");
+
+        deploy(site, 10);
+        Files.delete(site.resolve("g/c.html"));
+        Publisher.Result result = deploy(site, 10);
+
+        assertThat(result.deleted()).isEqualTo(1);
+        assertThat(foreign).exists();
+    }
+
+    @Test
+    void largeChangesInvalidateWithAWildcard() {
+        List<String> paths = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            paths.addAll(InvalidationPaths.of("g/trip-" + i + ".html"));
+        }
+        paths.add("/faq.html");
+
+        assertThat(InvalidationPaths.batch(paths)).containsExactly("/faq.html", "/g/*");
+        assertThat(InvalidationPaths.batch(List.of("/g/a", "/g/a.html"))).containsExactly("/g/a", "/g/a.html");
+        assertThat(InvalidationPaths.of("index.html")).containsExactly("/", "/index.html");
+    }
+}
