@@ -3,7 +3,6 @@ package com.queenofsandiego.charter.site;
 import com.queenofsandiego.charter.booking.Booking;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
-import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.component.VTimeZone;
 import net.fortuna.ical4j.model.parameter.TzId;
@@ -40,7 +39,7 @@ final class CalendarFile {
 
     CalendarFile(SiteSettings settings, String location) {
         this.zone = settings.zone();
-        this.timeZone = TimeZoneRegistryFactory.getInstance().createRegistry().getTimeZone(zone.getId()).getVTimeZone();
+        this.timeZone = TimeZoneDefinition.of(zone);
         this.siteUrl = settings.siteUrl();
         this.uidDomain = URI.create(settings.siteUrl()).getHost();
         this.location = location;

@@ -52,6 +52,17 @@ class CalendarFileTest {
     }
 
     @Test
+    void theTimeZoneCarriesTheCurrentRulesOnly() {
+        VTimeZone losAngeles = TimeZoneDefinition.of(ZoneId.of("America/Los_Angeles"));
+        VTimeZone utc = TimeZoneDefinition.of(ZoneId.of("UTC"));
+
+        assertThat(losAngeles.toString()).contains("TZID:America/Los_Angeles", "BEGIN:DAYLIGHT", "TZOFFSETTO:-0700",
+                "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU", "BEGIN:STANDARD", "TZOFFSETTO:-0800", "RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU");
+        assertThat(losAngeles.toString().length()).isLessThan(600);
+        assertThat(utc.toString()).contains("BEGIN:STANDARD", "TZOFFSETTO:+0000").doesNotContain("DAYLIGHT", "RRULE");
+    }
+
+    @Test
     void aCancelledBookingsEventIsMarkedCancelled() throws Exception {
         SiteFixture site = new SiteFixture(root, Optional.empty()).booking("a.yaml",
                 SiteFixture.booking("BS-2", "cancelled-trip", "status: cancelled\n"));
