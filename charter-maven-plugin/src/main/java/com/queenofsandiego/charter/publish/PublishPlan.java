@@ -65,8 +65,11 @@ public record PublishPlan(
             lines.add("- **delete `" + key + "`**");
         }
         for (Upload upload : uploads) {
-            lines.add("- " + (upload.reason() == Reason.NEW ? "add" : "update") + " `" + upload.object().key() + "` ("
-                    + kilobytes(upload.object().size()) + ", " + upload.object().contentType() + ")");
+            String key = upload.object().key();
+            // plan.md sits beside site/ in the CI artifact, so a reviewer can open the rendered page from here.
+            String preview = key.endsWith(".html") ? " — [preview](site/" + key + ")" : "";
+            lines.add("- " + (upload.reason() == Reason.NEW ? "add" : "update") + " `" + key + "` ("
+                    + kilobytes(upload.object().size()) + ", " + upload.object().contentType() + ")" + preview);
         }
         if (!uploads.isEmpty() || !deletes.isEmpty()) {
             lines.add(unchanged + " objects unchanged.");

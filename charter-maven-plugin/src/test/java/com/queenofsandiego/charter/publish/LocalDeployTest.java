@@ -55,6 +55,26 @@ class LocalDeployTest {
     }
 
     @Test
+    void thePlanForReviewersPutsDeletionsFirstAndLinksPreviews() throws IOException {
+        Path site = site();
+        deploy(site, 10);
+        Files.writeString(site.resolve("g/a.html"), "changed");
+        Files.delete(site.resolve("g/c.html"));
+        Path local = work.resolve("local");
+
+        PublishPlan plan = PublishPlanner.plan(LocalTree.scan(site), new DirectoryTarget(local), Optional.of(new LocalCdn(local)),
+                PublishPlanner.functionSource());
+        PlanFiles.write(work, plan, Optional.of(work.resolve("summary.md")));
+
+        assertThat(Files.readAllLines(work.resolve("plan.md"))).containsSubsequence(
+                "- **delete `g/c.html`**",
+                "- update `g/a.html` (7 B, text/html; charset=utf-8) — [preview](site/g/a.html)",
+                "Invalidate: `/g/a`, `/g/a.html`, `/g/c`, `/g/c.html`");
+        assertThat(work.resolve("summary.md")).hasSameTextualContentAs(work.resolve("plan.md"));
+        assertThat(Files.readString(work.resolve("plan.json"))).contains("\"deletes\" : [ \"g/c.html\" ]");
+    }
+
+    @Test
     void tooManyDeletionsChangeNothingAndNameTheOverride() throws IOException {
         Path site = site();
         deploy(site, 10);
