@@ -1,5 +1,6 @@
 package com.queenofsandiego.charter.serve;
 
+import com.queenofsandiego.charter.publish.ObjectKinds;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -11,8 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -27,22 +26,6 @@ public final class PreviewServer implements AutoCloseable {
     static final String EVENTS_PATH = "/__charter/events";
     private static final String RELOAD_SCRIPT = "<script>new EventSource('" + EVENTS_PATH
             + "').onmessage=function(){location.reload()}</script>";
-    private static final Map<String, String> CONTENT_TYPES = Map.ofEntries(
-            Map.entry("html", "text/html; charset=utf-8"),
-            Map.entry("css", "text/css; charset=utf-8"),
-            Map.entry("js", "text/javascript; charset=utf-8"),
-            Map.entry("json", "application/json"),
-            Map.entry("xml", "application/xml; charset=utf-8"),
-            Map.entry("txt", "text/plain; charset=utf-8"),
-            Map.entry("ics", "text/calendar; charset=utf-8"),
-            Map.entry("svg", "image/svg+xml"),
-            Map.entry("png", "image/png"),
-            Map.entry("jpg", "image/jpeg"),
-            Map.entry("jpeg", "image/jpeg"),
-            Map.entry("webp", "image/webp"),
-            Map.entry("ico", "image/x-icon"),
-            Map.entry("woff2", "font/woff2"));
-
     private final Path root;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
@@ -112,7 +95,7 @@ public final class PreviewServer implements AutoCloseable {
             send(exchange, 404, "text/plain; charset=utf-8", ("not found: " + path + "\n").getBytes(StandardCharsets.UTF_8));
             return;
         }
-        String type = contentType(file.get());
+        String type = ObjectKinds.contentType(file.get().getFileName().toString());
         byte[] body = Files.readAllBytes(file.get());
         if (type.startsWith("text/html")) {
             body = withReloadScript(new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
@@ -142,12 +125,6 @@ public final class PreviewServer implements AutoCloseable {
         } catch (IOException alreadyGone) {
             // the page has gone away: nothing to tell it
         }
-    }
-
-    static String contentType(Path file) {
-        String name = file.getFileName().toString();
-        String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-        return CONTENT_TYPES.getOrDefault(extension, "application/octet-stream");
     }
 
     private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
