@@ -1,5 +1,7 @@
 package com.queenofsandiego.charter.booking;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -47,18 +49,14 @@ public record Booking(
         long minutes = duration.toMinutes();
         String hours = minutes % 60 == 0
                 ? Long.toString(minutes / 60)
-                : java.math.BigDecimal.valueOf(minutes).divide(java.math.BigDecimal.valueOf(60), 2, java.math.RoundingMode.HALF_UP)
+                : BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP)
                         .stripTrailingZeros().toPlainString();
         String base = hours + "hr Charter";
         return source.label().map(label -> base + " - " + label).orElse(base);
     }
 
     public enum Status {
-        CONFIRMED, CANCELLED;
-
-        public String yamlName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
+        CONFIRMED, CANCELLED
     }
 
     public enum Source {
@@ -72,10 +70,6 @@ public record Booking(
 
         public Optional<String> label() {
             return Optional.ofNullable(label);
-        }
-
-        public String yamlName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 
