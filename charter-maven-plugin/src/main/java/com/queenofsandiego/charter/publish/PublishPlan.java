@@ -2,14 +2,13 @@ package com.queenofsandiego.charter.publish;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What publishing would change: objects to upload (and why), objects to delete, the paths to invalidate and whether
  * the CloudFront function changes. A value: planning makes no write, and applying does exactly this.
  *
- * @param manifest the manifest as it will be once the plan is applied (before the deletions, which are dropped last)
- * @param manifestChanged whether that differs from the stored one (an unchanged site makes no write at all)
+ * @param before the manifest as stored now
+ * @param after the manifest once the uploads are done (the deletions are dropped from it last)
  */
 public record PublishPlan(
         String target,
@@ -20,14 +19,13 @@ public record PublishPlan(
         FunctionChange function,
         String functionCode,
         int unchanged,
-        Map<String, ObjectState> manifest,
-        boolean manifestChanged) {
+        Manifest before,
+        Manifest after) {
 
     public PublishPlan {
         uploads = List.copyOf(uploads);
         deletes = List.copyOf(deletes);
         invalidations = List.copyOf(invalidations);
-        manifest = Map.copyOf(manifest);
     }
 
     public enum Reason { NEW, CHANGED }

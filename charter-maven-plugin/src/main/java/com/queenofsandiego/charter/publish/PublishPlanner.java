@@ -34,7 +34,7 @@ public final class PublishPlanner {
         Map<String, String> remote = target.list();
         Manifest manifest = Manifest.read(target);
         List<PublishPlan.Upload> uploads = new ArrayList<>();
-        Set<String> invalidations = new LinkedHashSet<>();
+        Set<String> invalidations = new LinkedHashSet<>(manifest.pendingInvalidations());
         Map<String, ObjectState> next = new TreeMap<>(manifest.objects());
         Set<String> localKeys = new LinkedHashSet<>();
         int unchanged = 0;
@@ -64,13 +64,13 @@ public final class PublishPlanner {
         }
         if (cdn.isEmpty()) {
             return new PublishPlan(target.describe(), false, uploads, deletes, List.of(), PublishPlan.FunctionChange.NONE,
-                    functionCode, unchanged, next, !next.equals(manifest.objects()));
+                    functionCode, unchanged, manifest, new Manifest(next, List.of()));
         }
         Optional<String> live = cdn.get().functionCode(FUNCTION_NAME);
         PublishPlan.FunctionChange function = live.isEmpty() ? PublishPlan.FunctionChange.CREATE
                 : live.get().equals(functionCode) ? PublishPlan.FunctionChange.NONE : PublishPlan.FunctionChange.UPDATE;
         return new PublishPlan(target.describe(), true, uploads, deletes, List.copyOf(invalidations), function, functionCode,
-                unchanged, next, !next.equals(manifest.objects()));
+                unchanged, manifest, new Manifest(next, List.of()));
     }
 
     /** Same content (by the listing's MD5, or the manifest's where the listing has none) and same headers. */

@@ -2,9 +2,7 @@ package com.queenofsandiego.charter.publish;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -14,9 +12,9 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * Applies a {@link PublishPlan} exactly: assets, then pages, then sitemap and robots.txt (so nothing links to what is
- * not there yet); the manifest; the CloudFront function; one invalidation request (or as few as the limits allow);
- * deletions last. It decides nothing: a plan that is over the delete limit is refused before any write.
+ * Applies a {@link PublishPlan} exactly: the paths it will invalidate are recorded first; then assets, pages, sitemap
+ * and robots.txt (so nothing links to what is not there yet); the manifest; the CloudFront function; one invalidation
+ * request (or as few as the limits allow); deletions last. It decides nothing: a plan that is over the delete limit is refused before any write.
  */
 public final class Publisher {
 
@@ -46,13 +44,15 @@ public final class Publisher {
         if (plan.deletes().size() > maxDeletes) {
             throw new DeleteLimitException(plan.deletes().size(), maxDeletes);
         }
+        List<String> pending = cdn.isPresent() ? plan.invalidations() : List.of();
+        Manifest stored = plan.before();
+        if (!pending.isEmpty()) {
+            stored = write(plan.before().withPending(pending), stored);
+        }
         upload(plan, "assets", u -> ObjectKinds.isAsset(u.object().key()));
         upload(plan, "pages", u -> !ObjectKinds.isAsset(u.object().key()) && !ObjectKinds.isIndex(u.object().key()));
         upload(plan, "sitemap and robots.txt", u -> ObjectKinds.isIndex(u.object().key()));
-        Map<String, ObjectState> manifest = new TreeMap<>(plan.manifest());
-        if (plan.manifestChanged()) {
-            new Manifest(manifest).write(target);
-        }
+        stored = write(plan.after().withPending(pending), stored);
         target.flush();
 
         if (plan.function() != PublishPlan.FunctionChange.NONE && cdn.isPresent()) {
@@ -60,22 +60,31 @@ public final class Publisher {
                     + PublishPlanner.FUNCTION_NAME);
             cdn.get().publishFunction(PublishPlanner.FUNCTION_NAME, plan.functionCode());
         }
-        if (!plan.invalidations().isEmpty() && cdn.isPresent()) {
-            List<String> paths = InvalidationPaths.batch(plan.invalidations());
+        if (!pending.isEmpty()) {
+            List<String> paths = InvalidationPaths.batch(pending);
             progress.accept("CloudFront: invalidating " + paths.size() + (paths.size() == 1 ? " path" : " paths"));
             cdn.get().invalidate(paths, "charter-" + UUID.randomUUID());
         }
+        Manifest done = plan.after();
         if (!plan.deletes().isEmpty()) {
             progress.accept("S3: deleting " + plan.deletes().size() + " objects");
             for (String key : plan.deletes()) {
                 target.delete(key);
-                manifest.remove(key);
+                done = done.without(key);
             }
-            new Manifest(manifest).write(target);
-            target.flush();
         }
+        write(done, stored);
+        target.flush();
         return new Result(plan.uploads().size(), plan.uploadBytes(), plan.deletes().size(), plan.invalidations().size(),
                 plan.unchanged());
+    }
+
+    /** Writes the manifest when it differs from what is stored, so an unchanged site makes no write. */
+    private Manifest write(Manifest manifest, Manifest stored) {
+        if (!manifest.equals(stored)) {
+            manifest.write(target);
+        }
+        return manifest;
     }
 
     private void upload(PublishPlan plan, String phase, Predicate<PublishPlan.Upload> which) {

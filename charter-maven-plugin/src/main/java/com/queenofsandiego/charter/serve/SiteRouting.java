@@ -22,7 +22,8 @@ public final class SiteRouting {
         if (path.isEmpty() || path.equals("/")) {
             return Optional.of("index.html");
         }
-        if (!path.startsWith("/") || path.startsWith("/.charter/") || path.equals("/.charter")) {
+        String plain = path.replaceAll("(?i)%2e", ".");
+        if (!path.startsWith("/") || plain.startsWith("/.charter/") || plain.equals("/.charter")) {
             return Optional.empty();
         }
         Matcher guest = GUEST_PAGE.matcher(path);

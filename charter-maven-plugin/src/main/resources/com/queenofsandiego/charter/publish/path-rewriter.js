@@ -3,7 +3,9 @@
 function handler(event) {
     var request = event.request;
     var uri = request.uri;
-    if (uri === '/.charter' || uri.indexOf('/.charter/') === 0) {
+    // '%2E' is a '.' the origin would decode: /%2Echarter/ must stay as private as /.charter/.
+    var plain = uri.replace(/%2e/gi, '.');
+    if (plain === '/.charter' || plain.indexOf('/.charter/') === 0) {
         return { statusCode: 404, statusDescription: 'Not Found' };
     }
     var guest = /^\/g\/([a-z0-9][a-z0-9-]*)\/?$/.exec(uri);

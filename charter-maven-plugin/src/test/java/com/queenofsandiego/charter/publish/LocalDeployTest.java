@@ -75,6 +75,33 @@ class LocalDeployTest {
     }
 
     @Test
+    void aDeployThatDiesBeforeInvalidatingIsFinishedByTheNext() throws IOException {
+        Path site = site();
+        deploy(site, 10);
+        Files.writeString(site.resolve("g/b.html"), "changed");
+        Path local = work.resolve("local");
+        Cdn failing = new LocalCdn(local) {
+            @Override
+            public void invalidate(List<String> paths, String callerReference) {
+                throw new IllegalStateException("connection reset");
+            }
+        };
+        DirectoryTarget target = new DirectoryTarget(local);
+        PublishPlan plan = PublishPlanner.plan(LocalTree.scan(site), target, Optional.of(failing), PublishPlanner.functionSource());
+        assertThatThrownBy(() -> new Publisher(target, Optional.of(failing), line -> { }).apply(plan, 10))
+                .hasMessage("connection reset");
+
+        PublishPlan next = PublishPlanner.plan(LocalTree.scan(site), new DirectoryTarget(local), Optional.of(new LocalCdn(local)),
+                PublishPlanner.functionSource());
+        deploy(site, 10);
+
+        assertThat(next.uploads()).isEmpty();
+        assertThat(next.invalidations()).containsExactly("/g/b", "/g/b.html");
+        assertThat(Files.readAllLines(local.resolve("invalidations.jsonl"))).singleElement().asString().contains("/g/b.html");
+        assertThat(Files.readString(local.resolve("bucket/.charter/manifest.json"))).contains("\"pendingInvalidations\" : [ ]");
+    }
+
+    @Test
     void tooManyDeletionsChangeNothingAndNameTheOverride() throws IOException {
         Path site = site();
         deploy(site, 10);
