@@ -80,10 +80,26 @@ class LocalDeployTest {
         deploy(site, 10);
         Files.writeString(site.resolve("g/b.html"), "changed");
         Path local = work.resolve("local");
-        Cdn failing = new LocalCdn(local) {
+        LocalCdn real = new LocalCdn(local);
+        Cdn failing = new Cdn() {
             @Override
             public void invalidate(List<String> paths, String callerReference) {
                 throw new IllegalStateException("connection reset");
+            }
+
+            @Override
+            public Optional<String> functionCode(String name) {
+                return real.functionCode(name);
+            }
+
+            @Override
+            public void publishFunction(String name, String code) {
+                real.publishFunction(name, code);
+            }
+
+            @Override
+            public java.util.Map<String, Integer> requests() {
+                return real.requests();
             }
         };
         DirectoryTarget target = new DirectoryTarget(local);
