@@ -12,9 +12,10 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * Applies a {@link PublishPlan} exactly: the paths it will invalidate are recorded first; then assets, pages, sitemap
- * and robots.txt (so nothing links to what is not there yet); the manifest; the CloudFront function; one invalidation
- * request (or as few as the limits allow); deletions last. It decides nothing: a plan that is over the delete limit is refused before any write.
+ * Applies a {@link PublishPlan} exactly: the paths it will invalidate are recorded in the manifest first; then assets,
+ * pages, sitemap and robots.txt (so nothing links to what is not there yet); the CloudFront function; one invalidation
+ * request (or as few as the limits allow); deletions last; then the manifest. A run that dies anywhere leaves a
+ * manifest the next plan can trust: the listing's hashes decide what is up to date, and pending paths are carried over. It decides nothing: a plan that is over the delete limit is refused before any write.
  */
 public final class Publisher {
 
@@ -52,7 +53,6 @@ public final class Publisher {
         upload(plan, "assets", u -> ObjectKinds.isAsset(u.object().key()));
         upload(plan, "pages", u -> !ObjectKinds.isAsset(u.object().key()) && !ObjectKinds.isIndex(u.object().key()));
         upload(plan, "sitemap and robots.txt", u -> ObjectKinds.isIndex(u.object().key()));
-        stored = write(plan.after().withPending(pending), stored);
         target.flush();
 
         if (plan.function() != PublishPlan.FunctionChange.NONE && cdn.isPresent()) {

@@ -38,25 +38,26 @@ public final class PublishBenchmark {
     /** @param targets a fresh view of the same target per deploy, so each counts its own requests */
     private static void run(String name, int n, Path site, Path work, Supplier<PublishTarget> targets) throws IOException {
         PublishTarget first = targets.get();
+        Optional<Cdn> cdn = Optional.of(new LocalCdn(work.resolve("cdn-" + name)));
         String function = PublishPlanner.functionSource();
-        PublishPlan initial = PublishPlanner.plan(LocalTree.scan(site), first, Optional.empty(), function);
-        new Publisher(first, Optional.empty(), line -> { }).apply(initial, 0);
+        PublishPlan initial = PublishPlanner.plan(LocalTree.scan(site), first, cdn, function);
+        new Publisher(first, cdn, line -> { }).apply(initial, 0);
 
         Path fresh = copy(site, work.resolve("fresh-" + name));
         PublishTarget again = targets.get();
         long started = System.nanoTime();
-        PublishPlan unchanged = PublishPlanner.plan(LocalTree.scan(fresh), again, Optional.empty(), function);
+        PublishPlan unchanged = PublishPlanner.plan(LocalTree.scan(fresh), again, cdn, function);
         long planMillis = (System.nanoTime() - started) / 1_000_000;
-        new Publisher(again, Optional.empty(), line -> { }).apply(unchanged, 0);
+        new Publisher(again, cdn, line -> { }).apply(unchanged, 0);
         Map<String, Integer> unchangedRequests = again.requests();
 
         Files.writeString(fresh.resolve("g/page-42.html"), "<h1>changed</h1>");
         PublishTarget third = targets.get();
-        PublishPlan oneChange = PublishPlanner.plan(LocalTree.scan(fresh), third, Optional.empty(), function);
-        new Publisher(third, Optional.empty(), line -> { }).apply(oneChange, 0);
+        PublishPlan oneChange = PublishPlanner.plan(LocalTree.scan(fresh), third, cdn, function);
+        new Publisher(third, cdn, line -> { }).apply(oneChange, 0);
 
         System.out.printf("%s, %d objects: plan of an unchanged site from a fresh copy %d ms; its deploy sent %s;"
-                        + " one changed page: uploads %s, invalidation paths %s, requests %s%n",
+                        + " one changed page: uploads %s, invalidation paths %s, bucket requests %s%n",
                 name, n, planMillis, unchangedRequests, oneChange.uploads().stream().map(u -> u.object().key()).toList(),
                 oneChange.invalidations(), third.requests());
     }
