@@ -33,6 +33,7 @@ final class CalendarFile {
 
     private final VTimeZone timeZone;
     private final ZoneId zone;
+    private final SingleZoneRegistry registry;
     private final String uidDomain;
     private final String siteUrl;
     private final String location;
@@ -40,6 +41,7 @@ final class CalendarFile {
     CalendarFile(SiteSettings settings, String location) {
         this.zone = settings.zone();
         this.timeZone = TimeZoneDefinition.of(zone);
+        this.registry = new SingleZoneRegistry(zone);
         this.siteUrl = settings.siteUrl();
         this.uidDomain = URI.create(settings.siteUrl()).getHost();
         this.location = location;
@@ -48,11 +50,12 @@ final class CalendarFile {
     byte[] render(Booking booking) {
         LocalDateTime start = booking.date().atTime(booking.start());
         String page = siteUrl + "/g/" + booking.slug();
-        // Local times with a TZID parameter: ical4j resolves a ZonedDateTime's zone through a costly lookup per event.
         DtStart<LocalDateTime> dtStart = new DtStart<>(start);
         dtStart.add(new TzId(zone.getId()));
+        dtStart.setTimeZoneRegistry(registry);
         DtEnd<LocalDateTime> dtEnd = new DtEnd<>(booking.date().atTime(booking.end()));
         dtEnd.add(new TzId(zone.getId()));
+        dtEnd.setTimeZoneRegistry(registry);
         VEvent event = new VEvent(false);
         event.add(dtStart);
         event.add(dtEnd);
