@@ -30,6 +30,11 @@ public final class YamlSource {
 
     /** Few enough collection aliases that an alias bomb cannot grow; more than any real file needs. */
     private static final int MAX_COLLECTION_ALIASES = 8;
+    private static final LoadSettings SETTINGS = LoadSettings.builder()
+            .setMaxAliasesForCollections(MAX_COLLECTION_ALIASES)
+            .setAllowRecursiveKeys(false)
+            .setCodePointLimit((int) MAX_BYTES + 1)
+            .build();
 
     private YamlSource() {
     }
@@ -49,7 +54,7 @@ public final class YamlSource {
             return Optional.empty();
         }
         try {
-            Iterator<Node> documents = new Compose(settings(problems.file())).composeAllFromString(text).iterator();
+            Iterator<Node> documents = new Compose(SETTINGS).composeAllFromString(text).iterator();
             if (!documents.hasNext()) {
                 problems.at(Position.START, "the file holds only comments; it should hold " + whatItHolds);
                 return Optional.empty();
@@ -96,15 +101,6 @@ public final class YamlSource {
             problems.at(Position.START, "cannot read the file: " + e.getMessage());
             return Optional.empty();
         }
-    }
-
-    private static LoadSettings settings(String label) {
-        return LoadSettings.builder()
-                .setLabel(label)
-                .setMaxAliasesForCollections(MAX_COLLECTION_ALIASES)
-                .setAllowRecursiveKeys(false)
-                .setCodePointLimit((int) MAX_BYTES + 1)
-                .build();
     }
 
     private static String describe(MarkedYamlEngineException e) {
