@@ -2,6 +2,8 @@ package com.queenofsandiego.charter.mojo;
 
 import com.queenofsandiego.charter.booking.Booking;
 import com.queenofsandiego.charter.booking.Bookings;
+import com.queenofsandiego.charter.sandbox.PresignRoute;
+import com.queenofsandiego.charter.sandbox.UploadBucket;
 import com.queenofsandiego.charter.serve.PreviewServer;
 import com.queenofsandiego.charter.serve.SourceWatcher;
 import com.queenofsandiego.charter.site.SiteException;
@@ -11,12 +13,17 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
+import java.io.File;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A local preview on http://127.0.0.1:8080 with production routing ({@code /g/<slug>} serves the guest page),
- * re-rendering when a booking, content or theme file changes and reloading the open page. Stop it with Ctrl-C.
+ * re-rendering when a booking, content or theme file changes and reloading the open page. Photo upload works as in
+ * production: the page asks the preview's presign route for a link and PUTs the photo to a local S3-compatible bucket
+ * under {@code ${charter.local.directory}/uploads}. Stop it with Ctrl-C.
  */
 @Mojo(name = "serve", threadSafe = true)
 public class ServeMojo extends AbstractCharterMojo {
@@ -25,19 +32,28 @@ public class ServeMojo extends AbstractCharterMojo {
     @Parameter(property = "charter.port", defaultValue = "8080")
     int port;
 
+    /** Where guests' photos go in the preview: the sandbox bucket's files. */
+    @Parameter(property = "charter.local.directory", defaultValue = "${project.build.directory}/charter/local")
+    File localDirectory;
+
     @Override
     void run() throws MojoExecutionException, MojoFailureException {
-        Bookings bookings = render();
         try (PreviewServer server = PreviewServer.start(siteSettings().siteDirectory(), port);
+             UploadBucket uploads = UploadBucket.start(localDirectory.toPath().resolve("uploads"), server.baseUri().toString());
              SourceWatcher watcher = new SourceWatcher(List.of(bookingsDirectory.toPath(), contentDirectory.toPath(), themeDirectory.toPath()))) {
-            getLog().info("charter: serving " + siteSettings().siteDirectory() + " on " + server.baseUri() + "/ (Ctrl-C stops)");
+            // Pages of the preview ask the preview itself for upload links, as production pages ask SCC.
+            sccEndpoint = server.baseUri().toString();
+            Bookings bookings = render();
+            server.route(PresignRoute.PATH, new PresignRoute(photoBookings(bookings), uploads.links()));
+            getLog().info("charter: serving " + siteSettings().siteDirectory() + " on " + server.baseUri() + "/ (Ctrl-C stops);"
+                    + " uploaded photos go to " + uploads.file(""));
             for (Booking booking : bookings.bookings()) {
                 getLog().info("  " + server.baseUri() + "/g/" + booking.slug() + "  " + booking.id() + ", " + booking.date()
                         + (booking.cancelled() ? " (cancelled)" : ""));
             }
             watcher.run(() -> {
                 try {
-                    render();
+                    server.route(PresignRoute.PATH, new PresignRoute(photoBookings(render()), uploads.links()));
                     server.reload();
                 } catch (MojoFailureException e) {
                     getLog().warn("charter: not re-rendered: " + e.getMessage() + " The preview keeps the last good site.");
@@ -49,7 +65,15 @@ public class ServeMojo extends AbstractCharterMojo {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             getLog().info("charter: preview stopped");
+        } catch (MojoFailureException | MojoExecutionException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new MojoExecutionException("charter: the preview's photo bucket did not start: " + e.getMessage(), e);
         }
+    }
+
+    private static Set<String> photoBookings(Bookings bookings) {
+        return bookings.bookings().stream().filter(b -> b.photos() && !b.cancelled()).map(Booking::id).collect(Collectors.toSet());
     }
 
     private Bookings render() throws MojoFailureException {

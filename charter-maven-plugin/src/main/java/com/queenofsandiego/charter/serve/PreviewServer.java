@@ -2,6 +2,7 @@ package com.queenofsandiego.charter.serve;
 
 import com.queenofsandiego.charter.publish.ObjectKinds;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
@@ -12,7 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,6 +38,7 @@ public final class PreviewServer implements AutoCloseable {
         return thread;
     });
     private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
+    private final Map<Pattern, HttpHandler> routes = new ConcurrentHashMap<>();
 
     private PreviewServer(Path root, HttpServer server) {
         this.root = root.toAbsolutePath().normalize();
@@ -52,6 +57,11 @@ public final class PreviewServer implements AutoCloseable {
 
     public URI baseUri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** Answers paths matching {@code path} with {@code handler} instead of a file, e.g. the sandbox's presign route. */
+    public void route(Pattern path, HttpHandler handler) {
+        routes.put(path, handler);
     }
 
     /** Tells every open page to reload. */
@@ -74,9 +84,16 @@ public final class PreviewServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        if (EVENTS_PATH.equals(exchange.getRequestURI().getPath())) {
+        String path = exchange.getRequestURI().getPath();
+        if (EVENTS_PATH.equals(path)) {
             openEvents(exchange);
             return;
+        }
+        for (Map.Entry<Pattern, HttpHandler> route : routes.entrySet()) {
+            if (route.getKey().matcher(path).matches()) {
+                route.getValue().handle(exchange);
+                return;
+            }
         }
         try (exchange) {
             serveFile(exchange);

@@ -1,0 +1,102 @@
+package com.queenofsandiego.charter.browser;
+
+import com.queenofsandiego.charter.booking.BookingLoader;
+import com.queenofsandiego.charter.booking.Bookings;
+import com.queenofsandiego.charter.sandbox.PresignRoute;
+import com.queenofsandiego.charter.sandbox.UploadBucket;
+import com.queenofsandiego.charter.serve.PreviewServer;
+import com.queenofsandiego.charter.site.SiteGenerator;
+import com.queenofsandiego.charter.site.SiteSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A guest uploads photos from the guest page in headless Chromium: the page asks the presign route for a SigV4 link
+ * and PUTs each photo straight to an S3-compatible bucket (s3proxy) on 127.0.0.1, across origins (CORS).
+ */
+class PhotoUploadBrowserTest {
+
+    private static final Path REPOSITORY = Path.of(System.getProperty("charter.repository", "..")).toAbsolutePath().normalize();
+    private static final long MAX_BYTES = 200_000;
+
+    @TempDir
+    Path work;
+
+    @Test
+    void twoPhotosArriveUnderTheBookingsPrefixAndWrongFilesAreExplained() throws Exception {
+        Path site = work.resolve("out/site");
+        try (PreviewServer server = PreviewServer.start(site, 0);
+             UploadBucket bucket = UploadBucket.start(work.resolve("uploads"), server.baseUri().toString());
+             Chromium chromium = new Chromium(390, 844)) {
+            Bookings bookings = new BookingLoader(REPOSITORY).load(REPOSITORY.resolve("bookings"), REPOSITORY.resolve("site-content/crew.yaml"));
+            new SiteGenerator(new SiteSettings(REPOSITORY, REPOSITORY.resolve("site-content"), REPOSITORY.resolve("theme"),
+                    work.resolve("out"), "https://queenofsandiego.com", ZoneId.of("America/Los_Angeles"),
+                    Optional.of(server.baseUri().toString()), MAX_BYTES)).generate(bookings);
+            server.route(PresignRoute.PATH, new PresignRoute(Set.of("BS-48213"), bucket.links()));
+            String slug = bookings.bookings().stream().filter(b -> b.id().equals("BS-48213")).findFirst().orElseThrow().slug();
+
+            chromium.driver().get(server.baseUri() + "/g/" + slug);
+            chromium.driver().findElement(By.id("photo-input"))
+                    .sendKeys(photo("sunset.png", Color.ORANGE) + "\n" + photo("dolphins.png", Color.BLUE));
+            WebDriverWait wait = new WebDriverWait(chromium.driver(), Duration.ofSeconds(30));
+            wait.until(d -> d.findElement(By.cssSelector("[role=status]")).getAttribute("textContent")
+                    .equals("All 2 photos uploaded. Thank you!"));
+
+            assertThat(uploaded(bucket.file("uploads/BS-48213"))).hasSize(2)
+                    .anyMatch(name -> name.endsWith("-sunset.png")).anyMatch(name -> name.endsWith("-dolphins.png"));
+            assertThat(chromium.driver().findElements(By.cssSelector(".uploads li progress")))
+                    .allMatch(p -> "100".equals(p.getAttribute("value")));
+
+            Path notes = Files.writeString(work.resolve("notes.txt"), "not a photo");
+            Path huge = Files.write(work.resolve("huge.jpg"), new byte[(int) MAX_BYTES + 1]);
+            chromium.driver().findElement(By.id("photo-input")).sendKeys(notes + "\n" + huge);
+            wait.until(d -> d.findElements(By.cssSelector(".uploads li.failed")).size() == 2);
+            List<String> states = chromium.driver().findElements(By.cssSelector(".uploads li.failed .state")).stream()
+                    .map(e -> e.getText()).toList();
+            assertThat(states).containsExactlyInAnyOrder(
+                    "notes.txt is not a photo we can take: use JPEG, PNG, HEIC or WebP.",
+                    "huge.jpg is too large (0.2 MB); the limit is 0.2 MB.");
+            assertThat(uploaded(bucket.file("uploads/BS-48213"))).hasSize(2);
+            chromium.driver().executeScript("document.getElementById('photos').scrollIntoView()");
+            chromium.screenshot(REPOSITORY.resolve("target/charter/screenshots/guest-upload-390x844.png"));
+        }
+    }
+
+    private Path photo(String name, Color color) throws IOException {
+        BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(color);
+        g.fillRect(0, 0, 64, 48);
+        g.dispose();
+        Path file = work.resolve(name);
+        ImageIO.write(image, "png", file.toFile());
+        return file;
+    }
+
+    private static List<String> uploaded(Path prefix) throws IOException {
+        if (!Files.isDirectory(prefix)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(prefix)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
+        }
+    }
+}
