@@ -2,6 +2,7 @@ package com.queenofsandiego.charter.browser;
 
 import com.queenofsandiego.charter.booking.BookingLoader;
 import com.queenofsandiego.charter.booking.Bookings;
+import com.queenofsandiego.charter.sandbox.PhotoUploadLinks;
 import com.queenofsandiego.charter.sandbox.PresignRoute;
 import com.queenofsandiego.charter.sandbox.UploadBucket;
 import com.queenofsandiego.charter.serve.PreviewServer;
@@ -24,6 +25,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,12 +48,8 @@ class PhotoUploadBrowserTest {
         try (PreviewServer server = PreviewServer.start(site, 0);
              UploadBucket bucket = UploadBucket.start(work.resolve("uploads"), server.baseUri().toString());
              Chromium chromium = new Chromium(390, 844)) {
-            Bookings bookings = new BookingLoader(REPOSITORY).load(REPOSITORY.resolve("bookings"), REPOSITORY.resolve("site-content/crew.yaml"));
-            new SiteGenerator(new SiteSettings(REPOSITORY, REPOSITORY.resolve("site-content"), REPOSITORY.resolve("theme"),
-                    work.resolve("out"), "https://queenofsandiego.com", ZoneId.of("America/Los_Angeles"),
-                    Optional.of(server.baseUri().toString()), MAX_BYTES)).generate(bookings);
+            String slug = renderSite(server);
             server.route(PresignRoute.PATH, new PresignRoute(Set.of("BS-48213"), bucket.links()));
-            String slug = bookings.bookings().stream().filter(b -> b.id().equals("BS-48213")).findFirst().orElseThrow().slug();
 
             chromium.driver().get(server.baseUri() + "/g/" + slug);
             chromium.driver().findElement(By.id("photo-input"))
@@ -78,6 +76,45 @@ class PhotoUploadBrowserTest {
             chromium.driver().executeScript("document.getElementById('photos').scrollIntoView()");
             chromium.screenshot(REPOSITORY.resolve("target/charter/screenshots/guest-upload-390x844.png"));
         }
+    }
+
+    @Test
+    void aRefusedLinkIsReplacedByAFreshOneOnce() throws Exception {
+        Path site = work.resolve("out/site");
+        AtomicInteger linksGiven = new AtomicInteger();
+        try (PreviewServer server = PreviewServer.start(site, 0);
+             UploadBucket bucket = UploadBucket.start(work.resolve("uploads"), server.baseUri().toString());
+             Chromium chromium = new Chromium(390, 844)) {
+            String slug = renderSite(server);
+            // The first link's signature is spoiled, as an expired link would be: storage answers 403.
+            server.route(PresignRoute.PATH, exchange -> {
+                PhotoUploadLinks.Link link = bucket.links().forPhoto("BS-48213", "late.png", "image/png").orElseThrow();
+                String url = linksGiven.getAndIncrement() == 0 ? link.url().replaceAll("X-Amz-Signature=[0-9a-f]+", "X-Amz-Signature=" + "0".repeat(64)) : link.url();
+                byte[] body = ("{\"url\":\"" + url + "\",\"method\":\"PUT\",\"headers\":{\"Content-Type\":\"image/png\"},\"expires_in\":900}")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+
+            chromium.driver().get(server.baseUri() + "/g/" + slug);
+            chromium.driver().findElement(By.id("photo-input")).sendKeys(photo("late.png", Color.GREEN).toString());
+            new WebDriverWait(chromium.driver(), Duration.ofSeconds(30)).until(d -> d.findElement(By.cssSelector("[role=status]"))
+                    .getAttribute("textContent").equals("All 1 photo uploaded. Thank you!"));
+
+            assertThat(linksGiven.get()).isEqualTo(2);
+            assertThat(uploaded(bucket.file("uploads/BS-48213"))).singleElement().asString().endsWith("-late.png");
+        }
+    }
+
+    /** This repository's site, whose pages ask the preview for upload links; the slug of booking BS-48213. */
+    private String renderSite(PreviewServer server) {
+        Bookings bookings = new BookingLoader(REPOSITORY).load(REPOSITORY.resolve("bookings"), REPOSITORY.resolve("site-content/crew.yaml"));
+        new SiteGenerator(new SiteSettings(REPOSITORY, REPOSITORY.resolve("site-content"), REPOSITORY.resolve("theme"),
+                work.resolve("out"), "https://queenofsandiego.com", ZoneId.of("America/Los_Angeles"),
+                Optional.of(server.baseUri().toString()), MAX_BYTES)).generate(bookings);
+        return bookings.bookings().stream().filter(b -> b.id().equals("BS-48213")).findFirst().orElseThrow().slug();
     }
 
     private Path photo(String name, Color color) throws IOException {
