@@ -1,5 +1,7 @@
 package com.queenofsandiego.charter.publish;
 
+import com.queenofsandiego.charter.FileTrees;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +45,7 @@ public final class PublishBenchmark {
         PublishPlan initial = PublishPlanner.plan(LocalTree.scan(site), first, cdn, function);
         new Publisher(first, cdn, line -> { }).apply(initial, 0);
 
-        Path fresh = copy(site, work.resolve("fresh-" + name));
+        Path fresh = FileTrees.copy(site, work.resolve("fresh-" + name));
         PublishTarget again = targets.get();
         long started = System.nanoTime();
         PublishPlan unchanged = PublishPlanner.plan(LocalTree.scan(fresh), again, cdn, function);
@@ -71,17 +73,4 @@ public final class PublishBenchmark {
         return site;
     }
 
-    private static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path source : walk.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
-        return to;
-    }
 }

@@ -1,5 +1,6 @@
 package com.queenofsandiego.charter.site;
 
+import com.queenofsandiego.charter.FileTrees;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -156,7 +157,7 @@ class SiteGeneratorTest {
 
     @Test
     void aBrokenTemplateIsReportedWithItsFileAndLine(@TempDir Path theme) throws IOException {
-        copy(SiteFixture.REPOSITORY.resolve("theme"), theme);
+        FileTrees.copy(SiteFixture.REPOSITORY.resolve("theme"), theme);
         Files.writeString(theme.resolve("templates/page.html"), "<html>\n<body>\n<p th:text=\"${title.nope()}\">x</p>\n</body></html>\n");
         SiteFixture base = new SiteFixture(root, Optional.empty()).booking("a.yaml", SiteFixture.booking("BS-1", "any-trip", ""));
         SiteSettings settings = new SiteSettings(theme.getParent(), base.settings.contentDirectory(), theme,
@@ -182,16 +183,4 @@ class SiteGeneratorTest {
         return files;
     }
 
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path source : walk.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
 }
