@@ -1,10 +1,13 @@
 package com.queenofsandiego.charter.mojo;
 
-import com.queenofsandiego.charter.publish.LocalTree;
-import com.queenofsandiego.charter.publish.PlanFiles;
-import com.queenofsandiego.charter.publish.PublishPlan;
-import com.queenofsandiego.charter.publish.PublishPlanner;
+import com.queenofsandiego.charter.booking.Bookings;
+import com.queenofsandiego.charter.deploy.DeployPlan;
+import com.queenofsandiego.charter.deploy.Deployment;
+import com.queenofsandiego.charter.deploy.PlanFiles;
+import com.queenofsandiego.charter.deploy.Remotes;
 import com.queenofsandiego.charter.publish.TargetSettings;
+import com.queenofsandiego.charter.reconcile.ReconcilePlan;
+import com.queenofsandiego.charter.reconcile.RemoteSystem;
 import com.queenofsandiego.charter.publish.Targets;
 import com.queenofsandiego.charter.site.SiteGenerator;
 import com.queenofsandiego.charter.site.SiteException;
@@ -15,6 +18,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 import java.io.File;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** What plan and deploy share: the target's parameters, and generate → compare → plan files. */
@@ -52,7 +57,15 @@ abstract class AbstractPublishMojo extends AbstractCharterMojo {
     @Parameter(property = "charter.cloudfront.endpoint")
     String cloudFrontEndpoint;
 
-    /** Deploy refuses to delete more objects than this; raise it for one run to allow a larger removal. */
+    /**
+     * JADA's API base URL: the API Gateway URL, not a CloudFront one (CloudFront drops the auth header). Without it the
+     * local target uses the sandbox, and aws leaves JADA alone. The token comes from CHARTER_JADA_TOKEN or the
+     * settings.xml server charter-jada.
+     */
+    @Parameter(property = "charter.jada.endpoint")
+    String jadaEndpoint;
+
+    /** Deploy refuses to delete more objects, or JADA or SCC entries, than this; raise it for one run to allow a larger removal. */
     @Parameter(property = "charter.maxDeletes", defaultValue = "10")
     int maxDeletes;
 
@@ -62,23 +75,54 @@ abstract class AbstractPublishMojo extends AbstractCharterMojo {
                 present(s3Endpoint).map(URI::create), pathStyle, present(distributionId), present(cloudFrontEndpoint).map(URI::create));
     }
 
-    /** Renders the site, compares it with the target, writes plan.json and plan.md, and prints the plan. */
-    PublishPlan plan(Targets.Connection connection) throws MojoFailureException {
+    Remotes.Settings remoteSettings() {
+        Map<RemoteSystem, String> endpoints = new EnumMap<>(RemoteSystem.class);
+        present(jadaEndpoint).ifPresent(url -> endpoints.put(RemoteSystem.JADA, url));
+        present(sccEndpoint).ifPresent(url -> endpoints.put(RemoteSystem.SCC, url));
+        TargetSettings target = targetSettings();
+        return new Remotes.Settings(endpoints, target.isLocal() ? Optional.of(target.localDirectory().resolve("sandbox")) : Optional.empty());
+    }
+
+    /** Which JADA and SCC are reconciled, and where; fails on an endpoint that must not be used. */
+    Map<RemoteSystem, String> remoteSystems() throws MojoFailureException {
         try {
-            getLog().info("charter: " + new SiteGenerator(siteSettings()).generate(loadBookings()));
+            return Remotes.describe(remoteSettings());
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("charter: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Renders the site, compares it and the bookings with the target and its ledger, writes plan.json and plan.md, and
+     * prints the plan.
+     */
+    DeployPlan plan(Deployment deployment) throws MojoFailureException {
+        Bookings bookings = loadBookings();
+        try {
+            getLog().info("charter: " + new SiteGenerator(siteSettings()).generate(bookings));
         } catch (SiteException e) {
             throw failure(e.problems());
         }
-        Path site = siteSettings().siteDirectory();
-        PublishPlan plan = PublishPlanner.plan(LocalTree.scan(site), connection.target(), connection.cdn(), PublishPlanner.functionSource());
+        DeployPlan plan = deployment.plan(siteSettings().siteDirectory(), bookings.bookings());
         PlanFiles.write(outputDirectory.toPath(), plan, Optional.ofNullable(environment().get("GITHUB_STEP_SUMMARY")).map(Path::of));
         getLog().info("charter plan: " + plan.summary());
         plan.markdown().forEach(line -> getLog().info("  " + line));
-        if (plan.deletes().size() > maxDeletes) {
-            getLog().warn("charter: the plan deletes " + plan.deletes().size() + " objects, more than charter.maxDeletes="
-                    + maxDeletes + "; deploy will refuse it unless run with -Dcharter.maxDeletes=" + plan.deletes().size());
+        if (plan.publish().deletes().size() > maxDeletes) {
+            getLog().warn("charter: the plan deletes " + plan.publish().deletes().size() + " objects, more than charter.maxDeletes="
+                    + maxDeletes + "; deploy will refuse it unless run with -Dcharter.maxDeletes=" + plan.publish().deletes().size());
+        }
+        for (RemoteSystem system : RemoteSystem.values()) {
+            long deletes = plan.reconcile().count(system, ReconcilePlan.Action.DELETE);
+            if (deletes > maxDeletes) {
+                getLog().warn("charter: the plan deletes " + deletes + " " + system.label() + " entries, more than charter.maxDeletes="
+                        + maxDeletes + "; deploy will refuse it unless run with -Dcharter.maxDeletes=" + deletes);
+            }
         }
         return plan;
+    }
+
+    Deployment deployment(Targets.Connection connection) throws MojoFailureException {
+        return new Deployment(connection.target(), connection.cdn(), remoteSystems(), line -> getLog().info("charter: " + line));
     }
 
     Targets.Connection connect() throws MojoFailureException {
@@ -94,7 +138,7 @@ abstract class AbstractPublishMojo extends AbstractCharterMojo {
                 + ". Nothing half-done is left behind that the next run cannot finish: fix the cause and run again.", e);
     }
 
-    private static Optional<String> present(String value) {
+    static Optional<String> present(String value) {
         return Optional.ofNullable(value).filter(v -> !v.isBlank());
     }
 }

@@ -1,16 +1,38 @@
 package com.queenofsandiego.charter.mojo;
 
-import com.queenofsandiego.charter.publish.PublishPlan;
+import com.queenofsandiego.charter.deploy.DeployPlan;
+import com.queenofsandiego.charter.deploy.Deployment;
+import com.queenofsandiego.charter.deploy.Remotes;
+import com.queenofsandiego.charter.publish.DeployLock;
 import com.queenofsandiego.charter.publish.Publisher;
 import com.queenofsandiego.charter.publish.Targets;
+import com.queenofsandiego.charter.reconcile.Reconciler;
+import com.queenofsandiego.charter.reconcile.RemoteException;
+import com.queenofsandiego.charter.reconcile.RemoteSystem;
+import com.queenofsandiego.charter.reconcile.RetrySettings;
+import com.queenofsandiego.charter.reconcile.Secret;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Plans, then applies the plan: uploads what changed (assets, pages, then sitemap), publishes the CloudFront function
- * when it changed, invalidates exactly the changed paths, deletes last. Idempotent: a second run changes nothing.
+ * Plans, then applies the plan under the target's lock: uploads what changed (assets, pages, then sitemap), publishes
+ * the CloudFront function when it changed, invalidates exactly the changed paths, deletes last; then makes JADA and
+ * SCC match the bookings (create, update, delete), recording each call in the ledger. Idempotent: a second run
+ * changes nothing, and a run that died anywhere is finished by the next.
  */
 @Mojo(name = "deploy", threadSafe = true)
 public class DeployMojo extends AbstractPublishMojo {
@@ -19,25 +41,81 @@ public class DeployMojo extends AbstractPublishMojo {
     @Parameter(property = "charter.dryRun", defaultValue = "false")
     boolean dryRun;
 
+    /** Take over a stale deploy lock (one past its expiry, left by a deploy that died). */
+    @Parameter(property = "charter.forceUnlock", defaultValue = "false")
+    boolean forceUnlock;
+
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    Settings settings;
+
+    @Component
+    SettingsDecrypter decrypter;
+
     @Override
     void run() throws MojoExecutionException, MojoFailureException {
         try (Targets.Connection connection = connect()) {
-            PublishPlan plan = plan(connection);
+            Deployment deployment = deployment(connection);
             if (dryRun) {
+                plan(deployment);
                 getLog().info("charter: dry run (charter.dryRun=true): nothing was changed");
                 return;
             }
-            Publisher.Result result = new Publisher(connection.target(), connection.cdn(), line -> getLog().info("charter: " + line))
-                    .apply(plan, maxDeletes);
-            getLog().info("charter: deployed to " + connection.target().describe() + ": " + result);
-            getLog().info("charter: requests " + connection.target().requests()
-                    + connection.cdn().map(cdn -> ", CloudFront " + cdn.requests()).orElse(""));
-        } catch (Publisher.DeleteLimitException e) {
+            try (Remotes remotes = Remotes.open(remoteSettings(), this::secret, RetrySettings.DEFAULT);
+                 DeployLock lock = DeployLock.acquire(connection.target(), holder(), Clock.systemUTC(), forceUnlock)) {
+                getLog().info("charter: took the deploy lock on " + connection.target().describe() + " until " + lock.holder().expires());
+                DeployPlan plan = plan(deployment);
+                Deployment.Result result = deployment.apply(plan, remotes.clients(), maxDeletes);
+                getLog().info("charter: deployed to " + connection.target().describe() + ": " + result);
+                StringBuilder requests = new StringBuilder("charter: requests: S3 " + connection.target().requests()
+                        + connection.cdn().map(cdn -> ", CloudFront " + cdn.requests()).orElse(""));
+                remotes.clients().forEach((system, client) -> requests.append(", ").append(system.label()).append(' ').append(client.requests()));
+                getLog().info(requests.append(", ledger writes ").append(result.ledgerWrites()).toString());
+            }
+        } catch (Publisher.DeleteLimitException | Reconciler.DeleteLimitException | DeployLock.HeldException | IllegalArgumentException e) {
             throw new MojoFailureException("charter: " + e.getMessage());
+        } catch (RemoteException e) {
+            if (e.kind() == RemoteException.Kind.UNAVAILABLE) {
+                throw new MojoExecutionException("charter: " + e.getMessage());
+            }
+            throw new MojoFailureException("charter: " + e.getMessage() + ". The ledger records everything done so far: fix this and run again.");
         } catch (MojoFailureException | MojoExecutionException e) {
             throw e;
         } catch (Exception e) {
             throw remoteFailure(e);
         }
+    }
+
+    /** The secret for a system: its environment variable first, then its server in settings.xml (decrypted). */
+    private Optional<Secret> secret(RemoteSystem system) {
+        String fromEnvironment = environment().get(system.environmentVariable());
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return Optional.of(new Secret(fromEnvironment, "the environment variable " + system.environmentVariable()));
+        }
+        Server server = settings == null ? null : settings.getServer(system.serverId());
+        if (server == null || server.getPassword() == null || server.getPassword().isBlank()) {
+            return Optional.empty();
+        }
+        SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+        if (!decrypted.getProblems().isEmpty()) {
+            throw new IllegalArgumentException("the password of server '" + system.serverId() + "' in settings.xml cannot be decrypted: "
+                    + decrypted.getProblems().get(0).getMessage() + "; see https://maven.apache.org/guides/mini/guide-encryption.html");
+        }
+        return Optional.of(new Secret(decrypted.getServer().getPassword(), "the password of server '" + system.serverId() + "' in settings.xml"));
+    }
+
+    /** Who is deploying, for the lock: the GitHub Actions run, or user@host. */
+    private String holder() {
+        Map<String, String> environment = environment();
+        if (environment.containsKey("GITHUB_RUN_ID")) {
+            return "GitHub Actions run " + environment.get("GITHUB_RUN_ID") + " of " + environment.getOrDefault("GITHUB_REPOSITORY", "?")
+                    + " (" + environment.getOrDefault("GITHUB_ACTOR", "?") + ")";
+        }
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "unknown host";
+        }
+        return System.getProperty("user.name") + "@" + host + " (pid " + ProcessHandle.current().pid() + ")";
     }
 }

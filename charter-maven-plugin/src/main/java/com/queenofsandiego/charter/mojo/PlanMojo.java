@@ -1,12 +1,14 @@
 package com.queenofsandiego.charter.mojo;
 
+import com.queenofsandiego.charter.publish.DeployLock;
 import com.queenofsandiego.charter.publish.Targets;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /**
- * Generates the site, then computes — without changing anything — what deploy would do in S3 and CloudFront; prints it
+ * Generates the site, then computes — without changing anything — what deploy would do in S3, CloudFront, JADA and SCC
+ * (from the ledger; no JADA or SCC credentials needed); prints it
  * and writes {@code plan.json} and {@code plan.md} (appending the markdown to {@code $GITHUB_STEP_SUMMARY} when set).
  */
 @Mojo(name = "plan", threadSafe = true)
@@ -15,7 +17,10 @@ public class PlanMojo extends AbstractPublishMojo {
     @Override
     void run() throws MojoExecutionException, MojoFailureException {
         try (Targets.Connection connection = connect()) {
-            plan(connection);
+            plan(deployment(connection));
+            DeployLock.holder(connection.target()).ifPresent(holder -> getLog().warn("charter: a deploy holds the lock on "
+                    + connection.target().describe() + ": " + holder.holder() + " until " + holder.expires()
+                    + "; this plan may be out of date when it finishes"));
         } catch (MojoFailureException | MojoExecutionException e) {
             throw e;
         } catch (Exception e) {

@@ -44,7 +44,7 @@ public class ServeMojo extends AbstractCharterMojo {
             // Pages of the preview ask the preview itself for upload links, as production pages ask SCC.
             sccEndpoint = server.baseUri().toString();
             Bookings bookings = render();
-            server.route(PresignRoute.PATH, new PresignRoute(photoBookings(bookings), uploads.links()));
+            server.route(PresignRoute.PATH, new PresignRoute(photoBookings(bookings)::contains, uploads.links()));
             getLog().info("charter: serving " + siteSettings().siteDirectory() + " on " + server.baseUri() + "/ (Ctrl-C stops);"
                     + " uploaded photos go to " + uploads.file(""));
             for (Booking booking : bookings.bookings()) {
@@ -53,7 +53,7 @@ public class ServeMojo extends AbstractCharterMojo {
             }
             watcher.run(() -> {
                 try {
-                    server.route(PresignRoute.PATH, new PresignRoute(photoBookings(render()), uploads.links()));
+                    server.route(PresignRoute.PATH, new PresignRoute(photoBookings(render())::contains, uploads.links()));
                     server.reload();
                 } catch (MojoFailureException e) {
                     getLog().warn("charter: not re-rendered: " + e.getMessage() + " The preview keeps the last good site.");

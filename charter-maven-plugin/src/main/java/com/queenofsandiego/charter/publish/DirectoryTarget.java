@@ -93,24 +93,24 @@ public final class DirectoryTarget implements PublishTarget {
     }
 
     @Override
-    public synchronized boolean writeIfAbsent(String key, byte[] content, String contentType) {
+    public synchronized Optional<String> writeIfAbsent(String key, byte[] content, String contentType) {
         requests.count("PUT");
         if (Files.exists(file(key))) {
-            return false;
+            return Optional.empty();
         }
         writeBytes(file(key), content);
-        return true;
+        return Optional.of(LocalTree.md5(file(key)));
     }
 
     @Override
-    public synchronized boolean writeIfMatch(String key, byte[] content, String contentType, String version) {
+    public synchronized Optional<String> writeIfMatch(String key, byte[] content, String contentType, String version) {
         requests.count("PUT");
         Path file = file(key);
         if (!Files.isRegularFile(file) || !LocalTree.md5(file).equals(version)) {
-            return false;
+            return Optional.empty();
         }
         writeBytes(file, content);
-        return true;
+        return Optional.of(LocalTree.md5(file));
     }
 
     @Override

@@ -24,11 +24,11 @@ public interface PublishTarget {
     /** Writes a small object unconditionally. */
     void write(String key, byte[] content, String contentType);
 
-    /** Writes only if the object is absent; false when it exists. */
-    boolean writeIfAbsent(String key, byte[] content, String contentType);
+    /** Writes only if the object is absent; the new version, or empty when the object exists. */
+    Optional<String> writeIfAbsent(String key, byte[] content, String contentType);
 
-    /** Writes only if the object is still at {@code version}; false when someone changed it meanwhile. */
-    boolean writeIfMatch(String key, byte[] content, String contentType, String version);
+    /** Writes only if the object is still at {@code version}; the new version, or empty when someone changed it meanwhile. */
+    Optional<String> writeIfMatch(String key, byte[] content, String contentType, String version);
 
     void delete(String key);
 

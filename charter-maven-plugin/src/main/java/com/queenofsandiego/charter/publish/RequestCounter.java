@@ -6,15 +6,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Counts the requests a target sends, by kind. */
-final class RequestCounter {
+public final class RequestCounter {
 
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
 
-    void count(String kind) {
+    public void count(String kind) {
         counts.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
     }
 
-    Map<String, Integer> snapshot() {
+    public Map<String, Integer> snapshot() {
         Map<String, Integer> snapshot = new TreeMap<>();
         counts.forEach((kind, count) -> snapshot.put(kind, count.get()));
         return snapshot;

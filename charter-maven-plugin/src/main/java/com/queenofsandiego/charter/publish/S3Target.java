@@ -5,6 +5,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -13,6 +14,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /** The {@code aws} target: an S3 bucket (or an S3-compatible server), through the AWS SDK. */
 public final class S3Target implements PublishTarget {
@@ -77,13 +79,13 @@ public final class S3Target implements PublishTarget {
     }
 
     @Override
-    public boolean writeIfAbsent(String key, byte[] content, String contentType) {
+    public Optional<String> writeIfAbsent(String key, byte[] content, String contentType) {
         return conditional(() -> s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType).cacheControl("no-store")
                 .ifNoneMatch("*"), RequestBody.fromBytes(content)));
     }
 
     @Override
-    public boolean writeIfMatch(String key, byte[] content, String contentType, String version) {
+    public Optional<String> writeIfMatch(String key, byte[] content, String contentType, String version) {
         return conditional(() -> s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType).cacheControl("no-store")
                 .ifMatch(version), RequestBody.fromBytes(content)));
     }
@@ -99,14 +101,13 @@ public final class S3Target implements PublishTarget {
         return requests.snapshot();
     }
 
-    private boolean conditional(Runnable put) {
+    private Optional<String> conditional(Supplier<PutObjectResponse> put) {
         requests.count("PUT");
         try {
-            put.run();
-            return true;
+            return Optional.of(put.get().eTag());
         } catch (S3Exception e) {
             if (e.statusCode() == 412 || e.statusCode() == 409) {
-                return false;
+                return Optional.empty();
             }
             throw e;
         }

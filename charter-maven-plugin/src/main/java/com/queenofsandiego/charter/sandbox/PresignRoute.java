@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,12 +25,12 @@ public final class PresignRoute implements HttpHandler {
     public static final Pattern PATH = Pattern.compile("/g/([A-Za-z0-9._-]{1,64})/presign");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Set<String> bookings;
+    private final Predicate<String> bookings;
     private final PhotoUploadLinks links;
 
-    /** @param bookings the ids of bookings that take photos */
-    public PresignRoute(Set<String> bookings, PhotoUploadLinks links) {
-        this.bookings = Set.copyOf(bookings);
+    /** @param bookings whether a booking id is one that takes photos */
+    public PresignRoute(Predicate<String> bookings, PhotoUploadLinks links) {
+        this.bookings = bookings;
         this.links = links;
     }
 
@@ -42,7 +42,7 @@ public final class PresignRoute implements HttpHandler {
                 send(exchange, 405, Map.of("error", "use GET /g/<booking id>/presign"));
                 return;
             }
-            if (!bookings.contains(path.group(1))) {
+            if (!bookings.test(path.group(1))) {
                 send(exchange, 404, Map.of("error", "no booking " + path.group(1) + " takes photos"));
                 return;
             }

@@ -1,5 +1,9 @@
 package com.queenofsandiego.charter.publish;
 
+import com.queenofsandiego.charter.deploy.DeployPlan;
+import com.queenofsandiego.charter.deploy.PlanFiles;
+import com.queenofsandiego.charter.reconcile.ReconcilePlanner;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,7 +69,8 @@ class LocalDeployTest {
 
         PublishPlan plan = PublishPlanner.plan(LocalTree.scan(site), new DirectoryTarget(local), Optional.of(new LocalCdn(local)),
                 PublishPlanner.functionSource());
-        PlanFiles.write(work, plan, Optional.of(work.resolve("summary.md")));
+        PlanFiles.write(work, new DeployPlan(plan, ReconcilePlanner.plan(List.of(), Map.of(), Map.of()), null),
+                Optional.of(work.resolve("summary.md")));
 
         assertThat(Files.readAllLines(work.resolve("plan.md"))).containsSubsequence(
                 "- **delete `g/c.html`**",

@@ -175,11 +175,13 @@ class S3DeployTest {
     void conditionalWritesProtectTheToolsRecords() {
         S3Target target = new S3Target(s3.client(), BUCKET);
 
-        assertThat(target.writeIfAbsent(".charter/lock.json", "{\"holder\":\"a\"}".getBytes(), "application/json")).isTrue();
-        assertThat(target.writeIfAbsent(".charter/lock.json", "{\"holder\":\"b\"}".getBytes(), "application/json")).isFalse();
+        String first = target.writeIfAbsent(".charter/lock.json", "{\"holder\":\"a\"}".getBytes(), "application/json").orElseThrow();
+        assertThat(target.writeIfAbsent(".charter/lock.json", "{\"holder\":\"b\"}".getBytes(), "application/json")).isEmpty();
         String version = target.read(".charter/lock.json").orElseThrow().version();
-        assertThat(target.writeIfMatch(".charter/lock.json", "{\"holder\":\"c\"}".getBytes(), "application/json", version)).isTrue();
-        assertThat(target.writeIfMatch(".charter/lock.json", "{\"holder\":\"d\"}".getBytes(), "application/json", version)).isFalse();
+        assertThat(version).isEqualTo(first);
+        String second = target.writeIfMatch(".charter/lock.json", "{\"holder\":\"c\"}".getBytes(), "application/json", version).orElseThrow();
+        assertThat(target.writeIfMatch(".charter/lock.json", "{\"holder\":\"d\"}".getBytes(), "application/json", version)).isEmpty();
+        assertThat(target.read(".charter/lock.json").orElseThrow().version()).isEqualTo(second);
         assertThat(new String(target.read(".charter/lock.json").orElseThrow().content())).isEqualTo("{\"holder\":\"c\"}");
     }
 

@@ -1,7 +1,8 @@
-package com.queenofsandiego.charter.publish;
+package com.queenofsandiego.charter.deploy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.queenofsandiego.charter.publish.PublishPlan;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,9 +23,10 @@ public final class PlanFiles {
     private PlanFiles() {
     }
 
-    public static void write(Path outputDirectory, PublishPlan plan, Optional<Path> stepSummary) {
-        String markdown = "## charter plan\n\n" + (plan.isEmpty() ? "Nothing to do: the site is up to date.\n\n" : "")
-                + String.join("\n", plan.markdown()) + "\n";
+    public static void write(Path outputDirectory, DeployPlan plan, Optional<Path> stepSummary) {
+        String markdown = "## charter plan\n\n" + (plan.isEmpty()
+                ? "Nothing to do: the site, JADA and SCC are up to date.\n"
+                : String.join("\n", plan.markdown()) + "\n");
         try {
             Files.createDirectories(outputDirectory);
             JSON.writeValue(outputDirectory.resolve("plan.json").toFile(), json(plan));
@@ -36,12 +39,13 @@ public final class PlanFiles {
         }
     }
 
-    private static Map<String, Object> json(PublishPlan plan) {
+    private static Map<String, Object> json(DeployPlan deploy) {
+        PublishPlan plan = deploy.publish();
         Map<String, Object> publish = new LinkedHashMap<>();
         publish.put("target", plan.target());
         publish.put("uploads", plan.uploads().stream().map(u -> Map.of(
                 "key", u.object().key(),
-                "reason", u.reason().name().toLowerCase(java.util.Locale.ROOT),
+                "reason", u.reason().name().toLowerCase(Locale.ROOT),
                 "bytes", u.object().size(),
                 "contentType", u.object().contentType(),
                 "cacheControl", u.object().cacheControl())).toList());
@@ -50,12 +54,12 @@ public final class PlanFiles {
         Map<String, Object> cdn = new LinkedHashMap<>();
         cdn.put("configured", plan.cdnConfigured());
         cdn.put("invalidations", plan.invalidations());
-        cdn.put("function", plan.function().name().toLowerCase(java.util.Locale.ROOT));
+        cdn.put("function", plan.function().name().toLowerCase(Locale.ROOT));
         Map<String, Object> all = new LinkedHashMap<>();
-        all.put("empty", plan.isEmpty());
+        all.put("empty", deploy.isEmpty());
         all.put("s3", publish);
         all.put("cloudfront", cdn);
+        all.putAll(deploy.reconcile().json());
         return all;
     }
-
 }

@@ -1,0 +1,114 @@
+package com.queenofsandiego.charter.reconcile;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.queenofsandiego.charter.publish.PublishTarget;
+
+import java.io.IOException;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Booking id → the JADA and SCC entries charter made for it, kept with the target as {@code .charter/ledger.json}.
+ * Every change is written at once, and only over the version last read or written (a conditional write), so the ledger
+ * is true wherever a run stops and two writers cannot lose each other's updates.
+ */
+public final class Ledger {
+
+    public static final String KEY = PublishTarget.PRIVATE_PREFIX + "ledger.json";
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final TypeReference<TreeMap<String, LedgerEntry>> ENTRIES = new TypeReference<>() { };
+
+    private final PublishTarget target;
+    private final TreeMap<String, LedgerEntry> entries;
+    private Optional<String> version;
+    private int writes;
+
+    private Ledger(PublishTarget target, TreeMap<String, LedgerEntry> entries, Optional<String> version) {
+        this.target = target;
+        this.entries = entries;
+        this.version = version;
+    }
+
+    public static Ledger load(PublishTarget target) {
+        return target.read(KEY).map(stored -> {
+            try {
+                Map<String, Object> document = JSON.readValue(stored.content(), new TypeReference<>() { });
+                TreeMap<String, LedgerEntry> entries = JSON.convertValue(document.getOrDefault("bookings", Map.of()), ENTRIES);
+                return new Ledger(target, entries, Optional.of(stored.version()));
+            } catch (IOException | IllegalArgumentException e) {
+                throw new IllegalStateException(KEY + " in " + target.describe() + " is not a ledger charter can read ("
+                        + e.getMessage() + "). Restore it from the bucket's versions, or move it aside: the next deploy then"
+                        + " looks every booking up by external_id and adopts what exists.", e);
+            }
+        }).orElseGet(() -> new Ledger(target, new TreeMap<>(), Optional.empty()));
+    }
+
+    public Map<String, LedgerEntry> entries() {
+        return Collections.unmodifiableMap(entries);
+    }
+
+    public Optional<LedgerEntry.Remote> remote(RemoteSystem system, String bookingId) {
+        return Optional.ofNullable(entries.get(bookingId)).flatMap(entry -> entry.remote(system));
+    }
+
+    /** Records that a create is about to be sent, so a run that dies before it hears back looks it up next time. */
+    void pending(RemoteSystem system, String bookingId, String file) {
+        if (remote(system, bookingId).filter(LedgerEntry.Remote::isPending).isEmpty()) {
+            put(system, bookingId, file, LedgerEntry.Remote.pending());
+        }
+    }
+
+    void sent(RemoteSystem system, String bookingId, String file, String id, RemoteBody body) {
+        put(system, bookingId, file, new LedgerEntry.Remote(id, body.hash(), body.fields()));
+    }
+
+    void forget(RemoteSystem system, String bookingId) {
+        LedgerEntry entry = entries.get(bookingId);
+        if (entry == null || entry.remote(system).isEmpty()) {
+            return;
+        }
+        LedgerEntry left = entry.with(system, null);
+        if (left.isEmpty()) {
+            entries.remove(bookingId);
+        } else {
+            entries.put(bookingId, left);
+        }
+        save();
+    }
+
+    /** Ledger writes so far in this run. */
+    public int writes() {
+        return writes;
+    }
+
+    private void put(RemoteSystem system, String bookingId, String file, LedgerEntry.Remote remote) {
+        LedgerEntry entry = entries.getOrDefault(bookingId, new LedgerEntry(file, null, null));
+        entries.put(bookingId, new LedgerEntry(file, entry.jada(), entry.scc()).with(system, remote));
+        save();
+    }
+
+    private void save() {
+        byte[] content;
+        try {
+            content = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(Map.of("format", 1, "bookings", entries));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise the ledger", e);
+        }
+        Optional<String> written = version.isPresent()
+                ? target.writeIfMatch(KEY, content, "application/json", version.get())
+                : target.writeIfAbsent(KEY, content, "application/json");
+        if (written.isEmpty()) {
+            throw new IllegalStateException(KEY + " in " + target.describe() + " was changed by someone else during this deploy;"
+                    + " was a deploy run without the lock? Nothing is lost: run the deploy again and it reconciles from the ledger as it is now.");
+        }
+        version = written;
+        writes++;
+    }
+}

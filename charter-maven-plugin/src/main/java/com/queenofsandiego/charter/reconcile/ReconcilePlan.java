@@ -1,0 +1,168 @@
+package com.queenofsandiego.charter.reconcile;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What reconciling would change in JADA and SCC, per booking. A value: planning reads only the ledger, and applying
+ * does exactly these changes.
+ *
+ * @param systems the systems reconciled, each with where it is ("https://…", "sandbox"); a system not here is not configured
+ * @param unchanged per system, the bookings already in step
+ */
+public record ReconcilePlan(Map<RemoteSystem, String> systems, List<Change> changes, Map<RemoteSystem, Integer> unchanged) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public ReconcilePlan {
+        systems = Collections.unmodifiableMap(new LinkedHashMap<>(systems));
+        changes = List.copyOf(changes);
+        unchanged = Map.copyOf(unchanged);
+    }
+
+    public enum Action { CREATE, UPDATE, DELETE }
+
+    /**
+     * One change to one system.
+     *
+     * @param remoteId the entry's id in the system; empty for a create, and for a delete of a create that may have been
+     *                 sent (it is looked up by {@code external_id})
+     * @param body what is sent (creates and updates)
+     * @param previous what was last sent (updates), to show what changes
+     */
+    public record Change(RemoteSystem system, Action action, String bookingId, String file, Optional<String> remoteId,
+                         Optional<RemoteBody> body, Map<String, Object> previous, String reason) {
+
+        public Change {
+            previous = previous == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(previous));
+        }
+
+        /** For an update: field → [old, new], for the fields that differ. */
+        public Map<String, List<Object>> differences() {
+            Map<String, List<Object>> differences = new LinkedHashMap<>();
+            body.ifPresent(b -> b.fields().forEach((field, value) -> {
+                Object old = previous.get(field);
+                if (!Objects.equals(old, value)) {
+                    differences.put(field, java.util.Arrays.asList(old, value));
+                }
+            }));
+            return differences;
+        }
+    }
+
+    public boolean isEmpty() {
+        return changes.isEmpty();
+    }
+
+    public List<Change> changes(RemoteSystem system) {
+        return changes.stream().filter(c -> c.system() == system).toList();
+    }
+
+    public long count(RemoteSystem system, Action action) {
+        return changes.stream().filter(c -> c.system() == system && c.action() == action).count();
+    }
+
+    /** "JADA: create 2, update 1, delete 0; SCC: create 2, update 1, delete 0" */
+    public String summary() {
+        List<String> parts = new ArrayList<>();
+        for (RemoteSystem system : RemoteSystem.values()) {
+            parts.add(systems.containsKey(system) ? counts(system) : system.label() + ": not configured");
+        }
+        return String.join("; ", parts);
+    }
+
+    private String counts(RemoteSystem system) {
+        return system.label() + ": create " + count(system, Action.CREATE) + ", update " + count(system, Action.UPDATE)
+                + ", delete " + count(system, Action.DELETE);
+    }
+
+    /** For reviewers, per system: deletions first and in bold, then updates field by field (old → new), then creates. */
+    public List<String> markdown() {
+        List<String> lines = new ArrayList<>();
+        for (RemoteSystem system : RemoteSystem.values()) {
+            if (!systems.containsKey(system)) {
+                lines.add("### " + system.label());
+                lines.add("Not configured (set " + system.endpointProperty() + "): nothing is sent to " + system.label() + ".");
+                continue;
+            }
+            lines.add("### " + system.label() + " (" + systems.get(system) + ")");
+            lines.add(counts(system) + ", unchanged " + unchanged.getOrDefault(system, 0) + ".");
+            List<Change> ofSystem = changes(system);
+            for (Action action : List.of(Action.DELETE, Action.UPDATE, Action.CREATE)) {
+                for (Change change : ofSystem.stream().filter(c -> c.action() == action).toList()) {
+                    lines.addAll(markdown(change));
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static List<String> markdown(Change change) {
+        String where = " (" + change.reason() + "; `" + change.file() + "`)";
+        List<String> lines = new ArrayList<>();
+        switch (change.action()) {
+            case DELETE -> lines.add("- **delete `" + change.bookingId() + "`" + change.remoteId().map(id -> " (id " + id + ")").orElse("") + "**" + where);
+            case UPDATE -> {
+                lines.add("- update `" + change.bookingId() + "`" + change.remoteId().map(id -> " (id " + id + ")").orElse("") + where);
+                change.differences().forEach((field, values) ->
+                        lines.add("  - `" + field + "`: " + literal(values.get(0)) + " → " + literal(values.get(1))));
+            }
+            case CREATE -> {
+                lines.add("- create `" + change.bookingId() + "`" + where);
+                change.body().ifPresent(body -> body.fields().forEach((field, value) ->
+                        lines.add("  - `" + field + "`: " + literal(value))));
+            }
+        }
+        return lines;
+    }
+
+    /** A value as JSON in a code span, so line breaks and quotes in notes stay visible and harmless. */
+    private static String literal(Object value) {
+        try {
+            return "`" + JSON.writeValueAsString(value).replace("`", "\\u0060") + "`";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** plan.json's part: per system, configured or not, the counts and every change. */
+    public Map<String, Object> json() {
+        Map<String, Object> all = new LinkedHashMap<>();
+        for (RemoteSystem system : RemoteSystem.values()) {
+            Map<String, Object> part = new LinkedHashMap<>();
+            part.put("configured", systems.containsKey(system));
+            if (systems.containsKey(system)) {
+                part.put("endpoint", systems.get(system));
+                part.put("create", count(system, Action.CREATE));
+                part.put("update", count(system, Action.UPDATE));
+                part.put("delete", count(system, Action.DELETE));
+                part.put("unchanged", unchanged.getOrDefault(system, 0));
+                part.put("changes", changes(system).stream().map(ReconcilePlan::json).toList());
+            }
+            all.put(system.key(), part);
+        }
+        return all;
+    }
+
+    private static Map<String, Object> json(Change change) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("action", change.action().name().toLowerCase(java.util.Locale.ROOT));
+        json.put("booking", change.bookingId());
+        json.put("file", change.file());
+        json.put("reason", change.reason());
+        change.remoteId().ifPresent(id -> json.put("id", id));
+        change.body().ifPresent(body -> json.put("body", body.fields()));
+        if (change.action() == Action.UPDATE) {
+            json.put("changed", change.differences());
+        }
+        return json;
+    }
+}

@@ -1,0 +1,275 @@
+package com.queenofsandiego.charter.reconcile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.queenofsandiego.charter.publish.RequestCounter;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
+import dev.failsafe.function.CheckedSupplier;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Talks to JADA or SCC as the contract says, over the JDK's HTTP client. Transient failures (5xx, timeouts, resets) are
+ * retried with exponential backoff and jitter (Failsafe), a 429 after its {@code Retry-After}; other 4xx are not
+ * retried. A retried create carries the same {@code Idempotency-Key}, and is preceded by a lookup by
+ * {@code external_id} in case the earlier attempt reached the server. The secret goes in one header and nowhere else.
+ */
+public final class RemoteClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Jitter spreads retries by up to this share of the delay either way. */
+    private static final double JITTER = 0.25;
+
+    private final RemoteSystem system;
+    private final String base;
+    private final Secret secret;
+    private final RetrySettings retry;
+    private final HttpClient http;
+    private final RequestCounter requests = new RequestCounter();
+
+    public RemoteClient(RemoteSystem system, URI base, Secret secret, RetrySettings retry) {
+        this.system = system;
+        this.base = base.toString().replaceAll("/+$", "");
+        this.secret = secret;
+        this.retry = retry;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(retry.timeout()).build();
+    }
+
+    public RemoteSystem system() {
+        return system;
+    }
+
+    /** Every entry whose {@code external_id} is the booking id. */
+    public List<RemoteEntry> find(String bookingId) {
+        String path = system.collection() + "?external_id=" + URLEncoder.encode(bookingId, StandardCharsets.UTF_8);
+        Response response = retrying(() -> send("GET", path, null, null));
+        expect(response, "GET " + path, 200);
+        JsonNode list = response.json();
+        if (!list.isArray()) {
+            throw new RemoteException(RemoteException.Kind.REFUSED, system.label() + " answered GET " + path + " with "
+                    + list.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ", not a list of entries");
+        }
+        List<RemoteEntry> found = new ArrayList<>();
+        for (JsonNode entry : list) {
+            found.add(new RemoteEntry(id(entry, "GET " + path), entry));
+        }
+        return found;
+    }
+
+    /** What a create ended with: the new id, or the id of an entry an earlier attempt had created. */
+    public record Created(String id, boolean adopted) {
+    }
+
+    /** Creates an entry; never twice, however often it has to be retried. */
+    public Created create(String bookingId, RemoteBody body) {
+        String key = body.idempotencyKey(bookingId);
+        AtomicBoolean attempted = new AtomicBoolean();
+        return retrying(() -> {
+            if (attempted.getAndSet(true)) {
+                // The last attempt may have reached the server before it failed.
+                List<RemoteEntry> found = find(bookingId);
+                if (!found.isEmpty()) {
+                    return new Created(found.get(0).id(), true);
+                }
+            }
+            Response response = send("POST", system.collection(), body, key);
+            expect(response, "POST " + system.collection() + " for " + bookingId, 200, 201);
+            return new Created(id(response.json(), "POST " + system.collection()), false);
+        });
+    }
+
+    /** Replaces an entry; false when it no longer exists (deleted by hand). */
+    public boolean update(String id, RemoteBody body) {
+        String path = entryPath(id);
+        Response response = retrying(() -> send("PUT", path, body, null));
+        if (response.status() == 404) {
+            return false;
+        }
+        expect(response, "PUT " + path, 200, 201, 204);
+        return true;
+    }
+
+    /** Deletes an entry; false when it was already gone, which counts as done. */
+    public boolean delete(String id) {
+        String path = entryPath(id);
+        Response response = retrying(() -> send("DELETE", path, null, null));
+        if (response.status() == 404) {
+            return false;
+        }
+        expect(response, "DELETE " + path, 200, 202, 204);
+        return true;
+    }
+
+    /** Requests sent so far by method, retries included. */
+    public Map<String, Integer> requests() {
+        return requests.snapshot();
+    }
+
+    private String entryPath(String id) {
+        return system.collection() + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private Response send(String method, String path, RemoteBody body, String idempotencyKey) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(retry.timeout())
+                .header("Accept", "application/json")
+                .header(system.authHeader(), system.authValue(secret.value()));
+        if (body != null) {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(body.json()));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        requests.count(method);
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new Transient(system.label() + " " + method + " " + path + " failed: " + describe(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RemoteException(RemoteException.Kind.UNAVAILABLE, "interrupted while calling " + system.label());
+        }
+        int status = response.statusCode();
+        String message = secret.redact(serverMessage(response.body()));
+        if (status == 401 || status == 403) {
+            throw new RemoteException(RemoteException.Kind.CREDENTIALS, system.label() + " refused the credentials (" + status
+                    + " on " + method + " " + path + "): check the " + system.authHeader() + " secret, taken from " + secret.source()
+                    + ". It is set with " + system.secretSources() + ".");
+        }
+        if (status == 429) {
+            throw new RateLimited(system.label() + " " + method + " " + path + " was rate limited (429)",
+                    retryAfter(response.headers().firstValue("Retry-After")));
+        }
+        if (status >= 500) {
+            throw new Transient(system.label() + " " + method + " " + path + " answered " + status + message);
+        }
+        if (status == 400 || status == 422) {
+            throw new RemoteException(RemoteException.Kind.REFUSED, system.label() + " refused " + method + " " + path + " ("
+                    + status + ")" + message);
+        }
+        return new Response(status, response.body());
+    }
+
+    private <T> T retrying(CheckedSupplier<T> call) {
+        RetryPolicy<T> policy = RetryPolicy.<T>builder()
+                .handle(Transient.class)
+                .withMaxRetries(retry.retries())
+                .withBackoff(retry.firstDelay(), retry.maxDelay())
+                .withJitter(JITTER)
+                // Jitter may shorten a delay by JITTER: ask for enough that the wait is never below Retry-After.
+                .withDelayFnOn(context -> Duration.ofMillis(Math.round(
+                        ((RateLimited) context.getLastException()).retryAfter.toMillis() / (1 - JITTER))), RateLimited.class)
+                .abortIf((result, failure) -> failure instanceof RateLimited limited
+                        && limited.retryAfter.compareTo(retry.maxRetryAfter()) > 0)
+                .build();
+        try {
+            return Failsafe.with(policy).get(call);
+        } catch (RateLimited e) {
+            throw new RemoteException(RemoteException.Kind.UNAVAILABLE, e.getMessage() + (e.retryAfter.compareTo(retry.maxRetryAfter()) > 0
+                    ? " and asked to wait " + e.retryAfter.toSeconds() + " s, longer than charter waits; run again later"
+                    : " " + (retry.retries() + 1) + " times; run again later"));
+        } catch (Transient e) {
+            throw new RemoteException(RemoteException.Kind.UNAVAILABLE, e.getMessage() + " (tried " + (retry.retries() + 1)
+                    + " times). Run the deploy again when " + system.label() + " is reachable: it carries on where this one stopped.");
+        } catch (FailsafeException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void expect(Response response, String call, int... statuses) {
+        for (int status : statuses) {
+            if (response.status() == status) {
+                return;
+            }
+        }
+        throw new RemoteException(RemoteException.Kind.REFUSED, system.label() + " answered " + call + " with " + response.status()
+                + secret.redact(serverMessage(response.body())) + "; is " + system.endpointProperty() + " the API's base URL?");
+    }
+
+    private String id(JsonNode entry, String call) {
+        JsonNode id = entry.get("id");
+        if (id == null || id.isNull() || id.isContainerNode() || id.asText().isEmpty()) {
+            throw new RemoteException(RemoteException.Kind.REFUSED, system.label() + " answered " + call + " without an \"id\"");
+        }
+        return id.asText();
+    }
+
+    private static String describe(IOException e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : " (" + message + ")");
+    }
+
+    /** The server's explanation, when it sent one, as ": …" (shortened). */
+    private static String serverMessage(byte[] body) {
+        if (body == null || body.length == 0) {
+            return "";
+        }
+        String text = new String(body, StandardCharsets.UTF_8).strip();
+        try {
+            JsonNode json = JSON.readTree(text);
+            for (String field : List.of("error", "message", "detail")) {
+                if (json != null && json.hasNonNull(field)) {
+                    text = json.get(field).asText();
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            // Not JSON: show the text as it is.
+        }
+        return text.isEmpty() ? "" : ": " + (text.length() > 300 ? text.substring(0, 300) + "…" : text);
+    }
+
+    private static Duration retryAfter(Optional<String> header) {
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(header.orElse("1").strip())));
+        } catch (NumberFormatException e) {
+            return Duration.ofSeconds(1);
+        }
+    }
+
+    private record Response(int status, byte[] body) {
+
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new RemoteException(RemoteException.Kind.REFUSED, "the answer is not JSON: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Worth another try. */
+    private static class Transient extends RuntimeException {
+
+        Transient(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static final class RateLimited extends Transient {
+
+        private final Duration retryAfter;
+
+        RateLimited(String message, Duration retryAfter) {
+            super(message);
+            this.retryAfter = retryAfter;
+        }
+    }
+}

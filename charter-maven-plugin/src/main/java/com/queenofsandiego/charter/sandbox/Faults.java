@@ -1,0 +1,66 @@
+package com.queenofsandiego.charter.sandbox;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+
+/**
+ * Switches that make the sandbox misbehave the way real servers do, to prove a deploy survives it: answer 500 or 429,
+ * answer late, or do the work and then drop the connection before answering. Each switch skips some calls, then
+ * affects some; JADA and SCC calls count alike (the presign route does not).
+ */
+public final class Faults {
+
+    /** What happens to an affected call. */
+    public sealed interface Fault {
+    }
+
+    /** Answer with this status (and {@code Retry-After} for 429) without doing anything. */
+    public record Status(int status, int retryAfterSeconds) implements Fault {
+    }
+
+    /** Wait, then do the work and answer; longer than the client's timeout looks like a timeout that still succeeded. */
+    public record Delay(Duration delay) implements Fault {
+    }
+
+    /** Do the work, then drop the connection before the answer is complete. */
+    public record CommitThenDrop() implements Fault {
+    }
+
+    private record Switch(Fault fault, int skip, int times) {
+    }
+
+    private final Deque<Switch> switches = new ArrayDeque<>();
+    private int calls;
+
+    /** After {@code skip} further calls, the next {@code times} calls get {@code fault}. */
+    public synchronized void inject(Fault fault, int skip, int times) {
+        switches.add(new Switch(fault, skip, times));
+    }
+
+    public synchronized void clear() {
+        switches.clear();
+    }
+
+    /** API calls seen so far. */
+    public synchronized int calls() {
+        return calls;
+    }
+
+    synchronized Optional<Fault> next() {
+        calls++;
+        Switch first = switches.poll();
+        if (first == null) {
+            return Optional.empty();
+        }
+        if (first.skip() > 0) {
+            switches.addFirst(new Switch(first.fault(), first.skip() - 1, first.times()));
+            return Optional.empty();
+        }
+        if (first.times() > 1) {
+            switches.addFirst(new Switch(first.fault(), 0, first.times() - 1));
+        }
+        return Optional.of(first.fault());
+    }
+}
