@@ -1,0 +1,135 @@
+package com.queenofsandiego.charter.reconcile;
+
+import com.queenofsandiego.charter.booking.Booking;
+import com.queenofsandiego.charter.booking.Origin;
+import com.queenofsandiego.charter.deploy.DeployPlan;
+import com.queenofsandiego.charter.deploy.Deployment;
+import com.queenofsandiego.charter.publish.DeployLock;
+import com.queenofsandiego.charter.publish.DirectoryTarget;
+import com.queenofsandiego.charter.publish.PublishTarget;
+import com.queenofsandiego.charter.sandbox.Sandbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A deploy of bookings to the local target with JADA and SCC in a sandbox on 127.0.0.1, over real HTTP, with the
+ * clients' patience shortened so retries take milliseconds.
+ */
+final class ReconcileFixture implements AutoCloseable {
+
+    static final String JADA_TOKEN = "jada-token-5f1c0e8a9b";
+    static final String SCC_KEY = "scc-key-77d2e41f03";
+    static final RetrySettings FAST = new RetrySettings(Duration.ofMillis(400), 4, Duration.ofMillis(5), Duration.ofMillis(40), Duration.ofSeconds(5));
+
+    final Path root;
+    final Sandbox sandbox;
+    final List<String> progress = new ArrayList<>();
+    Clock clock = Clock.systemUTC();
+
+    ReconcileFixture(Path root) throws IOException {
+        this.root = root;
+        Files.createDirectories(root.resolve("site"));
+        this.sandbox = Sandbox.start(root.resolve("sandbox"), 0, JADA_TOKEN, SCC_KEY);
+    }
+
+    static Booking booking(String id, String date, String start, String end, List<String> crew, String notes) {
+        return new Booking(id, Booking.Source.BOATSETTER, Booking.Status.CONFIRMED, "slug-" + id.toLowerCase(),
+                Booking.defaultTitle(Duration.between(LocalTime.parse(start), LocalTime.parse(end)), Booking.Source.BOATSETTER),
+                LocalDate.parse(date), LocalTime.parse(start), LocalTime.parse(end),
+                new Booking.Guest("Guest " + id, Optional.of(4), Optional.empty(), Optional.empty()), crew,
+                Optional.ofNullable(notes), Optional.empty(), true,
+                new Origin("bookings/" + id + ".yaml", Path.of("bookings/" + id + ".yaml"), Map.of()));
+    }
+
+    static Booking booking(String id) {
+        return booking(id, "2026-06-01", "10:00", "13:00", List.of("maria_lopez"), null);
+    }
+
+    static Booking cancelled(Booking b) {
+        return new Booking(b.id(), b.source(), Booking.Status.CANCELLED, b.slug(), b.title(), b.date(), b.start(), b.end(), b.guest(),
+                b.crew(), b.notes(), b.guestNotes(), b.photos(), b.origin());
+    }
+
+    static Booking startingAt(Booking b, String start) {
+        return new Booking(b.id(), b.source(), b.status(), b.slug(), b.title(), b.date(), LocalTime.parse(start), b.end(), b.guest(),
+                b.crew(), b.notes(), b.guestNotes(), b.photos(), b.origin());
+    }
+
+    static Booking withCrew(Booking b, List<String> crew) {
+        return new Booking(b.id(), b.source(), b.status(), b.slug(), b.title(), b.date(), b.start(), b.end(), b.guest(),
+                crew, b.notes(), b.guestNotes(), b.photos(), b.origin());
+    }
+
+    PublishTarget target() {
+        return new DirectoryTarget(root.resolve("local"));
+    }
+
+    Map<RemoteSystem, RemoteClient> clients(String jadaToken, String sccKey, RetrySettings retry) {
+        Map<RemoteSystem, RemoteClient> clients = new EnumMap<>(RemoteSystem.class);
+        URI base = sandbox.baseUri();
+        clients.put(RemoteSystem.JADA, new RemoteClient(RemoteSystem.JADA, base, new Secret(jadaToken, "the test's JADA token"), retry));
+        clients.put(RemoteSystem.SCC, new RemoteClient(RemoteSystem.SCC, base, new Secret(sccKey, "the test's SCC key"), retry));
+        return clients;
+    }
+
+    Map<RemoteSystem, RemoteClient> clients() {
+        return clients(JADA_TOKEN, SCC_KEY, FAST);
+    }
+
+    Deployment deployment(PublishTarget target) {
+        Map<RemoteSystem, String> systems = new EnumMap<>(RemoteSystem.class);
+        systems.put(RemoteSystem.JADA, sandbox.baseUri().toString());
+        systems.put(RemoteSystem.SCC, sandbox.baseUri().toString());
+        return new Deployment(target, Optional.empty(), systems, progress::add);
+    }
+
+    DeployPlan plan(List<Booking> bookings) {
+        return deployment(target()).plan(root.resolve("site"), bookings);
+    }
+
+    /** What charter:deploy does: take the lock, plan, apply, release. */
+    Deployment.Result deploy(List<Booking> bookings) {
+        return deploy(target(), bookings, clients(), 10, false);
+    }
+
+    Deployment.Result deploy(PublishTarget target, List<Booking> bookings, Map<RemoteSystem, RemoteClient> clients, int maxDeletes,
+                             boolean forceUnlock) {
+        try (DeployLock lock = DeployLock.acquire(target, "test", clock, forceUnlock)) {
+            Deployment deployment = deployment(target);
+            return deployment.apply(deployment.plan(root.resolve("site"), bookings), clients, maxDeletes);
+        }
+    }
+
+    /** Every entry in {@code system}, for assertions. */
+    List<Map<String, Object>> entries(RemoteSystem system) {
+        return sandbox.store(system).entries().stream().map(e -> new com.fasterxml.jackson.databind.ObjectMapper()
+                .<Map<String, Object>>convertValue(e, new com.fasterxml.jackson.core.type.TypeReference<>() { })).toList();
+    }
+
+    @Override
+    public void close() {
+        sandbox.close();
+    }
+
+    static void writeFile(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

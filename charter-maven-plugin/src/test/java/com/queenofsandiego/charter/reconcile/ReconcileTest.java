@@ -1,0 +1,249 @@
+package com.queenofsandiego.charter.reconcile;
+
+import com.queenofsandiego.charter.booking.Booking;
+import com.queenofsandiego.charter.deploy.DeployPlan;
+import com.queenofsandiego.charter.deploy.Deployment;
+import com.queenofsandiego.charter.sandbox.Faults;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static com.queenofsandiego.charter.reconcile.ReconcileFixture.booking;
+import static com.queenofsandiego.charter.reconcile.ReconcileFixture.cancelled;
+import static com.queenofsandiego.charter.reconcile.ReconcileFixture.startingAt;
+import static com.queenofsandiego.charter.reconcile.ReconcileFixture.withCrew;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Reconciling against the sandbox over real HTTP: every path of the contract a deploy can take. */
+class ReconcileTest {
+
+    @TempDir
+    Path work;
+    ReconcileFixture fixture;
+
+    @BeforeEach
+    void start() throws IOException {
+        fixture = new ReconcileFixture(work);
+    }
+
+    @AfterEach
+    void stop() {
+        fixture.close();
+    }
+
+    @Test
+    void createsEachBookingOnceWithTheContractsBodiesAndASecondDeployCallsNothing() {
+        List<Booking> bookings = List.of(booking("BS-1", "2026-06-01", "10:00", "13:00", List.of("maria_lopez", "dana_kim"), "No host"),
+                booking("BS-2"));
+
+        Deployment.Result first = fixture.deploy(bookings);
+
+        assertThat(first.reconcile().created()).isEqualTo(4);
+        assertThat(fixture.entries(RemoteSystem.JADA)).hasSize(2).first().isEqualTo(Map.of(
+                "id", "jada-1", "title", "3hr Charter - Boatsetter", "date", "2026-06-01", "start_time", "10:00", "end_time", "13:00",
+                "notes", "Guest: Guest BS-1, Boatsetter ID: BS-1\nNo host", "external_id", "BS-1"));
+        assertThat(fixture.entries(RemoteSystem.SCC)).first().isEqualTo(Map.of(
+                "id", "scc-1", "event_name", "3hr Charter - Boatsetter", "date", "2026-06-01", "start_time", "10:00",
+                "end_time", "13:00", "crew", List.of("maria_lopez", "dana_kim"),
+                "notes", "Guest: Guest BS-1, Boatsetter ID: BS-1\nNo host", "external_id", "BS-1"));
+        Map<String, Integer> calls = fixture.sandbox.calls();
+
+        Deployment.Result second = fixture.deploy(bookings);
+
+        assertThat(fixture.sandbox.calls()).isEqualTo(calls);
+        assertThat(second.ledgerWrites()).isZero();
+        assertThat(fixture.plan(bookings).isEmpty()).isTrue();
+    }
+
+    @Test
+    void aChangedBookingIsOnePutToEachSystemAndACrewChangeOnlyTouchesScc() {
+        Booking one = booking("BS-1");
+        fixture.deploy(List.of(one, booking("BS-2"), booking("BS-3")));
+        Map<String, Integer> before = fixture.sandbox.calls();
+
+        fixture.deploy(List.of(startingAt(one, "09:30"), booking("BS-2"), booking("BS-3")));
+
+        Map<String, Integer> after = fixture.sandbox.calls();
+        assertThat(delta(before, after)).isEqualTo(Map.of("PUT /calendar", 1, "PUT /events", 1));
+        assertThat(fixture.entries(RemoteSystem.JADA).get(0)).containsEntry("start_time", "09:30");
+
+        fixture.deploy(List.of(withCrew(startingAt(one, "09:30"), List.of("dana_kim")), booking("BS-2"), booking("BS-3")));
+
+        assertThat(delta(after, fixture.sandbox.calls())).isEqualTo(Map.of("PUT /events", 1));
+        assertThat(fixture.entries(RemoteSystem.SCC).get(0)).containsEntry("crew", List.of("dana_kim"));
+    }
+
+    @Test
+    void theReviewersPlanShowsUpdatesFieldByFieldAndDeletionsFirst() {
+        fixture.deploy(List.of(booking("BS-1"), booking("BS-2")));
+
+        DeployPlan plan = fixture.plan(List.of(startingAt(booking("BS-1"), "11:00"), booking("BS-3")));
+
+        assertThat(plan.reconcile().summary()).isEqualTo("JADA: create 1, update 1, delete 1; SCC: create 1, update 1, delete 1");
+        assertThat(plan.reconcile().markdown()).containsSubsequence(
+                "### JADA (" + fixture.sandbox.baseUri() + ")",
+                "JADA: create 1, update 1, delete 1, unchanged 0.",
+                "- **delete `BS-2` (id jada-2)** (file removed; `bookings/BS-2.yaml`)",
+                "- update `BS-1` (id jada-1) (changed; `bookings/BS-1.yaml`)",
+                "  - `start_time`: `\"10:00\"` → `\"11:00\"`",
+                "- create `BS-3` (new; `bookings/BS-3.yaml`)",
+                "### SCC (" + fixture.sandbox.baseUri() + ")");
+    }
+
+    @Test
+    void aCancelledBookingAndARemovedFileAreDeletedFromBoth() {
+        fixture.deploy(List.of(booking("BS-1"), booking("BS-2"), booking("BS-3")));
+
+        Deployment.Result result = fixture.deploy(List.of(cancelled(booking("BS-1")), booking("BS-3")));
+
+        assertThat(result.reconcile().deleted()).isEqualTo(4);
+        for (RemoteSystem system : RemoteSystem.values()) {
+            assertThat(fixture.entries(system)).extracting(e -> e.get("external_id")).containsExactly("BS-3");
+        }
+        assertThat(fixture.plan(List.of(cancelled(booking("BS-1")), booking("BS-3"))).isEmpty()).isTrue();
+    }
+
+    @Test
+    void anEntryDeletedByHandIsCreatedAgainOnTheNextChange() {
+        fixture.deploy(List.of(booking("BS-1")));
+        fixture.sandbox.store(RemoteSystem.SCC).deleteByHand("scc-1");
+
+        fixture.deploy(List.of(startingAt(booking("BS-1"), "09:00")));
+
+        assertThat(fixture.entries(RemoteSystem.SCC)).singleElement()
+                .satisfies(e -> assertThat(e).containsEntry("id", "scc-2").containsEntry("start_time", "09:00"));
+        assertThat(fixture.plan(List.of(startingAt(booking("BS-1"), "09:00"))).isEmpty()).isTrue();
+    }
+
+    @Test
+    void aCreateWhoseAnswerWasLostIsAdoptedNotSentTwice() {
+        // Calls: GET /calendar, POST /calendar, GET /events, POST /events: drop the answer to the SCC create.
+        fixture.sandbox.faults().inject(new Faults.CommitThenDrop(), 3, 1);
+
+        fixture.deploy(List.of(booking("BS-1")));
+
+        assertThat(fixture.sandbox.store(RemoteSystem.SCC).creates("BS-1")).isEqualTo(1);
+        assertThat(fixture.entries(RemoteSystem.SCC)).hasSize(1);
+        assertThat(fixture.progress).anySatisfy(line -> assertThat(line).contains("SCC: created BS-1 (id scc-1), found after a failed attempt"));
+        assertThat(fixture.plan(List.of(booking("BS-1"))).isEmpty()).isTrue();
+    }
+
+    @Test
+    void aRunKilledAfterTheCreateLeavesItPendingAndTheNextAdoptsIt() {
+        Map<String, Object> body = DesiredState.of(RemoteSystem.JADA, booking("BS-1")).orElseThrow().fields();
+        fixture.clients().get(RemoteSystem.JADA).create("BS-1", new RemoteBody(body));
+        Ledger ledger = Ledger.load(fixture.target());
+        ledger.pending(RemoteSystem.JADA, "BS-1", "bookings/BS-1.yaml");
+
+        DeployPlan plan = fixture.plan(List.of(booking("BS-1")));
+        assertThat(plan.reconcile().changes(RemoteSystem.JADA)).singleElement()
+                .satisfies(c -> assertThat(c.reason()).isEqualTo("an earlier create may have reached JADA; it is looked up first"));
+
+        Deployment.Result result = fixture.deploy(List.of(booking("BS-1")));
+
+        assertThat(result.reconcile().adopted()).isEqualTo(1);
+        assertThat(fixture.sandbox.store(RemoteSystem.JADA).creates("BS-1")).isEqualTo(1);
+        assertThat(fixture.sandbox.calls()).containsEntry("POST /calendar", 1);
+    }
+
+    @Test
+    void wrongCredentialsStopWithAMessageThatNamesTheHeaderAndSourceButNotTheSecret() {
+        String wrong = "not-the-token-0123";
+
+        assertThatThrownBy(() -> fixture.deploy(fixture.target(), List.of(booking("BS-1")),
+                fixture.clients(wrong, ReconcileFixture.SCC_KEY, ReconcileFixture.FAST), 10, false))
+                .isInstanceOfSatisfying(RemoteException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(RemoteException.Kind.CREDENTIALS);
+                    assertThat(e.getMessage()).contains("bookings/BS-1.yaml: JADA refused the credentials (401",
+                            "X-Dashboard-Token", "the test's JADA token", "CHARTER_JADA_TOKEN", "charter-jada").doesNotContain(wrong);
+                });
+        assertThat(fixture.sandbox.calls()).containsOnlyKeys("GET /calendar");
+        assertThat(fixture.target().read(com.queenofsandiego.charter.publish.DeployLock.KEY)).as("lock released").isEmpty();
+    }
+
+    @Test
+    void aRateLimitedCallWaitsForRetryAfter() {
+        fixture.sandbox.faults().inject(new Faults.Status(429, 1), 1, 1);
+        long started = System.nanoTime();
+
+        fixture.deploy(List.of(booking("BS-1")));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(fixture.sandbox.calls()).containsEntry("POST /calendar", 2);
+        assertThat(fixture.entries(RemoteSystem.JADA)).hasSize(1);
+    }
+
+    @Test
+    void whenRetriesRunOutTheDeployStopsAndTheLedgerStaysTrue() {
+        fixture.deploy(List.of(booking("BS-1")));
+        fixture.sandbox.faults().inject(new Faults.Status(503, 0), 0, 100);
+
+        assertThatThrownBy(() -> fixture.deploy(List.of(startingAt(booking("BS-1"), "08:00"))))
+                .isInstanceOfSatisfying(RemoteException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(RemoteException.Kind.UNAVAILABLE);
+                    assertThat(e.getMessage()).contains("bookings/BS-1.yaml: JADA PUT /calendar/jada-1 answered 503", "tried 5 times");
+                });
+        assertThat(fixture.sandbox.calls()).containsEntry("PUT /calendar", 5);
+        fixture.sandbox.faults().clear();
+
+        fixture.deploy(List.of(startingAt(booking("BS-1"), "08:00")));
+
+        assertThat(fixture.entries(RemoteSystem.JADA)).singleElement().satisfies(e -> assertThat(e).containsEntry("start_time", "08:00"));
+        assertThat(fixture.entries(RemoteSystem.SCC)).singleElement().satisfies(e -> assertThat(e).containsEntry("start_time", "08:00"));
+    }
+
+    @Test
+    void aRefusedBodyStopsWithTheServersMessageAndTheFile() {
+        Booking blank = booking("BS-1", "2026-06-01", "10:00", "13:00", List.of(), null);
+        Booking noTitle = new Booking(blank.id(), blank.source(), blank.status(), blank.slug(), " ", blank.date(), blank.start(),
+                blank.end(), blank.guest(), blank.crew(), blank.notes(), blank.guestNotes(), blank.photos(), blank.origin());
+
+        assertThatThrownBy(() -> fixture.deploy(List.of(noTitle)))
+                .isInstanceOfSatisfying(RemoteException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(RemoteException.Kind.REFUSED);
+                    assertThat(e.getMessage()).startsWith("bookings/BS-1.yaml: JADA refused POST /calendar (422): the body must be");
+                });
+    }
+
+    @Test
+    void deletionsOverTheLimitAreRefusedBeforeAnyCall() {
+        fixture.deploy(List.of(booking("BS-1"), booking("BS-2"), booking("BS-3")));
+        Map<String, Integer> calls = fixture.sandbox.calls();
+
+        assertThatThrownBy(() -> fixture.deploy(fixture.target(), List.of(), fixture.clients(), 2, false))
+                .isInstanceOf(Reconciler.DeleteLimitException.class)
+                .hasMessage("JADA: this deploy would delete 3 entries, more than charter.maxDeletes=2; nothing was changed."
+                        + " If that is intended, run again with -Dcharter.maxDeletes=3");
+        assertThat(fixture.sandbox.calls()).isEqualTo(calls);
+    }
+
+    @Test
+    void theLedgerIsKeptWithTheTargetAndNamesEachEntry() throws IOException {
+        fixture.deploy(List.of(booking("BS-1")));
+
+        String ledger = Files.readString(work.resolve("local/bucket/.charter/ledger.json"));
+        assertThat(ledger).contains("\"BS-1\"", "\"file\" : \"bookings/BS-1.yaml\"", "\"id\" : \"jada-1\"", "\"id\" : \"scc-1\"");
+        assertThat(Ledger.load(fixture.target()).remote(RemoteSystem.SCC, "BS-1").orElseThrow().hash())
+                .isEqualTo(DesiredState.of(RemoteSystem.SCC, booking("BS-1")).orElseThrow().hash());
+    }
+
+    private static Map<String, Integer> delta(Map<String, Integer> before, Map<String, Integer> after) {
+        Map<String, Integer> delta = new java.util.TreeMap<>();
+        after.forEach((call, count) -> {
+            int difference = count - before.getOrDefault(call, 0);
+            if (difference != 0) {
+                delta.put(call, difference);
+            }
+        });
+        return delta;
+    }
+}
