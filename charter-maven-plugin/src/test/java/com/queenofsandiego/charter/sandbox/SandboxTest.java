@@ -1,0 +1,141 @@
+package com.queenofsandiego.charter.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.queenofsandiego.charter.reconcile.RemoteSystem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The sandbox as any client sees it: the contract's paths, statuses and auth, over real HTTP. */
+class SandboxTest {
+
+    private static final String EVENT = """
+            {"event_name":"3hr Charter - Boatsetter","date":"2026-06-01","start_time":"10:00","end_time":"13:00",
+             "crew":["maria_lopez"],"notes":"Guest: Jane Smith, Boatsetter ID: BS-1","external_id":"BS-1"}""";
+    private static final String ENTRY = """
+            {"title":"3hr Charter - Boatsetter","date":"2026-06-01","start_time":"10:00","end_time":"13:00",
+             "notes":"Guest: Jane Smith, Boatsetter ID: BS-1","external_id":"BS-1"}""";
+
+    @TempDir
+    Path work;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpResponse<String> call(Sandbox sandbox, String method, String path, String header, String value, String body,
+                                      String... extraHeaders) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(sandbox.baseUri().resolve(path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (header != null) {
+            request.header(header, value);
+        }
+        for (int i = 0; i < extraHeaders.length; i += 2) {
+            request.header(extraHeaders[i], extraHeaders[i + 1]);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> scc(Sandbox sandbox, String method, String path, String body, String... extraHeaders) throws Exception {
+        return call(sandbox, method, path, "Authorization", "Bearer key-1", body, extraHeaders);
+    }
+
+    @Test
+    void everyCallNeedsTheRightSecret() throws Exception {
+        try (Sandbox sandbox = Sandbox.start(work, 0, "token-1", "key-1")) {
+            assertThat(call(sandbox, "GET", "/calendar?external_id=BS-1", null, null, null).statusCode()).isEqualTo(401);
+            assertThat(call(sandbox, "GET", "/calendar?external_id=BS-1", "X-Dashboard-Token", "token-2", null).statusCode()).isEqualTo(401);
+            assertThat(call(sandbox, "GET", "/calendar?external_id=BS-1", "X-Dashboard-Token", "token-1", null).statusCode()).isEqualTo(200);
+            assertThat(call(sandbox, "GET", "/events", "Authorization", "Bearer key-2", null).statusCode()).isEqualTo(401);
+            assertThat(call(sandbox, "GET", "/events", "Authorization", "key-1", null).statusCode()).isEqualTo(401);
+            assertThat(call(sandbox, "POST", "/calendar", "X-Dashboard-Token", "token-1", ENTRY).statusCode()).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void aCreateRepeatedWithItsIdempotencyKeyMakesOneEvent() throws Exception {
+        try (Sandbox sandbox = Sandbox.start(work, 0, "token-1", "key-1")) {
+            HttpResponse<String> first = scc(sandbox, "POST", "/events", EVENT, "Idempotency-Key", "BS-1-0123456789ab");
+            HttpResponse<String> again = scc(sandbox, "POST", "/events", EVENT, "Idempotency-Key", "BS-1-0123456789ab");
+
+            assertThat(first.statusCode()).isEqualTo(201);
+            assertThat(again.statusCode()).isEqualTo(200);
+            assertThat(json(again).get("id")).isEqualTo(json(first).get("id"));
+            assertThat(json(scc(sandbox, "GET", "/events?external_id=BS-1", null))).hasSize(1);
+            assertThat(json(scc(sandbox, "GET", "/events?external_id=BS-2", null))).isEmpty();
+            assertThat(sandbox.store(RemoteSystem.SCC).creates("BS-1")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void updatesAndDeletesAnswerAsTheContractSays() throws Exception {
+        try (Sandbox sandbox = Sandbox.start(work, 0, "token-1", "key-1")) {
+            String id = json(scc(sandbox, "POST", "/events", EVENT)).get("id").asText();
+
+            HttpResponse<String> put = scc(sandbox, "PUT", "/events/" + id, EVENT.replace("10:00", "09:00"));
+            assertThat(put.statusCode()).isEqualTo(200);
+            assertThat(json(put).get("start_time").asText()).isEqualTo("09:00");
+            assertThat(scc(sandbox, "PUT", "/events/no-such", EVENT).statusCode()).isEqualTo(404);
+            assertThat(scc(sandbox, "PUT", "/events/" + id, "{\"event_name\":\"x\"}").statusCode()).isEqualTo(422);
+            assertThat(scc(sandbox, "POST", "/events", EVENT.replace("2026-06-01", "June 1")).statusCode()).isEqualTo(422);
+            assertThat(scc(sandbox, "POST", "/events", "not json").statusCode()).isEqualTo(422);
+            assertThat(scc(sandbox, "DELETE", "/events/" + id, null).statusCode()).isEqualTo(204);
+            assertThat(scc(sandbox, "DELETE", "/events/" + id, null).statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void stateOutlivesARestart() throws Exception {
+        try (Sandbox sandbox = Sandbox.start(work, 0, "token-1", "key-1")) {
+            scc(sandbox, "POST", "/events", EVENT, "Idempotency-Key", "BS-1-aaaaaaaaaaaa");
+        }
+        try (Sandbox sandbox = Sandbox.start(work, 0, "token-1", "key-1")) {
+            assertThat(json(scc(sandbox, "GET", "/events?external_id=BS-1", null))).hasSize(1);
+            assertThat(scc(sandbox, "POST", "/events", EVENT, "Idempotency-Key", "BS-1-aaaaaaaaaaaa").statusCode()).isEqualTo(200);
+            assertThat(json(scc(sandbox, "POST", "/events", EVENT.replace("BS-1", "BS-2"))).get("id").asText()).isEqualTo("scc-2");
+        }
+    }
+
+    @Test
+    void faultsFailCallsOnPurpose() throws Exception {
+        try (Sandbox sandbox = Sandbox.start(work, 0, "token-1", "key-1")) {
+            sandbox.faults().inject(new Faults.Status(429, 7), 1, 2);
+
+            assertThat(scc(sandbox, "GET", "/events", null).statusCode()).isEqualTo(200);
+            HttpResponse<String> limited = scc(sandbox, "GET", "/events", null);
+            assertThat(limited.statusCode()).isEqualTo(429);
+            assertThat(limited.headers().firstValue("Retry-After")).contains("7");
+            assertThat(scc(sandbox, "POST", "/events", EVENT).statusCode()).isEqualTo(429);
+            assertThat(sandbox.store(RemoteSystem.SCC).entries()).isEmpty();
+
+            sandbox.faults().inject(new Faults.CommitThenDrop(), 0, 1);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> scc(sandbox, "POST", "/events", EVENT))
+                    .isInstanceOf(java.io.IOException.class);
+            assertThat(sandbox.store(RemoteSystem.SCC).entries()).hasSize(1);
+            assertThat(sandbox.faults().calls()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void thePresignRouteKnowsTheBookingsSccHasEventsFor() throws Exception {
+        try (Sandbox sandbox = Sandbox.start(work, 0, "token-1", "key-1");
+             UploadBucket bucket = UploadBucket.start(work.resolve("uploads"), sandbox.baseUri().toString())) {
+            sandbox.presign(bucket.links());
+            scc(sandbox, "POST", "/events", EVENT);
+
+            HttpResponse<String> link = call(sandbox, "GET", "/g/BS-1/presign?filename=a.jpg&content_type=image%2Fjpeg", null, null, null);
+            assertThat(link.statusCode()).isEqualTo(200);
+            assertThat(json(link).get("url").asText()).contains("BS-1");
+            assertThat(call(sandbox, "GET", "/g/BS-2/presign?filename=a.jpg&content_type=image%2Fjpeg", null, null, null).statusCode())
+                    .isEqualTo(404);
+        }
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        return new ObjectMapper().readTree(response.body());
+    }
+}
