@@ -1,13 +1,34 @@
+import groovy.json.JsonSlurper
+
 def local = new File(basedir, 'target/charter/local')
 assert new File(local, 'bucket/g/smith-trip.html').text.contains('Welcome aboard, Jane')
 assert new File(local, 'bucket/g/smith-trip.ics').isFile()
 assert new File(local, 'bucket/sitemap.xml').isFile()
 assert new File(local, 'cloudfront/path-rewriter.js').text.contains('function handler(event)')
-assert new File(basedir, 'target/charter/plan.md').text.contains('Nothing to do: the site is up to date.')
+assert new File(basedir, 'target/charter/plan.md').text.contains('Nothing to do: the site, JADA and SCC are up to date.')
+
+// JADA and SCC: the sandbox holds one entry each, with the contract's bodies; the ledger names them.
+def jada = new JsonSlurper().parse(new File(local, 'sandbox/jada.json')).entries.values() as List
+def scc = new JsonSlurper().parse(new File(local, 'sandbox/scc.json')).entries.values() as List
+assert jada.size() == 1 && scc.size() == 1
+assert jada[0].title == '3hr Charter - Boatsetter' && jada[0].date == '2024-05-30' && jada[0].start_time == '10:00'
+assert jada[0].notes == 'Guest: Jane Smith, Boatsetter ID: BS-48213\nSECRET-INTERNAL-NOTE'
+assert scc[0].crew == ['maria_lopez'] && scc[0].external_id == 'BS-48213'
+def ledger = new JsonSlurper().parse(new File(local, 'bucket/.charter/ledger.json'))
+assert ledger.bookings['BS-48213'].jada.id == jada[0].id
+assert !new File(local, 'bucket/.charter/lock.json').exists()
+
 def log = new File(basedir, 'build.log').text
 assert log.contains('deployed to local directory')
 assert log.contains('uploaded 0 (0 bytes), deleted 0, invalidated 0 paths')
-new File(basedir, 'target/charter').eachFileRecurse { f ->
-    if (f.isFile()) assert !f.text.contains('SECRET-INTERNAL-NOTE') : f
+assert log.contains('JADA/SCC: created 2, updated 0, deleted 0')
+assert log.contains('JADA/SCC: created 0, updated 0, deleted 0')
+assert log.contains('JADA {}, SCC {}, ledger writes 0')
+
+// Internal notes go to JADA and SCC only: never into the site or the bucket's public objects.
+[new File(basedir, 'target/charter/site'), new File(local, 'bucket')].each { dir ->
+    dir.eachFileRecurse { f ->
+        if (f.isFile() && !f.path.contains('/.charter/')) assert !f.text.contains('SECRET-INTERNAL-NOTE') : f
+    }
 }
 true

@@ -22,9 +22,21 @@ public record DeployPlan(PublishPlan publish, ReconcilePlan reconcile, Ledger le
         return publish.summary() + "; " + reconcile.summary();
     }
 
+    /** Both plans for reviewers, with the blank lines Markdown needs between headings, lists and paragraphs. */
     public List<String> markdown() {
-        List<String> lines = new ArrayList<>(publish.markdown());
-        lines.addAll(reconcile.markdown());
+        List<String> parts = new ArrayList<>(publish.markdown());
+        parts.addAll(reconcile.markdown());
+        List<String> lines = new ArrayList<>();
+        String previous = "";
+        for (String line : parts) {
+            boolean listItem = line.startsWith("- ") || line.startsWith("  - ");
+            boolean previousListItem = previous.startsWith("- ") || previous.startsWith("  - ");
+            if (!lines.isEmpty() && (line.startsWith("#") || previous.startsWith("#") || listItem != previousListItem)) {
+                lines.add("");
+            }
+            lines.add(line);
+            previous = line;
+        }
         return lines;
     }
 }

@@ -106,7 +106,7 @@ abstract class AbstractPublishMojo extends AbstractCharterMojo {
         DeployPlan plan = deployment.plan(siteSettings().siteDirectory(), bookings.bookings());
         PlanFiles.write(outputDirectory.toPath(), plan, Optional.ofNullable(environment().get("GITHUB_STEP_SUMMARY")).map(Path::of));
         getLog().info("charter plan: " + plan.summary());
-        plan.markdown().forEach(line -> getLog().info("  " + line));
+        plan.markdown().stream().filter(line -> !line.isEmpty()).forEach(line -> getLog().info("  " + line));
         if (plan.publish().deletes().size() > maxDeletes) {
             getLog().warn("charter: the plan deletes " + plan.publish().deletes().size() + " objects, more than charter.maxDeletes="
                     + maxDeletes + "; deploy will refuse it unless run with -Dcharter.maxDeletes=" + plan.publish().deletes().size());

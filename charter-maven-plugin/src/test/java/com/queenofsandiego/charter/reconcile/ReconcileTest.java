@@ -171,6 +171,33 @@ class ReconcileTest {
     }
 
     @Test
+    void aSecretAServerEchoesBackIsBlankedAndNoPlanOrProgressLineHoldsOne() throws Exception {
+        com.sun.net.httpserver.HttpServer echo = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        echo.createContext("/", exchange -> {
+            byte[] body = ("{\"error\":\"token " + exchange.getRequestHeaders().getFirst("X-Dashboard-Token") + " is not allowed here\"}").getBytes();
+            exchange.sendResponseHeaders(422, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        echo.start();
+        try {
+            RemoteClient client = new RemoteClient(RemoteSystem.JADA, java.net.URI.create("http://127.0.0.1:" + echo.getAddress().getPort()),
+                    new Secret("echoed-secret-42", "a test"), ReconcileFixture.FAST);
+            assertThatThrownBy(() -> client.find("BS-1")).isInstanceOfSatisfying(RemoteException.class, e ->
+                    assertThat(e.getMessage()).contains("token **** is not allowed here").doesNotContain("echoed-secret-42"));
+        } finally {
+            echo.stop(0);
+        }
+
+        fixture.deploy(List.of(booking("BS-1")));
+        DeployPlan plan = fixture.plan(List.of(startingAt(booking("BS-1"), "07:00")));
+        assertThat(String.join("\n", fixture.progress) + plan.markdown() + plan.reconcile().json())
+                .contains("BS-1").doesNotContain(ReconcileFixture.JADA_TOKEN).doesNotContain(ReconcileFixture.SCC_KEY);
+        assertThat(new Secret(ReconcileFixture.SCC_KEY, "a test").toString()).isEqualTo("secret from a test");
+    }
+
+    @Test
     void aRateLimitedCallWaitsForRetryAfter() {
         fixture.sandbox.faults().inject(new Faults.Status(429, 1), 1, 1);
         long started = System.nanoTime();
