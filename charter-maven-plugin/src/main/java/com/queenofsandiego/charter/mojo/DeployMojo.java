@@ -74,6 +74,9 @@ public class DeployMojo extends AbstractPublishMojo {
         } catch (Publisher.DeleteLimitException | Reconciler.DeleteLimitException | DeployLock.HeldException | IllegalArgumentException e) {
             throw new MojoFailureException("charter: " + e.getMessage());
         } catch (RemoteException e) {
+            if ("true".equals(environment().get("GITHUB_ACTIONS")) && e.file().isPresent()) {
+                System.out.println("::error file=" + e.file().get() + "::" + e.reason().replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"));
+            }
             if (e.kind() == RemoteException.Kind.UNAVAILABLE) {
                 throw new MojoExecutionException("charter: " + e.getMessage());
             }
@@ -86,7 +89,7 @@ public class DeployMojo extends AbstractPublishMojo {
     }
 
     /** The secret for a system: its environment variable first, then its server in settings.xml (decrypted). */
-    private Optional<Secret> secret(RemoteSystem system) {
+    Optional<Secret> secret(RemoteSystem system) {
         String fromEnvironment = environment().get(system.environmentVariable());
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
             return Optional.of(new Secret(fromEnvironment, "the environment variable " + system.environmentVariable()));

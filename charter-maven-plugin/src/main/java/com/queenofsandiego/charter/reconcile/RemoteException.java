@@ -7,23 +7,36 @@ public final class RemoteException extends RuntimeException {
     public enum Kind { CREDENTIALS, REFUSED, UNAVAILABLE }
 
     private final Kind kind;
+    private final String file;
+    private final String reason;
 
     public RemoteException(Kind kind, String message) {
-        super(message);
-        this.kind = kind;
+        this(kind, null, message, null);
     }
 
-    public RemoteException(Kind kind, String message, Throwable cause) {
-        super(message, cause);
+    private RemoteException(Kind kind, String file, String reason, Throwable cause) {
+        super(file == null ? reason : file + ": " + reason, cause);
         this.kind = kind;
+        this.file = file;
+        this.reason = reason;
     }
 
     public Kind kind() {
         return kind;
     }
 
-    /** The same failure, its message prefixed with the booking file it concerns. */
-    public RemoteException in(String file) {
-        return new RemoteException(kind, file + ": " + getMessage(), getCause() == null ? this : getCause());
+    /** The booking file the failure concerns, when it concerns one. */
+    public java.util.Optional<String> file() {
+        return java.util.Optional.ofNullable(file);
+    }
+
+    /** The message without the file. */
+    public String reason() {
+        return reason;
+    }
+
+    /** The same failure, about the booking file it concerns. */
+    public RemoteException in(String bookingFile) {
+        return new RemoteException(kind, bookingFile, reason, this);
     }
 }
