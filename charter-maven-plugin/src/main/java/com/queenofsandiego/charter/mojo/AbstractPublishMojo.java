@@ -6,9 +6,9 @@ import com.queenofsandiego.charter.deploy.Deployment;
 import com.queenofsandiego.charter.deploy.PlanFiles;
 import com.queenofsandiego.charter.deploy.Remotes;
 import com.queenofsandiego.charter.publish.TargetSettings;
+import com.queenofsandiego.charter.publish.Targets;
 import com.queenofsandiego.charter.reconcile.ReconcilePlan;
 import com.queenofsandiego.charter.reconcile.RemoteSystem;
-import com.queenofsandiego.charter.publish.Targets;
 import com.queenofsandiego.charter.site.SiteGenerator;
 import com.queenofsandiego.charter.site.SiteException;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -22,7 +22,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** What plan and deploy share: the target's parameters, and generate → compare → plan files. */
+/** What plan and deploy share: the target's and JADA's parameters, and generate → compare → plan files. */
 abstract class AbstractPublishMojo extends AbstractCharterMojo {
 
     /** {@code local} (a directory, the default when no bucket is set) or {@code aws}. */

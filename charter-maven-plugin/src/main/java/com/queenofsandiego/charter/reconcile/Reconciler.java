@@ -1,5 +1,6 @@
 package com.queenofsandiego.charter.reconcile;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -47,34 +48,39 @@ public final class Reconciler {
 
     public Result apply(ReconcilePlan plan, int maxDeletes) {
         checkDeletes(plan, maxDeletes);
-        int[] counts = new int[4];
-        List<ReconcilePlan.Change> ordered = new java.util.ArrayList<>(plan.changes().stream()
+        List<ReconcilePlan.Change> ordered = new ArrayList<>(plan.changes().stream()
                 .filter(c -> c.action() != ReconcilePlan.Action.DELETE).toList());
         ordered.addAll(plan.changes().stream().filter(c -> c.action() == ReconcilePlan.Action.DELETE).toList());
-        int done = 0;
+        int created = 0;
+        int adopted = 0;
+        int updated = 0;
+        int deleted = 0;
         for (ReconcilePlan.Change change : ordered) {
             RemoteClient client = clients.get(change.system());
             try {
                 switch (change.action()) {
-                    case CREATE -> counts[create(client, change) ? 1 : 0]++;
+                    case CREATE -> {
+                        created++;
+                        adopted += create(client, change) ? 1 : 0;
+                    }
                     case UPDATE -> {
                         update(client, change);
-                        counts[2]++;
+                        updated++;
                     }
                     case DELETE -> {
                         delete(client, change);
-                        counts[3]++;
+                        deleted++;
                     }
                 }
             } catch (RemoteException e) {
                 throw e.in(change.file());
             }
-            done++;
+            int done = created + updated + deleted;
             if (ordered.size() >= 20 && done % 10 == 0) {
                 progress.accept("JADA/SCC: " + done + " of " + ordered.size() + " changes done");
             }
         }
-        return new Result(counts[0] + counts[1], counts[1], counts[2], counts[3]);
+        return new Result(created, adopted, updated, deleted);
     }
 
     /** True when an entry an earlier run had created was adopted. */

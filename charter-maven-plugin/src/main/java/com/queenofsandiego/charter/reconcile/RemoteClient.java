@@ -65,7 +65,10 @@ public final class RemoteClient {
         }
         List<RemoteEntry> found = new ArrayList<>();
         for (JsonNode entry : list) {
-            found.add(new RemoteEntry(id(entry, "GET " + path), entry));
+            // A server that ignored the filter must not make another booking's entry ours.
+            if (bookingId.equals(entry.path("external_id").asText())) {
+                found.add(new RemoteEntry(id(entry, "GET " + path), entry));
+            }
         }
         return found;
     }

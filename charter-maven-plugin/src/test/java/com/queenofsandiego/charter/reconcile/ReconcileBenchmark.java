@@ -4,7 +4,6 @@ import com.queenofsandiego.charter.booking.Booking;
 import com.queenofsandiego.charter.deploy.Deployment;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -10,7 +10,6 @@ import com.queenofsandiego.charter.publish.PublishTarget;
 import com.queenofsandiego.charter.sandbox.Sandbox;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,14 +124,5 @@ final class ReconcileFixture implements AutoCloseable {
         Thread closing = new Thread(sandbox::close, "close-sandbox");
         closing.setDaemon(true);
         closing.start();
-    }
-
-    static void writeFile(Path file, String text) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
