@@ -10,7 +10,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A sample of the fault matrix (every 16th call of the first deploy, every 7th of the second, each fault); the whole
+ * A sample of the fault matrix (every 15th call of the first deploy (so creates as well as lookups), every 7th of the second, each fault); the whole
  * matrix is {@code bench/fault-matrix.sh}.
  */
 class FaultMatrixTest {
@@ -21,10 +21,10 @@ class FaultMatrixTest {
     @Test
     void everyFaultAtEverySampledCallEndsInStepWithoutDuplicates() throws Exception {
         List<FaultMatrix.Scenario> scenarios = FaultMatrix.scenarios(20);
-        List<FaultMatrix.Outcome> outcomes = new ArrayList<>(FaultMatrix.run(work.resolve("first"), scenarios.get(0), 16, line -> { }));
+        List<FaultMatrix.Outcome> outcomes = new ArrayList<>(FaultMatrix.run(work.resolve("first"), scenarios.get(0), 15, line -> { }));
         outcomes.addAll(FaultMatrix.run(work.resolve("second"), scenarios.get(1), 7, line -> { }));
 
-        assertThat(outcomes).hasSize((5 + 4) * FaultMatrix.Fault.values().length);
+        assertThat(outcomes).extracting(FaultMatrix.Outcome::fault).containsOnly(FaultMatrix.Fault.values()).hasSizeGreaterThan(30);
         assertThat(outcomes).allSatisfy(outcome -> {
             assertThat(outcome.runs()).as("runs for %s", outcome).isPositive();
             assertThat(outcome.duplicates()).as("duplicates for %s", outcome).isZero();

@@ -198,6 +198,26 @@ class ReconcileTest {
     }
 
     @Test
+    void aServerThatIgnoresTheExternalIdFilterCannotHandUsAnotherBookingsEntry() throws Exception {
+        com.sun.net.httpserver.HttpServer careless = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        careless.createContext("/", exchange -> {
+            byte[] body = "[{\"id\":\"7\",\"external_id\":\"BS-2\"},{\"id\":8,\"external_id\":\"BS-1\"}]".getBytes();
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        careless.start();
+        try {
+            RemoteClient client = new RemoteClient(RemoteSystem.SCC, java.net.URI.create("http://127.0.0.1:" + careless.getAddress().getPort()),
+                    new Secret("k", "a test"), ReconcileFixture.FAST);
+            assertThat(client.find("BS-1")).extracting(RemoteEntry::id).containsExactly("8");
+        } finally {
+            careless.stop(0);
+        }
+    }
+
+    @Test
     void aRateLimitedCallWaitsForRetryAfter() {
         fixture.sandbox.faults().inject(new Faults.Status(429, 1), 1, 1);
         long started = System.nanoTime();
