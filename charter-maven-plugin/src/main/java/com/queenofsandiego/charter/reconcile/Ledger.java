@@ -8,6 +8,7 @@ import com.queenofsandiego.charter.publish.PublishTarget;
 
 import java.io.IOException;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -60,8 +61,26 @@ public final class Ledger {
 
     /** Records that a create is about to be sent, so a run that dies before it hears back looks it up next time. */
     void pending(RemoteSystem system, String bookingId, String file) {
-        if (remote(system, bookingId).filter(LedgerEntry.Remote::isPending).isEmpty()) {
-            put(system, bookingId, file, LedgerEntry.Remote.pending());
+        pending(List.of(new Pending(system, bookingId, file)));
+    }
+
+    /** A create that may be sent. */
+    record Pending(RemoteSystem system, String bookingId, String file) {
+    }
+
+    /** Records several creates as under way in one write. */
+    void pending(List<Pending> creates) {
+        boolean changed = false;
+        for (Pending create : creates) {
+            if (remote(create.system(), create.bookingId()).filter(LedgerEntry.Remote::isPending).isEmpty()) {
+                LedgerEntry entry = entries.getOrDefault(create.bookingId(), new LedgerEntry(create.file(), null, null));
+                entries.put(create.bookingId(), new LedgerEntry(create.file(), entry.jada(), entry.scc())
+                        .with(create.system(), LedgerEntry.Remote.pending()));
+                changed = true;
+            }
+        }
+        if (changed) {
+            save();
         }
     }
 
@@ -97,7 +116,7 @@ public final class Ledger {
     private void save() {
         byte[] content;
         try {
-            content = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(Map.of("format", 1, "bookings", entries));
+            content = JSON.writeValueAsBytes(Map.of("format", 1, "bookings", entries));
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialise the ledger", e);
         }

@@ -51,6 +51,9 @@ public final class Reconciler {
         List<ReconcilePlan.Change> ordered = new ArrayList<>(plan.changes().stream()
                 .filter(c -> c.action() != ReconcilePlan.Action.DELETE).toList());
         ordered.addAll(plan.changes().stream().filter(c -> c.action() == ReconcilePlan.Action.DELETE).toList());
+        // One write marks every create as under way, rather than one write before each.
+        ledger.pending(ordered.stream().filter(c -> c.action() == ReconcilePlan.Action.CREATE)
+                .map(c -> new Ledger.Pending(c.system(), c.bookingId(), c.file())).toList());
         int created = 0;
         int adopted = 0;
         int updated = 0;

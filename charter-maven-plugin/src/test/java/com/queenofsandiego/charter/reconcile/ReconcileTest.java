@@ -278,7 +278,7 @@ class ReconcileTest {
         fixture.deploy(List.of(booking("BS-1")));
 
         String ledger = Files.readString(work.resolve("local/bucket/.charter/ledger.json"));
-        assertThat(ledger).contains("\"BS-1\"", "\"file\" : \"bookings/BS-1.yaml\"", "\"id\" : \"jada-1\"", "\"id\" : \"scc-1\"");
+        assertThat(ledger).contains("\"BS-1\"", "\"file\":\"bookings/BS-1.yaml\"", "\"id\":\"jada-1\"", "\"id\":\"scc-1\"");
         assertThat(Ledger.load(fixture.target()).remote(RemoteSystem.SCC, "BS-1").orElseThrow().hash())
                 .isEqualTo(DesiredState.of(RemoteSystem.SCC, booking("BS-1")).orElseThrow().hash());
     }

@@ -46,7 +46,7 @@ class S3LedgerTest {
         fixture.deploy(target, List.of(booking("BS-1"), booking("BS-2")), fixture.clients(), 10, false);
 
         String ledger = new String(target.read(Ledger.KEY).orElseThrow().content(), StandardCharsets.UTF_8);
-        assertThat(ledger).contains("\"BS-1\"", "\"BS-2\"", "\"id\" : \"scc-2\"");
+        assertThat(ledger).contains("\"BS-1\"", "\"BS-2\"", "\"id\":\"scc-2\"");
         assertThat(target.read(DeployLock.KEY)).isEmpty();
         assertThat(fixture.deployment(target).plan(work.resolve("site"), List.of(booking("BS-1"), booking("BS-2"))).isEmpty()).isTrue();
     }
