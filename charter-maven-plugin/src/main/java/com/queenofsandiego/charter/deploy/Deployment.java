@@ -56,14 +56,18 @@ public final class Deployment {
         }
     }
 
-    /** Applies the plan; refuses it before any write when it deletes more than {@code maxDeletes} in any one system. */
-    public Result apply(DeployPlan plan, Map<RemoteSystem, RemoteClient> clients, int maxDeletes) {
+    /**
+     * Applies the plan; refuses it before any write when it deletes more than {@code maxDeletes} in any one system.
+     *
+     * @param heartbeat run before each JADA or SCC change: renews the deploy lock
+     */
+    public Result apply(DeployPlan plan, Map<RemoteSystem, RemoteClient> clients, int maxDeletes, Runnable heartbeat) {
         if (plan.publish().deletes().size() > maxDeletes) {
             throw new Publisher.DeleteLimitException(plan.publish().deletes().size(), maxDeletes);
         }
         Reconciler.checkDeletes(plan.reconcile(), maxDeletes);
         Publisher.Result published = new Publisher(target, cdn, progress).apply(plan.publish(), maxDeletes);
-        Reconciler.Result reconciled = new Reconciler(clients, plan.ledger(), progress).apply(plan.reconcile(), maxDeletes);
+        Reconciler.Result reconciled = new Reconciler(clients, plan.ledger(), progress, heartbeat).apply(plan.reconcile(), maxDeletes);
         return new Result(published, reconciled, plan.ledger().writes());
     }
 }

@@ -64,7 +64,7 @@ public class DeployMojo extends AbstractPublishMojo {
                  DeployLock lock = DeployLock.acquire(connection.target(), holder(), Clock.systemUTC(), forceUnlock)) {
                 getLog().info("charter: took the deploy lock on " + connection.target().describe() + " until " + lock.holder().expires());
                 DeployPlan plan = plan(deployment);
-                Deployment.Result result = deployment.apply(plan, remotes.clients(), maxDeletes);
+                Deployment.Result result = deployment.apply(plan, remotes.clients(), maxDeletes, lock::renewIfDue);
                 getLog().info("charter: deployed to " + connection.target().describe() + ": " + result);
                 StringBuilder requests = new StringBuilder("charter: requests: S3 " + connection.target().requests()
                         + connection.cdn().map(cdn -> ", CloudFront " + cdn.requests()).orElse(""));

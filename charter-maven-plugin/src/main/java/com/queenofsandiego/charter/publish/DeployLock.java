@@ -21,11 +21,15 @@ public final class DeployLock implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PublishTarget target;
-    private final Holder holder;
+    private final Clock clock;
+    private Holder holder;
+    private String version;
 
-    private DeployLock(PublishTarget target, Holder holder) {
+    private DeployLock(PublishTarget target, Clock clock, Holder holder, String version) {
         this.target = target;
+        this.clock = clock;
         this.holder = holder;
+        this.version = version;
     }
 
     /** What the lock says: who holds it, since when and until when. */
@@ -46,14 +50,16 @@ public final class DeployLock implements AutoCloseable {
         Instant now = clock.instant();
         Holder mine = new Holder(holder, now, now.plus(LIFETIME));
         byte[] content = json(mine);
-        if (target.writeIfAbsent(KEY, content, "application/json").isPresent()) {
-            return new DeployLock(target, mine);
+        Optional<String> created = target.writeIfAbsent(KEY, content, "application/json");
+        if (created.isPresent()) {
+            return new DeployLock(target, clock, mine, created.get());
         }
         Optional<PublishTarget.Stored> stored = target.read(KEY);
         if (stored.isEmpty()) {
             // Released between our two requests: try once more.
-            if (target.writeIfAbsent(KEY, content, "application/json").isPresent()) {
-                return new DeployLock(target, mine);
+            Optional<String> again = target.writeIfAbsent(KEY, content, "application/json");
+            if (again.isPresent()) {
+                return new DeployLock(target, clock, mine, again.get());
             }
             throw new HeldException("another deploy took the lock on " + target.describe() + " just now; wait for it to finish");
         }
@@ -68,10 +74,31 @@ public final class DeployLock implements AutoCloseable {
                     + ", so the deploy that took it most likely died. Run again with -Dcharter.forceUnlock=true to take it over;"
                     + " the deploy then finishes what that one left.");
         }
-        if (target.writeIfMatch(KEY, content, "application/json", stored.get().version()).isEmpty()) {
+        Optional<String> taken = target.writeIfMatch(KEY, content, "application/json", stored.get().version());
+        if (taken.isEmpty()) {
             throw new HeldException("another deploy took over the stale lock on " + target.describe() + " first");
         }
-        return new DeployLock(target, mine);
+        return new DeployLock(target, clock, mine, taken.get());
+    }
+
+    /**
+     * Pushes the expiry back once half the lifetime has passed, so a long deploy never looks stale; throws
+     * {@link HeldException} when someone took the lock over meanwhile, before this deploy changes anything more.
+     */
+    public void renewIfDue() {
+        Instant now = clock.instant();
+        if (Duration.between(now, holder.expires()).compareTo(LIFETIME.dividedBy(2)) > 0) {
+            return;
+        }
+        Holder renewed = new Holder(holder.holder(), holder.acquired(), now.plus(LIFETIME));
+        Optional<String> written = target.writeIfMatch(KEY, json(renewed), "application/json", version);
+        if (written.isEmpty()) {
+            throw new HeldException("the lock on " + target.describe() + " was taken over by another deploy while this one ran"
+                    + " (with -Dcharter.forceUnlock=true?); this one stopped before changing anything more. Run it again when"
+                    + " the other has finished.");
+        }
+        holder = renewed;
+        version = written.get();
     }
 
     /** Who holds the lock now, if anyone; for plan's warning. */
@@ -83,9 +110,12 @@ public final class DeployLock implements AutoCloseable {
         return holder;
     }
 
+    /** Releases the lock, unless another deploy has taken it over. */
     @Override
     public void close() {
-        target.delete(KEY);
+        if (target.read(KEY).map(stored -> stored.version().equals(version)).orElse(false)) {
+            target.delete(KEY);
+        }
     }
 
     private static byte[] json(Holder holder) {

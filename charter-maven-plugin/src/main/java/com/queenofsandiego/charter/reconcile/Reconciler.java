@@ -17,11 +17,14 @@ public final class Reconciler {
     private final Map<RemoteSystem, RemoteClient> clients;
     private final Ledger ledger;
     private final Consumer<String> progress;
+    private final Runnable heartbeat;
 
-    public Reconciler(Map<RemoteSystem, RemoteClient> clients, Ledger ledger, Consumer<String> progress) {
+    /** @param heartbeat run before each change, e.g. to keep the deploy lock alive; throws to stop the run */
+    public Reconciler(Map<RemoteSystem, RemoteClient> clients, Ledger ledger, Consumer<String> progress, Runnable heartbeat) {
         this.clients = Map.copyOf(clients);
         this.ledger = ledger;
         this.progress = progress;
+        this.heartbeat = heartbeat;
     }
 
     /** What a run did, per system, for the closing line. */
@@ -59,6 +62,7 @@ public final class Reconciler {
         int updated = 0;
         int deleted = 0;
         for (ReconcilePlan.Change change : ordered) {
+            heartbeat.run();
             RemoteClient client = clients.get(change.system());
             try {
                 switch (change.action()) {

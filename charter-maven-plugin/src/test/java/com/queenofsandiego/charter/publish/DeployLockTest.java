@@ -52,6 +52,57 @@ class DeployLockTest {
         }
     }
 
+    @Test
+    void aLongDeployRenewsItsLockAndStopsIfItWasTakenOver() {
+        DirectoryTarget target = new DirectoryTarget(work);
+        MovingClock clock = new MovingClock(NOON);
+        DeployLock lock = DeployLock.acquire(target, "run 41", clock, false);
+
+        clock.now = NOON.plus(Duration.ofMinutes(10));
+        lock.renewIfDue();
+        assertThat(DeployLock.holder(target).orElseThrow().expires()).isEqualTo(NOON.plus(DeployLock.LIFETIME));
+
+        clock.now = NOON.plus(Duration.ofMinutes(20));
+        lock.renewIfDue();
+        assertThat(DeployLock.holder(target).orElseThrow().expires()).isEqualTo(NOON.plus(Duration.ofMinutes(50)));
+
+        Clock muchLater = at(NOON.plus(Duration.ofMinutes(51)));
+        DeployLock other = DeployLock.acquire(target, "run 42", muchLater, true);
+        clock.now = NOON.plus(Duration.ofMinutes(45));
+        assertThatThrownBy(lock::renewIfDue).isInstanceOf(DeployLock.HeldException.class)
+                .hasMessageContaining("was taken over by another deploy while this one ran");
+
+        lock.close();
+        assertThat(DeployLock.holder(target)).as("the other deploy's lock stays").hasValueSatisfying(h -> assertThat(h.holder()).isEqualTo("run 42"));
+        other.close();
+        assertThat(DeployLock.holder(target)).isEmpty();
+    }
+
+    /** A clock a test moves by hand. */
+    private static final class MovingClock extends Clock {
+
+        Instant now;
+
+        MovingClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
     private static Clock at(Instant instant) {
         return Clock.fixed(instant, ZoneOffset.UTC);
     }

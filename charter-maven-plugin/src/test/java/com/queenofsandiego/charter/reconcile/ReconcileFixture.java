@@ -108,7 +108,7 @@ final class ReconcileFixture implements AutoCloseable {
                              boolean forceUnlock) {
         try (DeployLock lock = DeployLock.acquire(target, "test", clock, forceUnlock)) {
             Deployment deployment = deployment(target);
-            return deployment.apply(deployment.plan(root.resolve("site"), bookings), clients, maxDeletes);
+            return deployment.apply(deployment.plan(root.resolve("site"), bookings), clients, maxDeletes, lock::renewIfDue);
         }
     }
 
