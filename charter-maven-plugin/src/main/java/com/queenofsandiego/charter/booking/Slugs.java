@@ -1,8 +1,7 @@
 package com.queenofsandiego.charter.booking;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import org.apache.commons.codec.digest.DigestUtils;
+
 import java.security.SecureRandom;
 import java.util.regex.Pattern;
 
@@ -21,17 +20,12 @@ public final class Slugs {
 
     /** The default slug for a booking id: the same on every run and machine, and not the id itself. */
     public static String derive(String bookingId) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest(("charter-slug:" + bookingId).getBytes(StandardCharsets.UTF_8));
-            StringBuilder slug = new StringBuilder(LENGTH);
-            for (int i = 0; i < LENGTH; i++) {
-                slug.append(ALPHABET.charAt((hash[i] & 0xff) % ALPHABET.length()));
-            }
-            return slug.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        byte[] hash = DigestUtils.sha256("charter-slug:" + bookingId);
+        StringBuilder slug = new StringBuilder(LENGTH);
+        for (int i = 0; i < LENGTH; i++) {
+            slug.append(ALPHABET.charAt((hash[i] & 0xff) % ALPHABET.length()));
         }
+        return slug.toString();
     }
 
     /** A fresh, unguessable slug for a new booking. */

@@ -62,9 +62,7 @@ public final class Deployment {
      * @param heartbeat run before each JADA or SCC change: renews the deploy lock
      */
     public Result apply(DeployPlan plan, Map<RemoteSystem, RemoteClient> clients, int maxDeletes, Runnable heartbeat) {
-        if (plan.publish().deletes().size() > maxDeletes) {
-            throw new Publisher.DeleteLimitException(plan.publish().deletes().size(), maxDeletes);
-        }
+        Publisher.checkDeletes(plan.publish(), maxDeletes);
         Reconciler.checkDeletes(plan.reconcile(), maxDeletes);
         Publisher.Result published = new Publisher(target, cdn, progress).apply(plan.publish(), maxDeletes);
         Reconciler.Result reconciled = new Reconciler(clients, plan.ledger(), progress, heartbeat).apply(plan.reconcile(), maxDeletes);

@@ -1,5 +1,6 @@
 package com.queenofsandiego.charter.mojo;
 
+import com.queenofsandiego.charter.booking.Problem;
 import com.queenofsandiego.charter.deploy.DeployPlan;
 import com.queenofsandiego.charter.deploy.Deployment;
 import com.queenofsandiego.charter.deploy.Remotes;
@@ -75,7 +76,7 @@ public class DeployMojo extends AbstractPublishMojo {
             throw new MojoFailureException("charter: " + e.getMessage());
         } catch (RemoteException e) {
             if ("true".equals(environment().get("GITHUB_ACTIONS")) && e.file().isPresent()) {
-                System.out.println("::error file=" + e.file().get() + "::" + e.reason().replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"));
+                System.out.println(new Problem(e.file().get(), 0, 0, e.reason()).githubAnnotation());
             }
             if (e.kind() == RemoteException.Kind.UNAVAILABLE) {
                 throw new MojoExecutionException("charter: " + e.getMessage());

@@ -1,6 +1,5 @@
 package com.queenofsandiego.charter.publish;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
@@ -33,7 +32,6 @@ public final class DeployLock implements AutoCloseable {
     }
 
     /** What the lock says: who holds it, since when and until when. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Holder(String holder, Instant acquired, Instant expires) {
 
         String describe() {

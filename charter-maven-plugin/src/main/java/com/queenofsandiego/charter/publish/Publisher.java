@@ -41,10 +41,15 @@ public final class Publisher {
         }
     }
 
-    public Result apply(PublishPlan plan, int maxDeletes) {
+    /** Refuses a plan that deletes more than {@code maxDeletes} objects, before anything is written. */
+    public static void checkDeletes(PublishPlan plan, int maxDeletes) {
         if (plan.deletes().size() > maxDeletes) {
             throw new DeleteLimitException(plan.deletes().size(), maxDeletes);
         }
+    }
+
+    public Result apply(PublishPlan plan, int maxDeletes) {
+        checkDeletes(plan, maxDeletes);
         List<String> pending = cdn.isPresent() ? plan.invalidations() : List.of();
         Manifest stored = plan.before();
         if (!pending.isEmpty()) {

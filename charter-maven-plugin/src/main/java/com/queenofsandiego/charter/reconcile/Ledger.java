@@ -1,6 +1,5 @@
 package com.queenofsandiego.charter.reconcile;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -24,7 +23,6 @@ public final class Ledger {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    private static final TypeReference<TreeMap<String, LedgerEntry>> ENTRIES = new TypeReference<>() { };
 
     private final PublishTarget target;
     private final TreeMap<String, LedgerEntry> entries;
@@ -40,10 +38,10 @@ public final class Ledger {
     public static Ledger load(PublishTarget target) {
         return target.read(KEY).map(stored -> {
             try {
-                Map<String, Object> document = JSON.readValue(stored.content(), new TypeReference<>() { });
-                TreeMap<String, LedgerEntry> entries = JSON.convertValue(document.getOrDefault("bookings", Map.of()), ENTRIES);
+                LedgerFile file = JSON.readValue(stored.content(), LedgerFile.class);
+                TreeMap<String, LedgerEntry> entries = file.bookings() == null ? new TreeMap<>() : file.bookings();
                 return new Ledger(target, entries, Optional.of(stored.version()));
-            } catch (IOException | IllegalArgumentException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException(KEY + " in " + target.describe() + " is not a ledger charter can read ("
                         + e.getMessage() + "). Restore it from the bucket's versions, or move it aside: the next deploy then"
                         + " looks every booking up by external_id and adopts what exists.", e);
@@ -73,9 +71,7 @@ public final class Ledger {
         boolean changed = false;
         for (Pending create : creates) {
             if (remote(create.system(), create.bookingId()).filter(LedgerEntry.Remote::isPending).isEmpty()) {
-                LedgerEntry entry = entries.getOrDefault(create.bookingId(), new LedgerEntry(create.file(), null, null));
-                entries.put(create.bookingId(), new LedgerEntry(create.file(), entry.jada(), entry.scc())
-                        .with(create.system(), LedgerEntry.Remote.pending()));
+                set(create.system(), create.bookingId(), create.file(), LedgerEntry.Remote.pending());
                 changed = true;
             }
         }
@@ -85,7 +81,8 @@ public final class Ledger {
     }
 
     void sent(RemoteSystem system, String bookingId, String file, String id, RemoteBody body) {
-        put(system, bookingId, file, new LedgerEntry.Remote(id, body.hash(), body.fields()));
+        set(system, bookingId, file, new LedgerEntry.Remote(id, body.hash(), body.fields()));
+        save();
     }
 
     void forget(RemoteSystem system, String bookingId) {
@@ -107,16 +104,20 @@ public final class Ledger {
         return writes;
     }
 
-    private void put(RemoteSystem system, String bookingId, String file, LedgerEntry.Remote remote) {
+    /** Changes one system's entry in memory, with the file the booking now comes from. */
+    private void set(RemoteSystem system, String bookingId, String file, LedgerEntry.Remote remote) {
         LedgerEntry entry = entries.getOrDefault(bookingId, new LedgerEntry(file, null, null));
         entries.put(bookingId, new LedgerEntry(file, entry.jada(), entry.scc()).with(system, remote));
-        save();
+    }
+
+    /** The ledger as stored. */
+    private record LedgerFile(int format, TreeMap<String, LedgerEntry> bookings) {
     }
 
     private void save() {
         byte[] content;
         try {
-            content = JSON.writeValueAsBytes(Map.of("format", 1, "bookings", entries));
+            content = JSON.writeValueAsBytes(new LedgerFile(1, entries));
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialise the ledger", e);
         }

@@ -31,12 +31,10 @@ public final class ReconcilePlanner {
                 String file = booking.origin().displayPath();
                 if (desired.isEmpty()) {
                     known.ifPresent(remote -> changes.add(delete(system, booking.id(), file, remote, "cancelled")));
-                } else if (known.isEmpty()) {
+                } else if (known.isEmpty() || known.get().isPending()) {
+                    String reason = known.isEmpty() ? "new" : "an earlier create may have reached " + system.label() + "; it is looked up first";
                     changes.add(new ReconcilePlan.Change(system, ReconcilePlan.Action.CREATE, booking.id(), file, Optional.empty(),
-                            desired, Map.of(), "new"));
-                } else if (known.get().isPending()) {
-                    changes.add(new ReconcilePlan.Change(system, ReconcilePlan.Action.CREATE, booking.id(), file, Optional.empty(),
-                            desired, Map.of(), "an earlier create may have reached " + system.label() + "; it is looked up first"));
+                            desired, Map.of(), reason));
                 } else if (!known.get().hash().equals(desired.get().hash())) {
                     changes.add(new ReconcilePlan.Change(system, ReconcilePlan.Action.UPDATE, booking.id(), file,
                             Optional.of(known.get().id()), desired, known.get().sent(), "changed"));

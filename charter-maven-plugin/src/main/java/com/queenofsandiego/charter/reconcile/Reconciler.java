@@ -90,11 +90,10 @@ public final class Reconciler {
         return new Result(created, adopted, updated, deleted);
     }
 
-    /** True when an entry an earlier run had created was adopted. */
+    /** Creates (the ledger already marks it under way); true when an entry an earlier run had created was adopted. */
     private boolean create(RemoteClient client, ReconcilePlan.Change change) {
         RemoteSystem system = change.system();
         RemoteBody body = change.body().orElseThrow();
-        ledger.pending(system, change.bookingId(), change.file());
         List<RemoteEntry> found = client.find(change.bookingId());
         if (found.isEmpty()) {
             RemoteClient.Created created = client.create(change.bookingId(), body);
@@ -126,6 +125,7 @@ public final class Reconciler {
             return;
         }
         progress.accept(change.system().label() + ": " + change.bookingId() + " (id " + id + ") was deleted by hand; creating it again");
+        ledger.pending(change.system(), change.bookingId(), change.file());
         create(client, change);
     }
 

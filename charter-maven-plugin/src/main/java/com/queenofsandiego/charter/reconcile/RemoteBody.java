@@ -3,10 +3,9 @@ package com.queenofsandiego.charter.reconcile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.commons.codec.digest.DigestUtils;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -20,7 +19,7 @@ public record RemoteBody(Map<String, Object> fields) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public RemoteBody {
-        fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
     public byte[] json() {
@@ -33,11 +32,7 @@ public record RemoteBody(Map<String, Object> fields) {
 
     /** SHA-256 of {@link #json()}, in hex. */
     public String hash() {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json()));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return DigestUtils.sha256Hex(json());
     }
 
     /** {@code <booking id>-<first 12 hex of the body's SHA-256>}: the same for every retry of one create. */

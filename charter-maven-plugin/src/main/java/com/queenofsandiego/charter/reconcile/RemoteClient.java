@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.queenofsandiego.charter.publish.RequestCounter;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
+import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RetryPolicy;
 import dev.failsafe.function.CheckedSupplier;
 
@@ -39,6 +40,7 @@ public final class RemoteClient {
     private final Secret secret;
     private final RetrySettings retry;
     private final HttpClient http;
+    private final FailsafeExecutor<Object> retrier;
     private final RequestCounter requests = new RequestCounter();
 
     public RemoteClient(RemoteSystem system, URI base, Secret secret, RetrySettings retry) {
@@ -47,10 +49,16 @@ public final class RemoteClient {
         this.secret = secret;
         this.retry = retry;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(retry.timeout()).build();
-    }
-
-    public RemoteSystem system() {
-        return system;
+        this.retrier = Failsafe.with(RetryPolicy.builder()
+                .handle(Transient.class)
+                .withMaxRetries(retry.retries())
+                .withBackoff(retry.firstDelay(), retry.maxDelay())
+                .withJitter(JITTER)
+                // Jitter may shorten a delay by JITTER: ask for enough that the wait is never below Retry-After.
+                .withDelayFnOn(context -> Duration.ofMillis(Math.round(
+                        ((RateLimited) context.getLastException()).retryAfter.toMillis() / (1 - JITTER))), RateLimited.class)
+                .abortIf((result, failure) -> failure instanceof RateLimited limited && tooLong(limited))
+                .build());
     }
 
     /** Every entry whose {@code external_id} is the booking id. */
@@ -97,33 +105,28 @@ public final class RemoteClient {
 
     /** Replaces an entry; false when it no longer exists (deleted by hand). */
     public boolean update(String id, RemoteBody body) {
-        String path = entryPath(id);
-        Response response = retrying(() -> send("PUT", path, body, null));
-        if (response.status() == 404) {
-            return false;
-        }
-        expect(response, "PUT " + path, 200, 201, 204);
-        return true;
+        return unlessGone("PUT", id, body, 200, 201, 204);
     }
 
     /** Deletes an entry; false when it was already gone, which counts as done. */
     public boolean delete(String id) {
-        String path = entryPath(id);
-        Response response = retrying(() -> send("DELETE", path, null, null));
+        return unlessGone("DELETE", id, null, 200, 202, 204);
+    }
+
+    /** Sends {@code method} to the entry; false when the server answers 404. */
+    private boolean unlessGone(String method, String id, RemoteBody body, int... statuses) {
+        String path = system.collection() + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+        Response response = retrying(() -> send(method, path, body, null));
         if (response.status() == 404) {
             return false;
         }
-        expect(response, "DELETE " + path, 200, 202, 204);
+        expect(response, method + " " + path, statuses);
         return true;
     }
 
     /** Requests sent so far by method, retries included. */
     public Map<String, Integer> requests() {
         return requests.snapshot();
-    }
-
-    private String entryPath(String id) {
-        return system.collection() + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private Response send(String method, String path, RemoteBody body, String idempotencyKey) {
@@ -150,7 +153,6 @@ public final class RemoteClient {
             throw new RemoteException(RemoteException.Kind.UNAVAILABLE, "interrupted while calling " + system.label());
         }
         int status = response.statusCode();
-        String message = secret.redact(serverMessage(response.body()));
         if (status == 401 || status == 403) {
             throw new RemoteException(RemoteException.Kind.CREDENTIALS, system.label() + " refused the credentials (" + status
                     + " on " + method + " " + path + "): check the " + system.authHeader() + " secret, taken from " + secret.source()
@@ -161,31 +163,21 @@ public final class RemoteClient {
                     retryAfter(response.headers().firstValue("Retry-After")));
         }
         if (status >= 500) {
-            throw new Transient(system.label() + " " + method + " " + path + " answered " + status + message);
+            throw new Transient(system.label() + " " + method + " " + path + " answered " + status + serverMessage(response.body()));
         }
         if (status == 400 || status == 422) {
             throw new RemoteException(RemoteException.Kind.REFUSED, system.label() + " refused " + method + " " + path + " ("
-                    + status + ")" + message);
+                    + status + ")" + serverMessage(response.body()));
         }
         return new Response(status, response.body());
     }
 
+    @SuppressWarnings("unchecked")
     private <T> T retrying(CheckedSupplier<T> call) {
-        RetryPolicy<T> policy = RetryPolicy.<T>builder()
-                .handle(Transient.class)
-                .withMaxRetries(retry.retries())
-                .withBackoff(retry.firstDelay(), retry.maxDelay())
-                .withJitter(JITTER)
-                // Jitter may shorten a delay by JITTER: ask for enough that the wait is never below Retry-After.
-                .withDelayFnOn(context -> Duration.ofMillis(Math.round(
-                        ((RateLimited) context.getLastException()).retryAfter.toMillis() / (1 - JITTER))), RateLimited.class)
-                .abortIf((result, failure) -> failure instanceof RateLimited limited
-                        && limited.retryAfter.compareTo(retry.maxRetryAfter()) > 0)
-                .build();
         try {
-            return Failsafe.with(policy).get(call);
+            return (T) retrier.get(call::get);
         } catch (RateLimited e) {
-            throw new RemoteException(RemoteException.Kind.UNAVAILABLE, e.getMessage() + (e.retryAfter.compareTo(retry.maxRetryAfter()) > 0
+            throw new RemoteException(RemoteException.Kind.UNAVAILABLE, e.getMessage() + (tooLong(e)
                     ? " and asked to wait " + e.retryAfter.toSeconds() + " s, longer than charter waits; run again later"
                     : " " + (retry.retries() + 1) + " times; run again later"));
         } catch (Transient e) {
@@ -196,6 +188,11 @@ public final class RemoteClient {
         }
     }
 
+    /** A Retry-After longer than charter waits. */
+    private boolean tooLong(RateLimited limited) {
+        return limited.retryAfter.compareTo(retry.maxRetryAfter()) > 0;
+    }
+
     private void expect(Response response, String call, int... statuses) {
         for (int status : statuses) {
             if (response.status() == status) {
@@ -203,7 +200,7 @@ public final class RemoteClient {
             }
         }
         throw new RemoteException(RemoteException.Kind.REFUSED, system.label() + " answered " + call + " with " + response.status()
-                + secret.redact(serverMessage(response.body())) + "; is " + system.endpointProperty() + " the API's base URL?");
+                + serverMessage(response.body()) + "; is " + system.endpointProperty() + " the API's base URL?");
     }
 
     private String id(JsonNode entry, String call) {
@@ -219,8 +216,8 @@ public final class RemoteClient {
         return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : " (" + message + ")");
     }
 
-    /** The server's explanation, when it sent one, as ": …" (shortened). */
-    private static String serverMessage(byte[] body) {
+    /** The server's explanation, when it sent one, as ": …" (shortened), with the secret blanked if it was echoed. */
+    private String serverMessage(byte[] body) {
         if (body == null || body.length == 0) {
             return "";
         }
@@ -236,7 +233,8 @@ public final class RemoteClient {
         } catch (IOException e) {
             // Not JSON: show the text as it is.
         }
-        return text.isEmpty() ? "" : ": " + (text.length() > 300 ? text.substring(0, 300) + "…" : text);
+        String shown = secret.redact(text);
+        return shown.isEmpty() ? "" : ": " + (shown.length() > 300 ? shown.substring(0, 300) + "…" : shown);
     }
 
     private static Duration retryAfter(Optional<String> header) {

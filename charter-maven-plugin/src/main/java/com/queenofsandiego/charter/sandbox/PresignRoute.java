@@ -1,13 +1,9 @@
 package com.queenofsandiego.charter.sandbox;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +19,6 @@ import java.util.regex.Pattern;
 public final class PresignRoute implements HttpHandler {
 
     public static final Pattern PATH = Pattern.compile("/g/([A-Za-z0-9._-]{1,64})/presign");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Predicate<String> bookings;
     private final PhotoUploadLinks links;
@@ -39,18 +34,18 @@ public final class PresignRoute implements HttpHandler {
         try (exchange) {
             Matcher path = PATH.matcher(exchange.getRequestURI().getPath());
             if (!exchange.getRequestMethod().equals("GET") || !path.matches()) {
-                send(exchange, 405, Map.of("error", "use GET /g/<booking id>/presign"));
+                JsonExchange.send(exchange, 405, Map.of("error", "use GET /g/<booking id>/presign"));
                 return;
             }
             if (!bookings.test(path.group(1))) {
-                send(exchange, 404, Map.of("error", "no booking " + path.group(1) + " takes photos"));
+                JsonExchange.send(exchange, 404, Map.of("error", "no booking " + path.group(1) + " takes photos"));
                 return;
             }
-            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            Map<String, String> query = JsonExchange.query(exchange);
             String filename = query.getOrDefault("filename", "");
             Optional<PhotoUploadLinks.Link> link = links.forPhoto(path.group(1), filename, query.get("content_type"));
             if (link.isEmpty() || filename.isBlank()) {
-                send(exchange, 400, Map.of("error", "only JPEG, PNG, HEIC and WebP photos with a file name are taken"));
+                JsonExchange.send(exchange, 400, Map.of("error", "only JPEG, PNG, HEIC and WebP photos with a file name are taken"));
                 return;
             }
             Map<String, Object> body = new LinkedHashMap<>();
@@ -58,30 +53,7 @@ public final class PresignRoute implements HttpHandler {
             body.put("method", link.get().method());
             body.put("headers", link.get().headers());
             body.put("expires_in", link.get().expiresIn());
-            send(exchange, 200, body);
+            JsonExchange.send(exchange, 200, body);
         }
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> values = new HashMap<>();
-        if (raw == null) {
-            return values;
-        }
-        for (String pair : raw.split("&")) {
-            int equals = pair.indexOf('=');
-            if (equals > 0) {
-                values.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return values;
-    }
-
-    private static void send(HttpExchange exchange, int status, Map<String, ?> body) throws IOException {
-        byte[] json = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.sendResponseHeaders(status, json.length);
-        exchange.getResponseBody().write(json);
     }
 }

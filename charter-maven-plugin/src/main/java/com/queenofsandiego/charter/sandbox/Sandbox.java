@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.queenofsandiego.charter.reconcile.RemoteSystem;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.apache.commons.codec.digest.DigestUtils;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -15,15 +16,14 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 
 /**
  * JADA, SCC and the presign route as {@code contracts/jada-scc.md} gives them, on a real HTTP server on 127.0.0.1:
@@ -56,7 +56,7 @@ public final class Sandbox implements AutoCloseable {
         this.server = server;
         this.executor = executor;
         this.jadaToken = jadaToken.getBytes(StandardCharsets.UTF_8);
-        this.sccKeyHash = sha256(sccKey);
+        this.sccKeyHash = DigestUtils.sha256(sccKey);
         for (RemoteSystem system : RemoteSystem.values()) {
             stores.put(system, new SandboxStore(system, directory));
         }
@@ -126,7 +126,7 @@ public final class Sandbox implements AutoCloseable {
                 calls.merge(method + " " + system.collection(), 1, Integer::sum);
             }
             if (!authorised(system, exchange)) {
-                send(exchange, 401, error("missing or wrong " + system.authHeader()));
+                JsonExchange.send(exchange, 401, error("missing or wrong " + system.authHeader()));
                 return;
             }
             Optional<Faults.Fault> fault = faults.next();
@@ -134,7 +134,7 @@ public final class Sandbox implements AutoCloseable {
                 if (status.status() == 429) {
                     exchange.getResponseHeaders().set("Retry-After", Integer.toString(status.retryAfterSeconds()));
                 }
-                send(exchange, status.status(), error("injected fault: " + status.status()));
+                JsonExchange.send(exchange, status.status(), error("injected fault: " + status.status()));
                 return;
             }
             if (fault.isPresent() && fault.get() instanceof Faults.Delay delay) {
@@ -146,7 +146,7 @@ public final class Sandbox implements AutoCloseable {
                 exchange.sendResponseHeaders(answer.status(), 1024);
                 return;
             }
-            send(exchange, answer.status(), answer.body());
+            JsonExchange.send(exchange, answer.status(), answer.body());
         } catch (IOException e) {
             // The client went away (or the drop above); nothing to answer.
         }
@@ -163,7 +163,7 @@ public final class Sandbox implements AutoCloseable {
         if (rest.isEmpty() || rest.equals("/")) {
             switch (method) {
                 case "GET":
-                    Optional<String> externalId = Optional.ofNullable(query(exchange).get("external_id"));
+                    Optional<String> externalId = Optional.ofNullable(JsonExchange.query(exchange).get("external_id"));
                     return new Answer(200, JSON.valueToTree(store.find(externalId)));
                 case "POST":
                     Optional<ObjectNode> body = body(system, exchange);
@@ -199,7 +199,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /** The body when it has every field of the contract with the right shape. */
-    private static Optional<ObjectNode> body(RemoteSystem system, HttpExchange exchange) throws IOException {
+    private static Optional<ObjectNode> body(RemoteSystem system, HttpExchange exchange) {
         JsonNode body;
         try {
             body = JSON.readTree(exchange.getRequestBody().readAllBytes());
@@ -210,16 +210,28 @@ public final class Sandbox implements AutoCloseable {
             return Optional.empty();
         }
         for (String field : system.fields()) {
-            JsonNode value = body.get(field);
-            boolean ok = field.equals("crew")
-                    ? value != null && value.isArray() && java.util.stream.StreamSupport.stream(value.spliterator(), false).allMatch(JsonNode::isTextual)
-                    : value != null && value.isTextual() && !(field.equals("notes") ? false : value.asText().isBlank());
-            if (!ok || field.equals("date") && !DATE.matcher(value.asText()).matches()
-                    || field.endsWith("_time") && !TIME.matcher(value.asText()).matches()) {
+            if (!valid(field, body.get(field))) {
                 return Optional.empty();
             }
         }
         return Optional.of((ObjectNode) body);
+    }
+
+    /** crew: a list of ids; date and times in the contract's formats; notes: any text; the rest: text that is not blank. */
+    private static boolean valid(String field, JsonNode value) {
+        if (value == null) {
+            return false;
+        }
+        if (field.equals("crew")) {
+            return value.isArray() && StreamSupport.stream(value.spliterator(), false).allMatch(JsonNode::isTextual);
+        }
+        String text = value.asText();
+        return value.isTextual() && switch (field) {
+            case "notes" -> true;
+            case "date" -> DATE.matcher(text).matches();
+            case "start_time", "end_time" -> TIME.matcher(text).matches();
+            default -> !text.isBlank();
+        };
     }
 
     private boolean authorised(RemoteSystem system, HttpExchange exchange) {
@@ -230,37 +242,11 @@ public final class Sandbox implements AutoCloseable {
         if (system == RemoteSystem.JADA) {
             return MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8), jadaToken);
         }
-        return header.startsWith("Bearer ") && MessageDigest.isEqual(sha256(header.substring("Bearer ".length())), sccKeyHash);
-    }
-
-    private static Map<String, String> query(HttpExchange exchange) {
-        Map<String, String> values = new HashMap<>();
-        String raw = exchange.getRequestURI().getRawQuery();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int equals = pair.indexOf('=');
-                if (equals > 0) {
-                    values.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return values;
+        return header.startsWith("Bearer ") && MessageDigest.isEqual(DigestUtils.sha256(header.substring("Bearer ".length())), sccKeyHash);
     }
 
     private static JsonNode error(String message) {
         return JSON.createObjectNode().put("error", message);
-    }
-
-    private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        if (body == null) {
-            exchange.sendResponseHeaders(status, -1);
-            return;
-        }
-        byte[] json = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, json.length);
-        exchange.getResponseBody().write(json);
     }
 
     private static void sleep(long millis) {
@@ -268,14 +254,6 @@ public final class Sandbox implements AutoCloseable {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -73,9 +73,7 @@ public final class SandboxStore {
             }
         }
         String id = system.key() + "-" + nextId++;
-        ObjectNode entry = JSON.createObjectNode().put("id", id);
-        entry.setAll(body);
-        entry.put("id", id);
+        ObjectNode entry = entry(id, body);
         entries.put(id, entry);
         idempotencyKey.ifPresent(key -> idempotencyKeys.put(key, id));
         creates.merge(body.path("external_id").asText(), 1, Integer::sum);
@@ -87,12 +85,17 @@ public final class SandboxStore {
         if (!entries.containsKey(id)) {
             return Optional.empty();
         }
-        ObjectNode entry = JSON.createObjectNode().put("id", id);
-        entry.setAll(body);
-        entry.put("id", id);
+        ObjectNode entry = entry(id, body);
         entries.put(id, entry);
         save();
         return Optional.of(entry.deepCopy());
+    }
+
+    /** The body with {@code id} first; an {@code id} in the body is ignored. */
+    private static ObjectNode entry(String id, ObjectNode body) {
+        ObjectNode entry = JSON.createObjectNode().put("id", id);
+        entry.setAll(body);
+        return entry.put("id", id);
     }
 
     synchronized boolean delete(String id) {

@@ -6,6 +6,7 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.component.VTimeZone;
 import net.fortuna.ical4j.model.parameter.TzId;
+import net.fortuna.ical4j.model.property.DateProperty;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtEnd;
 import net.fortuna.ical4j.model.property.DtStart;
@@ -50,15 +51,9 @@ final class CalendarFile {
     byte[] render(Booking booking) {
         LocalDateTime start = booking.date().atTime(booking.start());
         String page = siteUrl + "/g/" + booking.slug();
-        DtStart<LocalDateTime> dtStart = new DtStart<>(start);
-        dtStart.add(new TzId(zone.getId()));
-        dtStart.setTimeZoneRegistry(registry);
-        DtEnd<LocalDateTime> dtEnd = new DtEnd<>(booking.date().atTime(booking.end()));
-        dtEnd.add(new TzId(zone.getId()));
-        dtEnd.setTimeZoneRegistry(registry);
         VEvent event = new VEvent(false);
-        event.add(dtStart);
-        event.add(dtEnd);
+        event.add(inZone(new DtStart<>(start)));
+        event.add(inZone(new DtEnd<>(booking.date().atTime(booking.end()))));
         event.add(new Summary(booking.cancelled() ? "Cancelled: " + booking.title() : booking.title()));
         event.add(new Uid(booking.id() + "@" + uidDomain));
         event.add(new DtStamp(start.atZone(zone).toInstant()));
@@ -81,5 +76,12 @@ final class CalendarFile {
             throw new UncheckedIOException(e);
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A local date-time property in the site's zone: TZID and the registry that resolves it without a zone scan. */
+    private <P extends DateProperty<LocalDateTime>> P inZone(P property) {
+        property.add(new TzId(zone.getId()));
+        property.setTimeZoneRegistry(registry);
+        return property;
     }
 }

@@ -1,5 +1,7 @@
 package com.queenofsandiego.charter.reconcile;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.queenofsandiego.charter.booking.Booking;
 import com.queenofsandiego.charter.booking.Origin;
 import com.queenofsandiego.charter.deploy.DeployPlan;
@@ -32,6 +34,8 @@ final class ReconcileFixture implements AutoCloseable {
     static final String JADA_TOKEN = "jada-token-5f1c0e8a9b";
     static final String SCC_KEY = "scc-key-77d2e41f03";
     static final RetrySettings FAST = new RetrySettings(Duration.ofMillis(400), 4, Duration.ofMillis(5), Duration.ofMillis(40), Duration.ofSeconds(5));
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     final Path root;
     final Sandbox sandbox;
@@ -114,8 +118,7 @@ final class ReconcileFixture implements AutoCloseable {
 
     /** Every entry in {@code system}, for assertions. */
     List<Map<String, Object>> entries(RemoteSystem system) {
-        return sandbox.store(system).entries().stream().map(e -> new com.fasterxml.jackson.databind.ObjectMapper()
-                .<Map<String, Object>>convertValue(e, new com.fasterxml.jackson.core.type.TypeReference<>() { })).toList();
+        return sandbox.store(system).entries().stream().map(e -> JSON.<Map<String, Object>>convertValue(e, new TypeReference<>() { })).toList();
     }
 
     @Override

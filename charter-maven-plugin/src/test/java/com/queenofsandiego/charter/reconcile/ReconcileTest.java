@@ -4,17 +4,24 @@ import com.queenofsandiego.charter.booking.Booking;
 import com.queenofsandiego.charter.deploy.DeployPlan;
 import com.queenofsandiego.charter.deploy.Deployment;
 import com.queenofsandiego.charter.sandbox.Faults;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import static com.queenofsandiego.charter.reconcile.ReconcileFixture.booking;
 import static com.queenofsandiego.charter.reconcile.ReconcileFixture.cancelled;
@@ -172,17 +179,10 @@ class ReconcileTest {
 
     @Test
     void aSecretAServerEchoesBackIsBlankedAndNoPlanOrProgressLineHoldsOne() throws Exception {
-        com.sun.net.httpserver.HttpServer echo = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
-        echo.createContext("/", exchange -> {
-            byte[] body = ("{\"error\":\"token " + exchange.getRequestHeaders().getFirst("X-Dashboard-Token") + " is not allowed here\"}").getBytes();
-            exchange.sendResponseHeaders(422, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        echo.start();
+        HttpServer echo = stub(422, exchange ->
+                "{\"error\":\"token " + exchange.getRequestHeaders().getFirst("X-Dashboard-Token") + " is not allowed here\"}");
         try {
-            RemoteClient client = new RemoteClient(RemoteSystem.JADA, java.net.URI.create("http://127.0.0.1:" + echo.getAddress().getPort()),
+            RemoteClient client = new RemoteClient(RemoteSystem.JADA, URI.create("http://127.0.0.1:" + echo.getAddress().getPort()),
                     new Secret("echoed-secret-42", "a test"), ReconcileFixture.FAST);
             assertThatThrownBy(() -> client.find("BS-1")).isInstanceOfSatisfying(RemoteException.class, e ->
                     assertThat(e.getMessage()).contains("token **** is not allowed here").doesNotContain("echoed-secret-42"));
@@ -199,17 +199,9 @@ class ReconcileTest {
 
     @Test
     void aServerThatIgnoresTheExternalIdFilterCannotHandUsAnotherBookingsEntry() throws Exception {
-        com.sun.net.httpserver.HttpServer careless = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
-        careless.createContext("/", exchange -> {
-            byte[] body = "[{\"id\":\"7\",\"external_id\":\"BS-2\"},{\"id\":8,\"external_id\":\"BS-1\"}]".getBytes();
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        careless.start();
+        HttpServer careless = stub(200, exchange -> "[{\"id\":\"7\",\"external_id\":\"BS-2\"},{\"id\":8,\"external_id\":\"BS-1\"}]");
         try {
-            RemoteClient client = new RemoteClient(RemoteSystem.SCC, java.net.URI.create("http://127.0.0.1:" + careless.getAddress().getPort()),
+            RemoteClient client = new RemoteClient(RemoteSystem.SCC, URI.create("http://127.0.0.1:" + careless.getAddress().getPort()),
                     new Secret("k", "a test"), ReconcileFixture.FAST);
             assertThat(client.find("BS-1")).extracting(RemoteEntry::id).containsExactly("8");
         } finally {
@@ -281,6 +273,19 @@ class ReconcileTest {
         assertThat(ledger).contains("\"BS-1\"", "\"file\":\"bookings/BS-1.yaml\"", "\"id\":\"jada-1\"", "\"id\":\"scc-1\"");
         assertThat(Ledger.load(fixture.target()).remote(RemoteSystem.SCC, "BS-1").orElseThrow().hash())
                 .isEqualTo(DesiredState.of(RemoteSystem.SCC, booking("BS-1")).orElseThrow().hash());
+    }
+
+    /** A server on 127.0.0.1 that answers every request with {@code status} and the body {@code answer} makes of it. */
+    private static HttpServer stub(int status, Function<HttpExchange, String> answer) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            byte[] body = answer.apply(exchange).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        return server;
     }
 
     private static Map<String, Integer> delta(Map<String, Integer> before, Map<String, Integer> after) {
