@@ -7,6 +7,7 @@ import com.queenofsandiego.charter.publish.PublishPlan;
 import com.queenofsandiego.charter.publish.PublishPlanner;
 import com.queenofsandiego.charter.publish.PublishTarget;
 import com.queenofsandiego.charter.publish.Publisher;
+import com.queenofsandiego.charter.publish.StateStore;
 import com.queenofsandiego.charter.reconcile.Ledger;
 import com.queenofsandiego.charter.reconcile.ReconcilePlan;
 import com.queenofsandiego.charter.reconcile.ReconcilePlanner;
@@ -27,22 +28,30 @@ import java.util.function.Consumer;
 public final class Deployment {
 
     private final PublishTarget target;
+    private final StateStore state;
     private final Optional<Cdn> cdn;
+    private final boolean associate;
     private final Map<RemoteSystem, String> systems;
     private final Consumer<String> progress;
 
-    /** @param systems the JADA and SCC that are configured, each with where it is */
-    public Deployment(PublishTarget target, Optional<Cdn> cdn, Map<RemoteSystem, String> systems, Consumer<String> progress) {
+    /**
+     * @param associate whether deploy may associate the CloudFront function with the distribution
+     * @param systems the JADA and SCC that are configured, each with where it is
+     */
+    public Deployment(PublishTarget target, StateStore state, Optional<Cdn> cdn, boolean associate, Map<RemoteSystem, String> systems,
+                      Consumer<String> progress) {
         this.target = target;
+        this.state = state;
         this.cdn = cdn;
+        this.associate = associate;
         this.systems = systems;
         this.progress = progress;
     }
 
-    /** What deploy would do; reads the target (listing, manifest, ledger) and writes nothing. */
+    /** What deploy would do; reads the target (listing), the deploy state and the distribution, and writes nothing. */
     public DeployPlan plan(Path site, List<Booking> bookings) {
-        PublishPlan publish = PublishPlanner.plan(LocalTree.scan(site), target, cdn, PublishPlanner.functionSource());
-        Ledger ledger = Ledger.load(target);
+        PublishPlan publish = PublishPlanner.plan(LocalTree.scan(site), target, state, cdn, PublishPlanner.functionSource(), associate);
+        Ledger ledger = Ledger.load(state);
         ReconcilePlan reconcile = ReconcilePlanner.plan(bookings, ledger.entries(), systems);
         return new DeployPlan(publish, reconcile, ledger);
     }
@@ -57,14 +66,16 @@ public final class Deployment {
     }
 
     /**
-     * Applies the plan; refuses it before any write when it deletes more than {@code maxDeletes} in any one system.
+     * Applies the plan; refuses it before any write when it deletes more than {@code maxDeletes} in any one system, or
+     * when the distribution does not run the function and may not be made to.
      *
-     * @param heartbeat run before each JADA or SCC change: renews the deploy lock
+     * @param heartbeat run before each publishing phase and each JADA or SCC change: confirms the deploy lock, and throws
+     *                  when it was taken over
      */
     public Result apply(DeployPlan plan, Map<RemoteSystem, RemoteClient> clients, int maxDeletes, Runnable heartbeat) {
-        Publisher.checkDeletes(plan.publish(), maxDeletes);
+        Publisher.check(plan.publish(), maxDeletes);
         Reconciler.checkDeletes(plan.reconcile(), maxDeletes);
-        Publisher.Result published = new Publisher(target, cdn, progress).apply(plan.publish(), maxDeletes);
+        Publisher.Result published = new Publisher(target, state, cdn, progress, heartbeat).apply(plan.publish(), maxDeletes);
         Reconciler.Result reconciled = new Reconciler(clients, plan.ledger(), progress, heartbeat).apply(plan.reconcile(), maxDeletes);
         return new Result(published, reconciled, plan.ledger().writes());
     }

@@ -58,6 +58,24 @@ abstract class AbstractPublishMojo extends AbstractCharterMojo {
     String cloudFrontEndpoint;
 
     /**
+     * Let deploy associate the function path-rewriter with the distribution's default cache behavior (viewer request)
+     * when it is not; otherwise deploy refuses, before any write, to publish behind a distribution that does not run it.
+     */
+    @Parameter(property = "charter.cloudfront.associate", defaultValue = "false")
+    boolean associate;
+
+    /**
+     * A private bucket for deploy's ledger, lock and manifest (recommended); default: the site bucket, under .charter/,
+     * which the CloudFront function hides.
+     */
+    @Parameter(property = "charter.state.bucket")
+    String stateBucket;
+
+    /** The key prefix of deploy's records; in the site bucket it must be under .charter/. */
+    @Parameter(property = "charter.state.prefix", defaultValue = ".charter/")
+    String statePrefix;
+
+    /**
      * JADA's API base URL: the API Gateway URL, not a CloudFront one (CloudFront drops the auth header). Without it the
      * local target uses the sandbox, and aws leaves JADA alone. The token comes from CHARTER_JADA_TOKEN or the
      * settings.xml server charter-jada.
@@ -72,7 +90,8 @@ abstract class AbstractPublishMojo extends AbstractCharterMojo {
     TargetSettings targetSettings() {
         String chosen = target != null && !target.isBlank() ? target : present(bucket).isPresent() ? "aws" : "local";
         return new TargetSettings(chosen, localDirectory.toPath(), present(bucket), present(region),
-                present(s3Endpoint).map(URI::create), pathStyle, present(distributionId), present(cloudFrontEndpoint).map(URI::create));
+                present(s3Endpoint).map(URI::create), pathStyle, present(distributionId), present(cloudFrontEndpoint).map(URI::create),
+                present(stateBucket), statePrefix);
     }
 
     Remotes.Settings remoteSettings() {
@@ -107,6 +126,9 @@ abstract class AbstractPublishMojo extends AbstractCharterMojo {
         PlanFiles.write(outputDirectory.toPath(), plan, Optional.ofNullable(environment().get("GITHUB_STEP_SUMMARY")).map(Path::of));
         getLog().info("charter plan: " + plan.summary());
         plan.markdown().stream().filter(line -> !line.isEmpty()).forEach(line -> getLog().info("  " + line));
+        if (plan.publish().associationRefused()) {
+            getLog().warn("charter: deploy will refuse this plan: " + plan.publish().associationProblem());
+        }
         if (plan.publish().deletes().size() > maxDeletes) {
             getLog().warn("charter: the plan deletes " + plan.publish().deletes().size() + " objects, more than charter.maxDeletes="
                     + maxDeletes + "; deploy will refuse it unless run with -Dcharter.maxDeletes=" + plan.publish().deletes().size());
@@ -122,7 +144,8 @@ abstract class AbstractPublishMojo extends AbstractCharterMojo {
     }
 
     Deployment deployment(Targets.Connection connection) throws MojoFailureException {
-        return new Deployment(connection.target(), connection.cdn(), remoteSystems(), line -> getLog().info("charter: " + line));
+        return new Deployment(connection.target(), connection.state(), connection.cdn(), associate, remoteSystems(),
+                line -> getLog().info("charter: " + line));
     }
 
     Targets.Connection connect() throws MojoFailureException {

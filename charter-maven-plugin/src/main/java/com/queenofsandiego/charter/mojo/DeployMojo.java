@@ -4,6 +4,7 @@ import com.queenofsandiego.charter.booking.Problem;
 import com.queenofsandiego.charter.deploy.DeployPlan;
 import com.queenofsandiego.charter.deploy.Deployment;
 import com.queenofsandiego.charter.deploy.Remotes;
+import com.queenofsandiego.charter.publish.ConcurrentDeployException;
 import com.queenofsandiego.charter.publish.DeployLock;
 import com.queenofsandiego.charter.publish.Publisher;
 import com.queenofsandiego.charter.publish.Targets;
@@ -62,17 +63,18 @@ public class DeployMojo extends AbstractPublishMojo {
                 return;
             }
             try (Remotes remotes = Remotes.open(remoteSettings(), this::secret, RetrySettings.DEFAULT);
-                 DeployLock lock = DeployLock.acquire(connection.target(), holder(), Clock.systemUTC(), forceUnlock)) {
-                getLog().info("charter: took the deploy lock on " + connection.target().describe() + " until " + lock.holder().expires());
+                 DeployLock lock = DeployLock.acquire(connection.state(), holder(), Clock.systemUTC(), forceUnlock)) {
+                getLog().info("charter: took the deploy lock on " + connection.state().describe() + " until " + lock.holder().expires());
                 DeployPlan plan = plan(deployment);
-                Deployment.Result result = deployment.apply(plan, remotes.clients(), maxDeletes, lock::renewIfDue);
+                Deployment.Result result = deployment.apply(plan, remotes.clients(), maxDeletes, lock::confirm);
                 getLog().info("charter: deployed to " + connection.target().describe() + ": " + result);
                 StringBuilder requests = new StringBuilder("charter: requests: S3 " + connection.target().requests()
                         + connection.cdn().map(cdn -> ", CloudFront " + cdn.requests()).orElse(""));
                 remotes.clients().forEach((system, client) -> requests.append(", ").append(system.label()).append(' ').append(client.requests()));
                 getLog().info(requests.append(", ledger writes ").append(result.ledgerWrites()).toString());
             }
-        } catch (Publisher.DeleteLimitException | Reconciler.DeleteLimitException | DeployLock.HeldException | IllegalArgumentException e) {
+        } catch (Publisher.DeleteLimitException | Reconciler.DeleteLimitException | Publisher.NotAssociatedException
+                 | DeployLock.HeldException | ConcurrentDeployException | IllegalArgumentException e) {
             throw new MojoFailureException("charter: " + e.getMessage());
         } catch (RemoteException e) {
             if ("true".equals(environment().get("GITHUB_ACTIONS")) && e.file().isPresent()) {

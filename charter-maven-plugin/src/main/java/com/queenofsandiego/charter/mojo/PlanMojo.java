@@ -18,8 +18,8 @@ public class PlanMojo extends AbstractPublishMojo {
     void run() throws MojoExecutionException, MojoFailureException {
         try (Targets.Connection connection = connect()) {
             plan(deployment(connection));
-            DeployLock.holder(connection.target()).ifPresent(holder -> getLog().warn("charter: a deploy holds the lock on "
-                    + connection.target().describe() + ": " + holder.holder() + " until " + holder.expires()
+            DeployLock.holder(connection.state()).ifPresent(holder -> getLog().warn("charter: a deploy holds the lock on "
+                    + connection.state().describe() + ": " + holder.holder() + " until " + holder.expires()
                     + "; this plan may be out of date when it finishes"));
         } catch (MojoFailureException | MojoExecutionException e) {
             throw e;

@@ -16,5 +16,20 @@ public interface Cdn {
     /** Creates or updates the function with this code, and publishes it live. */
     void publishFunction(String name, String code);
 
+    /** Whether the distribution's default cache behavior runs this function as its viewer-request function; reads only. */
+    Association association(String functionName);
+
+    /** Makes the published function the default cache behavior's viewer-request function (a conditional update). */
+    void associate(String functionName);
+
     Map<String, Integer> requests();
+
+    /**
+     * What the distribution runs on viewer request.
+     *
+     * @param distribution "CloudFront distribution E123…", for messages
+     * @param current what its default cache behavior runs now, e.g. "no viewer-request function" or "function other"
+     */
+    record Association(String distribution, boolean associated, String current) {
+    }
 }

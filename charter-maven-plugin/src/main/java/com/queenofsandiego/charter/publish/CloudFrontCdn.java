@@ -2,16 +2,24 @@ package com.queenofsandiego.charter.publish;
 
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.cloudfront.model.DefaultCacheBehavior;
+import software.amazon.awssdk.services.cloudfront.model.DistributionConfig;
+import software.amazon.awssdk.services.cloudfront.model.EventType;
+import software.amazon.awssdk.services.cloudfront.model.FunctionAssociation;
 import software.amazon.awssdk.services.cloudfront.model.FunctionRuntime;
 import software.amazon.awssdk.services.cloudfront.model.FunctionStage;
 import software.amazon.awssdk.services.cloudfront.model.NoSuchFunctionExistsException;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** CloudFront through the AWS SDK: invalidations on one distribution, and its viewer-request function. */
+/**
+ * CloudFront through the AWS SDK: invalidations on one distribution, its viewer-request function, and that function's
+ * association with the default cache behavior.
+ */
 public final class CloudFrontCdn implements Cdn {
 
     private static final String COMMENT = "Managed by charter: routes /g/<slug> to g/<slug>.html";
@@ -62,6 +70,42 @@ public final class CloudFrontCdn implements Cdn {
         requests.count("PUBLISH_FUNCTION");
         String published = etag;
         cloudFront.publishFunction(r -> r.name(name).ifMatch(published));
+    }
+
+    @Override
+    public Association association(String functionName) {
+        requests.count("GET_DISTRIBUTION_CONFIG");
+        DistributionConfig config = cloudFront.getDistributionConfig(r -> r.id(distributionId)).distributionConfig();
+        Optional<FunctionAssociation> viewerRequest = viewerRequest(config.defaultCacheBehavior());
+        boolean ours = viewerRequest.map(f -> f.functionARN().endsWith(":function/" + functionName)).orElse(false);
+        return new Association("CloudFront distribution " + distributionId, ours, viewerRequest
+                .map(f -> "function " + f.functionARN().substring(f.functionARN().lastIndexOf('/') + 1))
+                .orElse("no viewer-request function"));
+    }
+
+    @Override
+    public void associate(String functionName) {
+        requests.count("DESCRIBE_FUNCTION");
+        String arn = cloudFront.describeFunction(r -> r.name(functionName).stage(FunctionStage.LIVE))
+                .functionSummary().functionMetadata().functionARN();
+        requests.count("GET_DISTRIBUTION_CONFIG");
+        var current = cloudFront.getDistributionConfig(r -> r.id(distributionId));
+        DistributionConfig config = current.distributionConfig();
+        DefaultCacheBehavior behavior = config.defaultCacheBehavior();
+        List<FunctionAssociation> functions = new ArrayList<>(behavior.functionAssociations() == null ? List.of()
+                : behavior.functionAssociations().items().stream().filter(f -> f.eventType() != EventType.VIEWER_REQUEST).toList());
+        functions.add(FunctionAssociation.builder().eventType(EventType.VIEWER_REQUEST).functionARN(arn).build());
+        DistributionConfig associated = config.toBuilder().defaultCacheBehavior(behavior.toBuilder()
+                .functionAssociations(a -> a.quantity(functions.size()).items(functions)).build()).build();
+        requests.count("UPDATE_DISTRIBUTION");
+        cloudFront.updateDistribution(r -> r.id(distributionId).ifMatch(current.eTag()).distributionConfig(associated));
+    }
+
+    private static Optional<FunctionAssociation> viewerRequest(DefaultCacheBehavior behavior) {
+        if (behavior == null || behavior.functionAssociations() == null || !behavior.functionAssociations().hasItems()) {
+            return Optional.empty();
+        }
+        return behavior.functionAssociations().items().stream().filter(f -> f.eventType() == EventType.VIEWER_REQUEST).findFirst();
     }
 
     @Override

@@ -9,23 +9,27 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One deploy at a time per target: {@code .charter/lock.json}, created only if absent ({@code If-None-Match: *} on S3)
- * and naming its holder and when it expires. A lock past its expiry was left by a deploy that died; it can be taken
- * over with {@code -Dcharter.forceUnlock=true}, with a conditional write so two takers cannot both win.
+ * One deploy at a time per target: {@code lock.json} with the deploy state, created only if absent
+ * ({@code If-None-Match: *} on S3) and naming its holder and when it expires. A lock past its expiry was left by a deploy
+ * that died; it can be taken over with {@code -Dcharter.forceUnlock=true}, with a conditional write so two takers cannot
+ * both win. The holder confirms it with a conditional write before each phase and each remote change, so a deploy whose
+ * lock was taken over stops before its next write.
  */
 public final class DeployLock implements AutoCloseable {
 
-    public static final String KEY = PublishTarget.PRIVATE_PREFIX + "lock.json";
+    public static final String NAME = "lock.json";
     public static final Duration LIFETIME = Duration.ofMinutes(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PublishTarget target;
+    private final String key;
     private final Clock clock;
     private Holder holder;
     private String version;
 
-    private DeployLock(PublishTarget target, Clock clock, Holder holder, String version) {
-        this.target = target;
+    private DeployLock(StateStore state, Clock clock, Holder holder, String version) {
+        this.target = state.store();
+        this.key = state.key(NAME);
         this.clock = clock;
         this.holder = holder;
         this.version = version;
@@ -44,20 +48,22 @@ public final class DeployLock implements AutoCloseable {
      *
      * @param holder who is deploying, e.g. "github-actions run 42 (octocat)" or "alice@laptop"
      */
-    public static DeployLock acquire(PublishTarget target, String holder, Clock clock, boolean forceUnlock) {
+    public static DeployLock acquire(StateStore state, String holder, Clock clock, boolean forceUnlock) {
+        PublishTarget target = state.store();
+        String key = state.key(NAME);
         Instant now = clock.instant();
         Holder mine = new Holder(holder, now, now.plus(LIFETIME));
         byte[] content = json(mine);
-        Optional<String> created = target.writeIfAbsent(KEY, content, "application/json");
+        Optional<String> created = target.writeIfAbsent(key, content, "application/json");
         if (created.isPresent()) {
-            return new DeployLock(target, clock, mine, created.get());
+            return new DeployLock(state, clock, mine, created.get());
         }
-        Optional<PublishTarget.Stored> stored = target.read(KEY);
+        Optional<PublishTarget.Stored> stored = target.read(key);
         if (stored.isEmpty()) {
             // Released between our two requests: try once more.
-            Optional<String> again = target.writeIfAbsent(KEY, content, "application/json");
+            Optional<String> again = target.writeIfAbsent(key, content, "application/json");
             if (again.isPresent()) {
-                return new DeployLock(target, clock, mine, again.get());
+                return new DeployLock(state, clock, mine, again.get());
             }
             throw new HeldException("another deploy took the lock on " + target.describe() + " just now; wait for it to finish");
         }
@@ -72,24 +78,20 @@ public final class DeployLock implements AutoCloseable {
                     + ", so the deploy that took it most likely died. Run again with -Dcharter.forceUnlock=true to take it over;"
                     + " the deploy then finishes what that one left.");
         }
-        Optional<String> taken = target.writeIfMatch(KEY, content, "application/json", stored.get().version());
+        Optional<String> taken = target.writeIfMatch(key, content, "application/json", stored.get().version());
         if (taken.isEmpty()) {
             throw new HeldException("another deploy took over the stale lock on " + target.describe() + " first");
         }
-        return new DeployLock(target, clock, mine, taken.get());
+        return new DeployLock(state, clock, mine, taken.get());
     }
 
     /**
-     * Pushes the expiry back once half the lifetime has passed, so a long deploy never looks stale; throws
-     * {@link HeldException} when someone took the lock over meanwhile, before this deploy changes anything more.
+     * Proves this deploy still holds the lock, with a conditional write that also pushes the expiry back; throws
+     * {@link HeldException} when someone took it over meanwhile, before this deploy changes anything more.
      */
-    public void renewIfDue() {
-        Instant now = clock.instant();
-        if (Duration.between(now, holder.expires()).compareTo(LIFETIME.dividedBy(2)) > 0) {
-            return;
-        }
-        Holder renewed = new Holder(holder.holder(), holder.acquired(), now.plus(LIFETIME));
-        Optional<String> written = target.writeIfMatch(KEY, json(renewed), "application/json", version);
+    public synchronized void confirm() {
+        Holder renewed = new Holder(holder.holder(), holder.acquired(), clock.instant().plus(LIFETIME));
+        Optional<String> written = target.writeIfMatch(key, json(renewed), "application/json", version);
         if (written.isEmpty()) {
             throw new HeldException("the lock on " + target.describe() + " was taken over by another deploy while this one ran"
                     + " (with -Dcharter.forceUnlock=true?); this one stopped before changing anything more. Run it again when"
@@ -100,8 +102,8 @@ public final class DeployLock implements AutoCloseable {
     }
 
     /** Who holds the lock now, if anyone; for plan's warning. */
-    public static Optional<Holder> holder(PublishTarget target) {
-        return target.read(KEY).map(stored -> read(stored.content()));
+    public static Optional<Holder> holder(StateStore state) {
+        return state.store().read(state.key(NAME)).map(stored -> read(stored.content()));
     }
 
     public Holder holder() {
@@ -111,8 +113,8 @@ public final class DeployLock implements AutoCloseable {
     /** Releases the lock, unless another deploy has taken it over. */
     @Override
     public void close() {
-        if (target.read(KEY).map(stored -> stored.version().equals(version)).orElse(false)) {
-            target.delete(KEY);
+        if (target.read(key).map(stored -> stored.version().equals(version)).orElse(false)) {
+            target.delete(key);
         }
     }
 

@@ -5,24 +5,34 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
  * The local target: a directory that behaves like the bucket. Objects are files under {@code bucket/}; their headers
- * are recorded in {@code bucket-headers.json} so a reviewer can see what S3 would be told.
+ * are recorded in {@code bucket-headers.json} so a reviewer can see what S3 would be told. Conditional writes hold an
+ * operating-system file lock, so they are atomic across processes as S3's are (two deploys cannot both take the lock).
  */
 public final class DirectoryTarget implements PublishTarget {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<TreeMap<String, ObjectState>> HEADERS = new TypeReference<>() { };
+    /** A JVM cannot hold two file locks on one file, so threads of one process queue here first. */
+    private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
     private final Path bucket;
+    private final Path mutex;
     private final Path headersFile;
     private final Map<String, ObjectState> headers;
     private final RequestCounter requests = new RequestCounter();
@@ -30,6 +40,7 @@ public final class DirectoryTarget implements PublishTarget {
     public DirectoryTarget(Path localDirectory) {
         this.bucket = localDirectory.resolve("bucket");
         this.headersFile = localDirectory.resolve("bucket-headers.json");
+        this.mutex = localDirectory.resolve("bucket.lock").toAbsolutePath().normalize();
         this.headers = readHeaders(headersFile);
     }
 
@@ -95,32 +106,56 @@ public final class DirectoryTarget implements PublishTarget {
     @Override
     public synchronized Optional<String> writeIfAbsent(String key, byte[] content, String contentType) {
         requests.count("PUT");
-        if (Files.exists(file(key))) {
-            return Optional.empty();
-        }
-        writeBytes(file(key), content);
-        return Optional.of(LocalTree.md5(file(key)));
+        return exclusively(() -> {
+            if (Files.exists(file(key))) {
+                return Optional.empty();
+            }
+            writeBytes(file(key), content);
+            return Optional.of(LocalTree.md5(file(key)));
+        });
     }
 
     @Override
     public synchronized Optional<String> writeIfMatch(String key, byte[] content, String contentType, String version) {
         requests.count("PUT");
-        Path file = file(key);
-        if (!Files.isRegularFile(file) || !LocalTree.md5(file).equals(version)) {
-            return Optional.empty();
-        }
-        writeBytes(file, content);
-        return Optional.of(LocalTree.md5(file));
+        return exclusively(() -> {
+            Path file = file(key);
+            if (!Files.isRegularFile(file) || !LocalTree.md5(file).equals(version)) {
+                return Optional.empty();
+            }
+            writeBytes(file, content);
+            return Optional.of(LocalTree.md5(file));
+        });
     }
 
     @Override
     public synchronized void delete(String key) {
         requests.count("DELETE");
+        exclusively(() -> {
+            try {
+                Files.deleteIfExists(file(key));
+                headers.remove(key);
+                return null;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete " + key + " from " + bucket, e);
+            }
+        });
+    }
+
+    /** Runs a check-then-write while no other thread or process runs one on this directory. */
+    private <T> T exclusively(Supplier<T> action) {
+        ReentrantLock inProcess = IN_PROCESS.computeIfAbsent(mutex, path -> new ReentrantLock());
+        inProcess.lock();
         try {
-            Files.deleteIfExists(file(key));
-            headers.remove(key);
+            Files.createDirectories(mutex.getParent());
+            try (FileChannel channel = FileChannel.open(mutex, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock held = channel.lock()) {
+                return action.get();
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + key + " from " + bucket, e);
+            throw new UncheckedIOException("cannot lock " + mutex, e);
+        } finally {
+            inProcess.unlock();
         }
     }
 
@@ -174,7 +209,7 @@ public final class DirectoryTarget implements PublishTarget {
     private static void writeBytes(Path to, byte[] content) {
         try {
             Files.createDirectories(to.getParent());
-            Path temporary = to.resolveSibling(to.getFileName() + ".tmp");
+            Path temporary = Files.createTempFile(to.getParent(), to.getFileName().toString(), ".tmp");
             Files.write(temporary, content);
             Files.move(temporary, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -70,6 +70,17 @@ public final class LocalCdn implements Cdn {
         }
     }
 
+    /** The local target's stand-in distribution is charter's own: it always runs the function. */
+    @Override
+    public Association association(String functionName) {
+        return new Association("the local CDN", true, "function " + functionName);
+    }
+
+    @Override
+    public void associate(String functionName) {
+        throw new IllegalStateException("the local CDN always runs " + functionName);
+    }
+
     @Override
     public Map<String, Integer> requests() {
         return requests.snapshot();

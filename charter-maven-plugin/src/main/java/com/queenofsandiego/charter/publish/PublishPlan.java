@@ -2,13 +2,17 @@ package com.queenofsandiego.charter.publish;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What publishing would change: objects to upload (and why), objects to delete, the paths to invalidate and whether
  * the CloudFront function changes. A value: planning makes no write, and applying does exactly this.
  *
  * @param before the manifest as stored now
+ * @param manifestVersion the stored manifest's version, which every manifest write of this deploy must build on
  * @param after the manifest once the uploads are done (the deletions are dropped from it last)
+ * @param association whether the distribution runs the function (none without a distribution)
+ * @param associate whether deploy may associate the function itself ({@code charter.cloudfront.associate})
  */
 public record PublishPlan(
         String target,
@@ -20,7 +24,10 @@ public record PublishPlan(
         String functionCode,
         int unchanged,
         Manifest before,
-        Manifest after) {
+        Optional<String> manifestVersion,
+        Manifest after,
+        Optional<Cdn.Association> association,
+        boolean associate) {
 
     public PublishPlan {
         uploads = List.copyOf(uploads);
@@ -36,7 +43,27 @@ public record PublishPlan(
     }
 
     public boolean isEmpty() {
-        return uploads.isEmpty() && deletes.isEmpty() && function == FunctionChange.NONE;
+        return uploads.isEmpty() && deletes.isEmpty() && function == FunctionChange.NONE && !willAssociate();
+    }
+
+    /** The distribution does not run the function and deploy may not associate it: deploy refuses before any write. */
+    public boolean associationRefused() {
+        return association.isPresent() && !association.get().associated() && !associate;
+    }
+
+    public boolean willAssociate() {
+        return association.isPresent() && !association.get().associated() && associate;
+    }
+
+    /** Why deploy refuses, and the two ways out. */
+    public String associationProblem() {
+        Cdn.Association live = association.orElseThrow();
+        return live.distribution() + " does not run " + PublishPlanner.FUNCTION_NAME + " on viewer request (its default cache"
+                + " behavior runs " + live.current() + "), so /g/<slug> would not find the guest pages and the deploy records"
+                + " under /.charter/ would be readable by anyone. Run the deploy with -Dcharter.cloudfront.associate=true to let it"
+                + " associate the function after publishing it (the deploy role then needs cloudfront:UpdateDistribution), or"
+                + " associate " + PublishPlanner.FUNCTION_NAME + " with the default cache behavior as a viewer-request function in"
+                + " the CloudFront console";
     }
 
     public long uploadBytes() {
@@ -49,7 +76,8 @@ public record PublishPlan(
         return "S3 (" + target + "): upload " + uploads.size() + " (" + added + " new, " + (uploads.size() - added) + " changed, "
                 + kilobytes(uploadBytes()) + "), delete " + deletes.size() + ", unchanged " + unchanged
                 + (!cdnConfigured ? "; CloudFront: not configured" : "; CloudFront: invalidate " + invalidations.size() + (invalidations.size() == 1 ? " path" : " paths")
-                + ", function " + (function == FunctionChange.NONE ? "unchanged" : function.name().toLowerCase(java.util.Locale.ROOT)));
+                + ", function " + (function == FunctionChange.NONE ? "unchanged" : function.name().toLowerCase(java.util.Locale.ROOT))
+                + ", " + associationSummary());
     }
 
     /** The plan for reviewers: deletions first and in bold, then uploads, invalidations and the function. */
@@ -83,7 +111,15 @@ public record PublishPlan(
             case CREATE -> "create and publish.";
             case UPDATE -> "update and publish.";
         });
+        lines.add("Viewer-request association: " + associationSummary() + (associationRefused() ? ": **deploy refuses**. "
+                + associationProblem() + "." : "."));
         return lines;
+    }
+
+    private String associationSummary() {
+        Cdn.Association live = association.orElseThrow();
+        return live.associated() ? "associated" : associate ? "associate (now " + live.current() + ")"
+                : "missing (" + live.current() + ")";
     }
 
     private static String kilobytes(long bytes) {

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 
 /**
  * Compares the rendered site with the target by content hash and headers (never by file time) and returns the plan.
- * Reads the listing, the manifest and the live function code; writes nothing.
+ * Reads the listing, the manifest, the live function code and the distribution's configuration; writes nothing.
  */
 public final class PublishPlanner {
 
@@ -29,10 +29,15 @@ public final class PublishPlanner {
         }
     }
 
-    /** @param cdn none when no CloudFront distribution is configured: then nothing is invalidated or published there */
-    public static PublishPlan plan(List<SiteObject> local, PublishTarget target, Optional<Cdn> cdn, String functionCode) {
+    /**
+     * @param cdn none when no CloudFront distribution is configured: then nothing is invalidated or published there
+     * @param associate whether deploy may associate the function with the distribution when it does not run it
+     */
+    public static PublishPlan plan(List<SiteObject> local, PublishTarget target, StateStore state, Optional<Cdn> cdn,
+                                   String functionCode, boolean associate) {
         Map<String, String> remote = target.list();
-        Manifest manifest = Manifest.read(target);
+        Manifest.Versioned manifestFile = Manifest.read(state);
+        Manifest manifest = manifestFile.manifest();
         List<PublishPlan.Upload> uploads = new ArrayList<>();
         Set<String> invalidations = new LinkedHashSet<>(manifest.pendingInvalidations());
         Map<String, ObjectState> next = new TreeMap<>(manifest.objects());
@@ -64,13 +69,14 @@ public final class PublishPlanner {
         }
         if (cdn.isEmpty()) {
             return new PublishPlan(target.describe(), false, uploads, deletes, List.of(), PublishPlan.FunctionChange.NONE,
-                    functionCode, unchanged, manifest, new Manifest(next, List.of()));
+                    functionCode, unchanged, manifest, manifestFile.version(), new Manifest(next, List.of()), Optional.empty(), associate);
         }
         Optional<String> live = cdn.get().functionCode(FUNCTION_NAME);
         PublishPlan.FunctionChange function = live.isEmpty() ? PublishPlan.FunctionChange.CREATE
                 : live.get().equals(functionCode) ? PublishPlan.FunctionChange.NONE : PublishPlan.FunctionChange.UPDATE;
         return new PublishPlan(target.describe(), true, uploads, deletes, List.copyOf(invalidations), function, functionCode,
-                unchanged, manifest, new Manifest(next, List.of()));
+                unchanged, manifest, manifestFile.version(), new Manifest(next, List.of()),
+                Optional.of(cdn.get().association(FUNCTION_NAME)), associate);
     }
 
     /** Same content (by the listing's MD5, or the manifest's where the listing has none) and same headers. */

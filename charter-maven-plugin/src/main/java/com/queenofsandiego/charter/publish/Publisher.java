@@ -13,22 +13,29 @@ import java.util.function.Predicate;
 
 /**
  * Applies a {@link PublishPlan} exactly: the paths it will invalidate are recorded in the manifest first; then assets,
- * pages, sitemap and robots.txt (so nothing links to what is not there yet); the CloudFront function; one invalidation
- * request (or as few as the limits allow); deletions last; then the manifest. A run that dies anywhere leaves a
- * manifest the next plan can trust: the listing's hashes decide what is up to date, and pending paths are carried over. It decides nothing: a plan that is over the delete limit is refused before any write.
+ * pages, sitemap and robots.txt (so nothing links to what is not there yet); the CloudFront function and its
+ * association; one invalidation request (or as few as the limits allow); deletions last; then the manifest. A run that
+ * dies anywhere leaves a manifest the next plan can trust: the listing's hashes decide what is up to date, and pending
+ * paths are carried over. It decides nothing: a plan that is over the delete limit, or whose distribution does not run
+ * the function, is refused before any write; the manifest is only written over the version the plan read.
  */
 public final class Publisher {
 
     private static final int PARALLEL_UPLOADS = 8;
 
     private final PublishTarget target;
+    private final StateStore state;
     private final Optional<Cdn> cdn;
     private final Consumer<String> progress;
+    private final Runnable heartbeat;
 
-    public Publisher(PublishTarget target, Optional<Cdn> cdn, Consumer<String> progress) {
+    /** @param heartbeat run before each phase: confirms the deploy lock, and throws to stop the run */
+    public Publisher(PublishTarget target, StateStore state, Optional<Cdn> cdn, Consumer<String> progress, Runnable heartbeat) {
         this.target = target;
+        this.state = state;
         this.cdn = cdn;
         this.progress = progress;
+        this.heartbeat = heartbeat;
     }
 
     /** What a deploy did, for the closing summary line. */
@@ -41,19 +48,29 @@ public final class Publisher {
         }
     }
 
-    /** Refuses a plan that deletes more than {@code maxDeletes} objects, before anything is written. */
-    public static void checkDeletes(PublishPlan plan, int maxDeletes) {
+    /**
+     * Refuses, before anything is written, a plan that deletes more than {@code maxDeletes} objects or whose distribution
+     * does not run the function (and may not be made to).
+     */
+    public static void check(PublishPlan plan, int maxDeletes) {
         if (plan.deletes().size() > maxDeletes) {
             throw new DeleteLimitException(plan.deletes().size(), maxDeletes);
+        }
+        if (plan.associationRefused()) {
+            throw new NotAssociatedException(plan.associationProblem() + ". Nothing was changed.");
         }
     }
 
     public Result apply(PublishPlan plan, int maxDeletes) {
-        checkDeletes(plan, maxDeletes);
+        check(plan, maxDeletes);
         List<String> pending = cdn.isPresent() ? plan.invalidations() : List.of();
         Manifest stored = plan.before();
+        Optional<String> version = plan.manifestVersion();
         if (!pending.isEmpty()) {
-            stored = write(plan.before().withPending(pending), stored);
+            heartbeat.run();
+            Manifest withPending = plan.before().withPending(pending);
+            version = write(withPending, stored, version);
+            stored = withPending;
         }
         upload(plan, "assets", u -> ObjectKinds.isAsset(u.object().key()));
         upload(plan, "pages", u -> !ObjectKinds.isAsset(u.object().key()) && !ObjectKinds.isIndex(u.object().key()));
@@ -61,35 +78,44 @@ public final class Publisher {
         target.flush();
 
         if (plan.function() != PublishPlan.FunctionChange.NONE && cdn.isPresent()) {
+            heartbeat.run();
             progress.accept("CloudFront: " + plan.function().name().toLowerCase(java.util.Locale.ROOT) + " and publish function "
                     + PublishPlanner.FUNCTION_NAME);
             cdn.get().publishFunction(PublishPlanner.FUNCTION_NAME, plan.functionCode());
         }
+        if (plan.willAssociate()) {
+            heartbeat.run();
+            progress.accept("CloudFront: associating " + PublishPlanner.FUNCTION_NAME + " with the default cache behavior of "
+                    + plan.association().orElseThrow().distribution() + " (viewer request)");
+            cdn.orElseThrow().associate(PublishPlanner.FUNCTION_NAME);
+        }
         if (!pending.isEmpty()) {
+            heartbeat.run();
             List<String> paths = InvalidationPaths.batch(pending);
             progress.accept("CloudFront: invalidating " + paths.size() + (paths.size() == 1 ? " path" : " paths"));
             cdn.get().invalidate(paths, "charter-" + UUID.randomUUID());
         }
         Manifest done = plan.after();
         if (!plan.deletes().isEmpty()) {
+            heartbeat.run();
             progress.accept("S3: deleting " + plan.deletes().size() + " objects");
             for (String key : plan.deletes()) {
                 target.delete(key);
                 done = done.without(key);
             }
         }
-        write(done, stored);
+        if (!done.equals(stored)) {
+            heartbeat.run();
+            write(done, stored, version);
+        }
         target.flush();
         return new Result(plan.uploads().size(), plan.uploadBytes(), plan.deletes().size(), plan.invalidations().size(),
                 plan.unchanged());
     }
 
-    /** Writes the manifest when it differs from what is stored, so an unchanged site makes no write. */
-    private Manifest write(Manifest manifest, Manifest stored) {
-        if (!manifest.equals(stored)) {
-            manifest.write(target);
-        }
-        return manifest;
+    /** Writes the manifest over the version this deploy last saw, when it differs, so an unchanged site makes no write. */
+    private Optional<String> write(Manifest manifest, Manifest stored, Optional<String> version) {
+        return manifest.equals(stored) ? version : Optional.of(manifest.write(state, version));
     }
 
     private void upload(PublishPlan plan, String phase, Predicate<PublishPlan.Upload> which) {
@@ -97,6 +123,7 @@ public final class Publisher {
         if (uploads.isEmpty()) {
             return;
         }
+        heartbeat.run();
         progress.accept("S3: uploading " + uploads.size() + " " + phase);
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_UPLOADS, uploads.size()));
         try {
@@ -114,6 +141,14 @@ public final class Publisher {
             throw new IllegalStateException("interrupted while uploading", e);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** The distribution does not run the function and deploy may not associate it: refused before anything changes. */
+    public static final class NotAssociatedException extends RuntimeException {
+
+        public NotAssociatedException(String message) {
+            super(message);
         }
     }
 

@@ -15,8 +15,8 @@ public final class Targets {
     private Targets() {
     }
 
-    /** The target, the CDN (none for {@code aws} without a distribution) and what to close when done. */
-    public record Connection(PublishTarget target, Optional<Cdn> cdn, AutoCloseable clients) implements AutoCloseable {
+    /** The target, where its deploy state is, the CDN (none for {@code aws} without a distribution) and what to close when done. */
+    public record Connection(PublishTarget target, StateStore state, Optional<Cdn> cdn, AutoCloseable clients) implements AutoCloseable {
 
         @Override
         public void close() throws Exception {
@@ -26,7 +26,8 @@ public final class Targets {
 
     public static Connection open(TargetSettings settings) {
         if (settings.isLocal()) {
-            return new Connection(new DirectoryTarget(settings.localDirectory()),
+            DirectoryTarget local = new DirectoryTarget(settings.localDirectory());
+            return new Connection(local, StateStore.inSiteBucket(local, settings.statePrefix()),
                     Optional.of(new LocalCdn(settings.localDirectory())), () -> { });
         }
         if (!settings.target().equals("aws")) {
@@ -45,7 +46,11 @@ public final class Targets {
             return builder.build();
         });
         Optional<Cdn> cdn = cloudFront.map(client -> new CloudFrontCdn(client, settings.distributionId().get()));
-        return new Connection(new S3Target(s3Client, bucket), cdn, () -> {
+        S3Target site = new S3Target(s3Client, bucket);
+        StateStore state = settings.stateBucket().filter(stateBucket -> !stateBucket.equals(bucket))
+                .map(stateBucket -> StateStore.separate(new S3Target(s3Client, stateBucket), settings.statePrefix()))
+                .orElseGet(() -> StateStore.inSiteBucket(site, settings.statePrefix()));
+        return new Connection(site, state, cdn, () -> {
             s3Client.close();
             cloudFront.ifPresent(CloudFrontClient::close);
         });

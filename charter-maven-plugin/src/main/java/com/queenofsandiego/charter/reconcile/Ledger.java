@@ -3,7 +3,7 @@ package com.queenofsandiego.charter.reconcile;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.queenofsandiego.charter.publish.PublishTarget;
+import com.queenofsandiego.charter.publish.StateStore;
 
 import java.io.IOException;
 import java.util.Collections;
@@ -13,40 +13,40 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Booking id → the JADA and SCC entries charter made for it, kept with the target as {@code .charter/ledger.json}.
+ * Booking id → the JADA and SCC entries charter made for it (ids and hashes), kept with the deploy state as {@code ledger.json}.
  * Every change is written at once, and only over the version last read or written (a conditional write), so the ledger
  * is true wherever a run stops and two writers cannot lose each other's updates.
  */
 public final class Ledger {
 
-    public static final String KEY = PublishTarget.PRIVATE_PREFIX + "ledger.json";
+    public static final String NAME = "ledger.json";
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private final PublishTarget target;
+    private final StateStore state;
     private final TreeMap<String, LedgerEntry> entries;
     private Optional<String> version;
     private int writes;
 
-    private Ledger(PublishTarget target, TreeMap<String, LedgerEntry> entries, Optional<String> version) {
-        this.target = target;
+    private Ledger(StateStore state, TreeMap<String, LedgerEntry> entries, Optional<String> version) {
+        this.state = state;
         this.entries = entries;
         this.version = version;
     }
 
-    public static Ledger load(PublishTarget target) {
-        return target.read(KEY).map(stored -> {
+    public static Ledger load(StateStore state) {
+        return state.store().read(state.key(NAME)).map(stored -> {
             try {
                 LedgerFile file = JSON.readValue(stored.content(), LedgerFile.class);
                 TreeMap<String, LedgerEntry> entries = file.bookings() == null ? new TreeMap<>() : file.bookings();
-                return new Ledger(target, entries, Optional.of(stored.version()));
+                return new Ledger(state, entries, Optional.of(stored.version()));
             } catch (IOException e) {
-                throw new IllegalStateException(KEY + " in " + target.describe() + " is not a ledger charter can read ("
+                throw new IllegalStateException(state.key(NAME) + " in " + state.store().describe() + " is not a ledger charter can read ("
                         + e.getMessage() + "). Restore it from the bucket's versions, or move it aside: the next deploy then"
                         + " looks every booking up by external_id and adopts what exists.", e);
             }
-        }).orElseGet(() -> new Ledger(target, new TreeMap<>(), Optional.empty()));
+        }).orElseGet(() -> new Ledger(state, new TreeMap<>(), Optional.empty()));
     }
 
     public Map<String, LedgerEntry> entries() {
@@ -58,12 +58,12 @@ public final class Ledger {
     }
 
     /** Records that a create is about to be sent, so a run that dies before it hears back looks it up next time. */
-    void pending(RemoteSystem system, String bookingId, String file) {
-        pending(List.of(new Pending(system, bookingId, file)));
+    void pending(RemoteSystem system, String bookingId) {
+        pending(List.of(new Pending(system, bookingId)));
     }
 
     /** A create that may be sent. */
-    record Pending(RemoteSystem system, String bookingId, String file) {
+    record Pending(RemoteSystem system, String bookingId) {
     }
 
     /** Records several creates as under way in one write. */
@@ -71,7 +71,7 @@ public final class Ledger {
         boolean changed = false;
         for (Pending create : creates) {
             if (remote(create.system(), create.bookingId()).filter(LedgerEntry.Remote::isPending).isEmpty()) {
-                set(create.system(), create.bookingId(), create.file(), LedgerEntry.Remote.pending());
+                set(create.system(), create.bookingId(), LedgerEntry.Remote.pending());
                 changed = true;
             }
         }
@@ -80,8 +80,8 @@ public final class Ledger {
         }
     }
 
-    void sent(RemoteSystem system, String bookingId, String file, String id, RemoteBody body) {
-        set(system, bookingId, file, new LedgerEntry.Remote(id, body.hash(), body.fields()));
+    void sent(RemoteSystem system, String bookingId, String id, RemoteBody body) {
+        set(system, bookingId, new LedgerEntry.Remote(id, body.hash(), body.fieldHashes(bookingId)));
         save();
     }
 
@@ -104,10 +104,9 @@ public final class Ledger {
         return writes;
     }
 
-    /** Changes one system's entry in memory, with the file the booking now comes from. */
-    private void set(RemoteSystem system, String bookingId, String file, LedgerEntry.Remote remote) {
-        LedgerEntry entry = entries.getOrDefault(bookingId, new LedgerEntry(file, null, null));
-        entries.put(bookingId, new LedgerEntry(file, entry.jada(), entry.scc()).with(system, remote));
+    /** Changes one system's entry in memory. */
+    private void set(RemoteSystem system, String bookingId, LedgerEntry.Remote remote) {
+        entries.put(bookingId, entries.getOrDefault(bookingId, new LedgerEntry(null, null)).with(system, remote));
     }
 
     /** The ledger as stored. */
@@ -117,15 +116,16 @@ public final class Ledger {
     private void save() {
         byte[] content;
         try {
-            content = JSON.writeValueAsBytes(new LedgerFile(1, entries));
+            content = JSON.writeValueAsBytes(new LedgerFile(2, entries));
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialise the ledger", e);
         }
+        String key = state.key(NAME);
         Optional<String> written = version.isPresent()
-                ? target.writeIfMatch(KEY, content, "application/json", version.get())
-                : target.writeIfAbsent(KEY, content, "application/json");
+                ? state.store().writeIfMatch(key, content, "application/json", version.get())
+                : state.store().writeIfAbsent(key, content, "application/json");
         if (written.isEmpty()) {
-            throw new IllegalStateException(KEY + " in " + target.describe() + " was changed by someone else during this deploy;"
+            throw new IllegalStateException(key + " in " + state.store().describe() + " was changed by someone else during this deploy;"
                     + " was a deploy run without the lock? Nothing is lost: run the deploy again and it reconciles from the ledger as it is now.");
         }
         version = written;

@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -33,28 +32,27 @@ public record ReconcilePlan(Map<RemoteSystem, String> systems, List<Change> chan
     /**
      * One change to one system.
      *
+     * @param file the booking file, or empty when the file was removed
      * @param remoteId the entry's id in the system; empty for a create, and for a delete of a create that may have been
      *                 sent (it is looked up by {@code external_id})
      * @param body what is sent (creates and updates)
-     * @param previous what was last sent (updates), to show what changes
+     * @param previous per field, the hash of what was last sent (updates); empty when the ledger does not know
      */
-    public record Change(RemoteSystem system, Action action, String bookingId, String file, Optional<String> remoteId,
-                         Optional<RemoteBody> body, Map<String, Object> previous, String reason) {
+    public record Change(RemoteSystem system, Action action, String bookingId, Optional<String> file, Optional<String> remoteId,
+                         Optional<RemoteBody> body, Map<String, String> previous, String reason) {
 
         public Change {
             previous = previous == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(previous));
         }
 
-        /** For an update: field → [old, new], for the fields that differ. */
-        public Map<String, List<Object>> differences() {
-            Map<String, List<Object>> differences = new LinkedHashMap<>();
-            body.ifPresent(b -> b.fields().forEach((field, value) -> {
-                Object old = previous.get(field);
-                if (!Objects.equals(old, value)) {
-                    differences.put(field, java.util.Arrays.asList(old, value));
-                }
-            }));
-            return differences;
+        /** For an update: the fields that differ from what was last sent (every field when the ledger cannot tell). */
+        public List<String> changedFields() {
+            if (body.isEmpty()) {
+                return List.of();
+            }
+            Map<String, String> now = body.get().fieldHashes(bookingId);
+            List<String> changed = now.keySet().stream().filter(field -> !now.get(field).equals(previous.get(field))).toList();
+            return changed.isEmpty() ? List.copyOf(now.keySet()) : changed;
         }
     }
 
@@ -84,7 +82,10 @@ public record ReconcilePlan(Map<RemoteSystem, String> systems, List<Change> chan
                 + ", delete " + count(system, Action.DELETE);
     }
 
-    /** For reviewers, per system: deletions first and in bold, then updates field by field (old → new), then creates. */
+    /**
+     * For reviewers, per system: deletions first and in bold, then updates (each changed field with its new value; the
+     * pull request's diff shows the old one), then creates.
+     */
     public List<String> markdown() {
         List<String> lines = new ArrayList<>();
         for (RemoteSystem system : RemoteSystem.values()) {
@@ -106,14 +107,14 @@ public record ReconcilePlan(Map<RemoteSystem, String> systems, List<Change> chan
     }
 
     private static List<String> markdown(Change change) {
-        String where = " (" + change.reason() + "; `" + change.file() + "`)";
+        String where = " (" + change.reason() + change.file().map(file -> "; `" + file + "`").orElse("") + ")";
         List<String> lines = new ArrayList<>();
         switch (change.action()) {
             case DELETE -> lines.add("- **delete `" + change.bookingId() + "`" + change.remoteId().map(id -> " (id " + id + ")").orElse("") + "**" + where);
             case UPDATE -> {
                 lines.add("- update `" + change.bookingId() + "`" + change.remoteId().map(id -> " (id " + id + ")").orElse("") + where);
-                change.differences().forEach((field, values) ->
-                        lines.add("  - `" + field + "`: " + literal(values.get(0)) + " → " + literal(values.get(1))));
+                Map<String, Object> fields = change.body().orElseThrow().fields();
+                change.changedFields().forEach(field -> lines.add("  - `" + field + "` → " + literal(fields.get(field))));
             }
             case CREATE -> {
                 lines.add("- create `" + change.bookingId() + "`" + where);
@@ -156,12 +157,12 @@ public record ReconcilePlan(Map<RemoteSystem, String> systems, List<Change> chan
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("action", change.action().name().toLowerCase(java.util.Locale.ROOT));
         json.put("booking", change.bookingId());
-        json.put("file", change.file());
+        change.file().ifPresent(file -> json.put("file", file));
         json.put("reason", change.reason());
         change.remoteId().ifPresent(id -> json.put("id", id));
         change.body().ifPresent(body -> json.put("body", body.fields()));
         if (change.action() == Action.UPDATE) {
-            json.put("changed", change.differences());
+            json.put("changed", change.changedFields());
         }
         return json;
     }

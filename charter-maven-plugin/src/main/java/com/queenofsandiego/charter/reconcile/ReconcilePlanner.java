@@ -28,7 +28,7 @@ public final class ReconcilePlanner {
             for (Booking booking : byId.values()) {
                 Optional<RemoteBody> desired = DesiredState.of(system, booking);
                 Optional<LedgerEntry.Remote> known = Optional.ofNullable(ledger.get(booking.id())).flatMap(e -> e.remote(system));
-                String file = booking.origin().displayPath();
+                Optional<String> file = Optional.of(booking.origin().displayPath());
                 if (desired.isEmpty()) {
                     known.ifPresent(remote -> changes.add(delete(system, booking.id(), file, remote, "cancelled")));
                 } else if (known.isEmpty() || known.get().isPending()) {
@@ -37,22 +37,23 @@ public final class ReconcilePlanner {
                             desired, Map.of(), reason));
                 } else if (!known.get().hash().equals(desired.get().hash())) {
                     changes.add(new ReconcilePlan.Change(system, ReconcilePlan.Action.UPDATE, booking.id(), file,
-                            Optional.of(known.get().id()), desired, known.get().sent(), "changed"));
+                            Optional.of(known.get().id()), desired, known.get().fields(), "changed"));
                 } else {
                     unchanged.merge(system, 1, Integer::sum);
                 }
             }
             ledger.forEach((id, entry) -> {
                 if (!byId.containsKey(id)) {
-                    entry.remote(system).ifPresent(remote -> changes.add(delete(system, id, entry.file(), remote, "file removed")));
+                    entry.remote(system).ifPresent(remote -> changes.add(delete(system, id, Optional.empty(), remote, "file removed")));
                 }
             });
         }
         return new ReconcilePlan(systems, changes, unchanged);
     }
 
-    private static ReconcilePlan.Change delete(RemoteSystem system, String bookingId, String file, LedgerEntry.Remote remote, String reason) {
+    private static ReconcilePlan.Change delete(RemoteSystem system, String bookingId, Optional<String> file, LedgerEntry.Remote remote,
+                                               String reason) {
         return new ReconcilePlan.Change(system, ReconcilePlan.Action.DELETE, bookingId, file, Optional.ofNullable(remote.id()),
-                Optional.empty(), remote.sent(), reason);
+                Optional.empty(), Map.of(), reason);
     }
 }

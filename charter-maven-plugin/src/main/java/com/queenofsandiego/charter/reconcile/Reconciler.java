@@ -56,7 +56,7 @@ public final class Reconciler {
         ordered.addAll(plan.changes().stream().filter(c -> c.action() == ReconcilePlan.Action.DELETE).toList());
         // One write marks every create as under way, rather than one write before each.
         ledger.pending(ordered.stream().filter(c -> c.action() == ReconcilePlan.Action.CREATE)
-                .map(c -> new Ledger.Pending(c.system(), c.bookingId(), c.file())).toList());
+                .map(c -> new Ledger.Pending(c.system(), c.bookingId())).toList());
         int created = 0;
         int adopted = 0;
         int updated = 0;
@@ -80,7 +80,7 @@ public final class Reconciler {
                     }
                 }
             } catch (RemoteException e) {
-                throw e.in(change.file());
+                throw change.file().map(e::in).orElse(e);
             }
             int done = created + updated + deleted;
             if (ordered.size() >= 20 && done % 10 == 0) {
@@ -97,7 +97,7 @@ public final class Reconciler {
         List<RemoteEntry> found = client.find(change.bookingId());
         if (found.isEmpty()) {
             RemoteClient.Created created = client.create(change.bookingId(), body);
-            ledger.sent(system, change.bookingId(), change.file(), created.id(), body);
+            ledger.sent(system, change.bookingId(), created.id(), body);
             progress.accept(system.label() + ": created " + change.bookingId() + " (id " + created.id() + ")"
                     + (created.adopted() ? ", found after a failed attempt" : ""));
             return created.adopted();
@@ -108,10 +108,10 @@ public final class Reconciler {
             progress.accept(system.label() + ": deleted " + extra.id() + ", a second entry for " + change.bookingId());
         }
         if (!body.matches(kept.fields()) && !client.update(kept.id(), body)) {
-            ledger.sent(system, change.bookingId(), change.file(), client.create(change.bookingId(), body).id(), body);
+            ledger.sent(system, change.bookingId(), client.create(change.bookingId(), body).id(), body);
             return false;
         }
-        ledger.sent(system, change.bookingId(), change.file(), kept.id(), body);
+        ledger.sent(system, change.bookingId(), kept.id(), body);
         progress.accept(system.label() + ": adopted " + kept.id() + " for " + change.bookingId() + ", made by an earlier run");
         return true;
     }
@@ -120,12 +120,12 @@ public final class Reconciler {
         RemoteBody body = change.body().orElseThrow();
         String id = change.remoteId().orElseThrow();
         if (client.update(id, body)) {
-            ledger.sent(change.system(), change.bookingId(), change.file(), id, body);
-            progress.accept(change.system().label() + ": updated " + change.bookingId() + " (" + String.join(", ", change.differences().keySet()) + ")");
+            ledger.sent(change.system(), change.bookingId(), id, body);
+            progress.accept(change.system().label() + ": updated " + change.bookingId() + " (" + String.join(", ", change.changedFields()) + ")");
             return;
         }
         progress.accept(change.system().label() + ": " + change.bookingId() + " (id " + id + ") was deleted by hand; creating it again");
-        ledger.pending(change.system(), change.bookingId(), change.file());
+        ledger.pending(change.system(), change.bookingId());
         create(client, change);
     }
 

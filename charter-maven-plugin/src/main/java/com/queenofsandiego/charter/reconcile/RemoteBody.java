@@ -35,6 +35,22 @@ public record RemoteBody(Map<String, Object> fields) {
         return DigestUtils.sha256Hex(json());
     }
 
+    /**
+     * Per field, the first 12 hex of SHA-256 over the booking id, the field name and its value: enough for a plan to name the
+     * fields an update changes, while the ledger keeps no guest name, note or other value.
+     */
+    public Map<String, String> fieldHashes(String bookingId) {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        fields.forEach((field, value) -> {
+            try {
+                hashes.put(field, DigestUtils.sha256Hex(bookingId + "\n" + field + "\n" + JSON.writeValueAsString(value)).substring(0, 12));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot serialise a field", e);
+            }
+        });
+        return hashes;
+    }
+
     /** {@code <booking id>-<first 12 hex of the body's SHA-256>}: the same for every retry of one create. */
     public String idempotencyKey(String bookingId) {
         return bookingId + "-" + hash().substring(0, 12);

@@ -22,60 +22,60 @@ class DeployLockTest {
     @Test
     void aSecondDeployFailsFastNamingTheHolder() {
         DirectoryTarget target = new DirectoryTarget(work);
-        try (DeployLock first = DeployLock.acquire(target, "run 41 (alice)", at(NOON), false)) {
+        try (DeployLock first = DeployLock.acquire(StateStore.in(target), "run 41 (alice)", at(NOON), false)) {
             assertThat(first.holder().expires()).isEqualTo(NOON.plus(DeployLock.LIFETIME));
 
-            assertThatThrownBy(() -> DeployLock.acquire(target, "run 42 (bob)", at(NOON.plusSeconds(60)), true))
+            assertThatThrownBy(() -> DeployLock.acquire(StateStore.in(target), "run 42 (bob)", at(NOON.plusSeconds(60)), true))
                     .isInstanceOf(DeployLock.HeldException.class)
                     .hasMessageContaining("another deploy holds the lock on local directory")
                     .hasMessageContaining("run 41 (alice) since 2026-11-25T12:00:00Z (expires 2026-11-25T12:30:00Z)");
         }
-        try (DeployLock again = DeployLock.acquire(target, "run 42 (bob)", at(NOON.plusSeconds(120)), false)) {
-            assertThat(DeployLock.holder(target)).hasValueSatisfying(h -> assertThat(h.holder()).isEqualTo("run 42 (bob)"));
+        try (DeployLock again = DeployLock.acquire(StateStore.in(target), "run 42 (bob)", at(NOON.plusSeconds(120)), false)) {
+            assertThat(DeployLock.holder(StateStore.in(target))).hasValueSatisfying(h -> assertThat(h.holder()).isEqualTo("run 42 (bob)"));
         }
-        assertThat(DeployLock.holder(target)).isEmpty();
+        assertThat(DeployLock.holder(StateStore.in(target))).isEmpty();
     }
 
     @Test
     void aStaleLockIsTakenOverOnlyWhenForced() {
         DirectoryTarget target = new DirectoryTarget(work);
-        DeployLock.acquire(target, "run 41 (died)", at(NOON), false);
+        DeployLock.acquire(StateStore.in(target), "run 41 (died)", at(NOON), false);
         Clock later = at(NOON.plus(DeployLock.LIFETIME).plus(Duration.ofMinutes(1)));
 
-        assertThatThrownBy(() -> DeployLock.acquire(target, "run 42", later, false))
+        assertThatThrownBy(() -> DeployLock.acquire(StateStore.in(target), "run 42", later, false))
                 .isInstanceOf(DeployLock.HeldException.class)
                 .hasMessageContaining("is stale: run 41 (died)")
                 .hasMessageContaining("-Dcharter.forceUnlock=true");
 
-        try (DeployLock taken = DeployLock.acquire(target, "run 42", later, true)) {
-            assertThat(DeployLock.holder(target)).hasValueSatisfying(h -> assertThat(h.holder()).isEqualTo("run 42"));
+        try (DeployLock taken = DeployLock.acquire(StateStore.in(target), "run 42", later, true)) {
+            assertThat(DeployLock.holder(StateStore.in(target))).hasValueSatisfying(h -> assertThat(h.holder()).isEqualTo("run 42"));
         }
     }
 
     @Test
-    void aLongDeployRenewsItsLockAndStopsIfItWasTakenOver() {
+    void everyConfirmationRenewsTheLockAndOneAfterATakeOverStops() {
         DirectoryTarget target = new DirectoryTarget(work);
         MovingClock clock = new MovingClock(NOON);
-        DeployLock lock = DeployLock.acquire(target, "run 41", clock, false);
+        DeployLock lock = DeployLock.acquire(StateStore.in(target), "run 41", clock, false);
 
-        clock.now = NOON.plus(Duration.ofMinutes(10));
-        lock.renewIfDue();
-        assertThat(DeployLock.holder(target).orElseThrow().expires()).isEqualTo(NOON.plus(DeployLock.LIFETIME));
+        clock.now = NOON.plus(Duration.ofMinutes(1));
+        lock.confirm();
+        assertThat(DeployLock.holder(StateStore.in(target)).orElseThrow().expires()).isEqualTo(NOON.plus(Duration.ofMinutes(31)));
 
         clock.now = NOON.plus(Duration.ofMinutes(20));
-        lock.renewIfDue();
-        assertThat(DeployLock.holder(target).orElseThrow().expires()).isEqualTo(NOON.plus(Duration.ofMinutes(50)));
+        lock.confirm();
+        assertThat(DeployLock.holder(StateStore.in(target)).orElseThrow().expires()).isEqualTo(NOON.plus(Duration.ofMinutes(50)));
 
         Clock muchLater = at(NOON.plus(Duration.ofMinutes(51)));
-        DeployLock other = DeployLock.acquire(target, "run 42", muchLater, true);
-        clock.now = NOON.plus(Duration.ofMinutes(45));
-        assertThatThrownBy(lock::renewIfDue).isInstanceOf(DeployLock.HeldException.class)
+        DeployLock other = DeployLock.acquire(StateStore.in(target), "run 42", muchLater, true);
+        clock.now = NOON.plus(Duration.ofMinutes(21));
+        assertThatThrownBy(lock::confirm).isInstanceOf(DeployLock.HeldException.class)
                 .hasMessageContaining("was taken over by another deploy while this one ran");
 
         lock.close();
-        assertThat(DeployLock.holder(target)).as("the other deploy's lock stays").hasValueSatisfying(h -> assertThat(h.holder()).isEqualTo("run 42"));
+        assertThat(DeployLock.holder(StateStore.in(target))).as("the other deploy's lock stays").hasValueSatisfying(h -> assertThat(h.holder()).isEqualTo("run 42"));
         other.close();
-        assertThat(DeployLock.holder(target)).isEmpty();
+        assertThat(DeployLock.holder(StateStore.in(target))).isEmpty();
     }
 
     /** A clock a test moves by hand. */

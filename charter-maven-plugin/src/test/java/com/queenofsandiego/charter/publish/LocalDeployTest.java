@@ -38,8 +38,8 @@ class LocalDeployTest {
         Path local = work.resolve("local");
         DirectoryTarget target = new DirectoryTarget(local);
         LocalCdn cdn = new LocalCdn(local);
-        PublishPlan plan = PublishPlanner.plan(LocalTree.scan(site), target, Optional.of(cdn), PublishPlanner.functionSource());
-        return new Publisher(target, Optional.of(cdn), line -> { }).apply(plan, maxDeletes);
+        PublishPlan plan = PublishPlanner.plan(LocalTree.scan(site), target, StateStore.in(target), Optional.of(cdn), PublishPlanner.functionSource(), false);
+        return new Publisher(target, StateStore.in(target), Optional.of(cdn), line -> { }, () -> { }).apply(plan, maxDeletes);
     }
 
     @Test
@@ -67,8 +67,7 @@ class LocalDeployTest {
         Files.delete(site.resolve("g/c.html"));
         Path local = work.resolve("local");
 
-        PublishPlan plan = PublishPlanner.plan(LocalTree.scan(site), new DirectoryTarget(local), Optional.of(new LocalCdn(local)),
-                PublishPlanner.functionSource());
+        PublishPlan plan = PublishPlanner.plan(LocalTree.scan(site), new DirectoryTarget(local), StateStore.in(new DirectoryTarget(local)), Optional.of(new LocalCdn(local)), PublishPlanner.functionSource(), false);
         PlanFiles.write(work, new DeployPlan(plan, ReconcilePlanner.plan(List.of(), Map.of(), Map.of()), null),
                 Optional.of(work.resolve("summary.md")));
 
@@ -104,17 +103,26 @@ class LocalDeployTest {
             }
 
             @Override
+            public Association association(String functionName) {
+                return real.association(functionName);
+            }
+
+            @Override
+            public void associate(String functionName) {
+                real.associate(functionName);
+            }
+
+            @Override
             public java.util.Map<String, Integer> requests() {
                 return real.requests();
             }
         };
         DirectoryTarget target = new DirectoryTarget(local);
-        PublishPlan plan = PublishPlanner.plan(LocalTree.scan(site), target, Optional.of(failing), PublishPlanner.functionSource());
-        assertThatThrownBy(() -> new Publisher(target, Optional.of(failing), line -> { }).apply(plan, 10))
+        PublishPlan plan = PublishPlanner.plan(LocalTree.scan(site), target, StateStore.in(target), Optional.of(failing), PublishPlanner.functionSource(), false);
+        assertThatThrownBy(() -> new Publisher(target, StateStore.in(target), Optional.of(failing), line -> { }, () -> { }).apply(plan, 10))
                 .hasMessage("connection reset");
 
-        PublishPlan next = PublishPlanner.plan(LocalTree.scan(site), new DirectoryTarget(local), Optional.of(new LocalCdn(local)),
-                PublishPlanner.functionSource());
+        PublishPlan next = PublishPlanner.plan(LocalTree.scan(site), new DirectoryTarget(local), StateStore.in(new DirectoryTarget(local)), Optional.of(new LocalCdn(local)), PublishPlanner.functionSource(), false);
         deploy(site, 10);
 
         assertThat(next.uploads()).isEmpty();

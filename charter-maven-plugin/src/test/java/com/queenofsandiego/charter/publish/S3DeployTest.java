@@ -49,6 +49,18 @@ class S3DeployTest {
     private static final String NO_FUNCTION = "<ErrorResponse xmlns=\"" + NS + "\"><Error><Type>Sender</Type>"
             + "<Code>NoSuchFunctionExists</Code><Message>The function does not exist.</Message></Error><RequestId>1</RequestId></ErrorResponse>";
 
+    /** A distribution whose default cache behavior runs {@code viewerRequest} (none when null) and a viewer-response function. */
+    static String distributionConfig(String viewerRequest) {
+        String request = viewerRequest == null ? "" : "<FunctionAssociation><FunctionARN>arn:aws:cloudfront::1:function/" + viewerRequest
+                + "</FunctionARN><EventType>viewer-request</EventType></FunctionAssociation>";
+        return "<DistributionConfig xmlns=\"" + NS + "\"><CallerReference>site</CallerReference>"
+                + "<Origins><Quantity>1</Quantity><Items><Origin><Id>bucket</Id><DomainName>site.s3.amazonaws.com</DomainName></Origin></Items></Origins>"
+                + "<DefaultCacheBehavior><TargetOriginId>bucket</TargetOriginId><ViewerProtocolPolicy>redirect-to-https</ViewerProtocolPolicy>"
+                + "<FunctionAssociations><Quantity>" + (viewerRequest == null ? 1 : 2) + "</Quantity><Items>" + request
+                + "<FunctionAssociation><FunctionARN>arn:aws:cloudfront::1:function/headers</FunctionARN><EventType>viewer-response</EventType></FunctionAssociation>"
+                + "</Items></FunctionAssociations></DefaultCacheBehavior><Comment>site</Comment><Enabled>true</Enabled></DistributionConfig>";
+    }
+
     @TempDir
     Path work;
     S3Server s3;
@@ -73,6 +85,9 @@ class S3DeployTest {
                 .willReturn(aResponse().withStatus(201).withHeader("ETag", "ETAG-CREATED").withHeader("Content-Type", "text/xml").withBody(SUMMARY)));
         cloudFrontStub.stubFor(post(urlEqualTo("/2020-05-31/function/path-rewriter/publish"))
                 .willReturn(aResponse().withStatus(200).withHeader("ETag", "ETAG-LIVE").withHeader("Content-Type", "text/xml").withBody(SUMMARY)));
+        cloudFrontStub.stubFor(get(urlEqualTo("/2020-05-31/distribution/DIST123/config"))
+                .willReturn(aResponse().withStatus(200).withHeader("ETag", "DIST-ETAG").withHeader("Content-Type", "text/xml")
+                        .withBody(distributionConfig("path-rewriter"))));
         cloudFrontStub.stubFor(post(urlPathEqualTo("/2020-05-31/distribution/DIST123/invalidation"))
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "text/xml").withBody(
                         "<Invalidation xmlns=\"" + NS + "\"><Id>I1</Id><Status>InProgress</Status><CreateTime>2024-01-01T00:00:00Z</CreateTime>"
@@ -101,12 +116,12 @@ class S3DeployTest {
     }
 
     private PublishPlan plan(Path site, S3Target target) {
-        return PublishPlanner.plan(LocalTree.scan(site), target, Optional.of(new CloudFrontCdn(cloudFront, "DIST123")), "function handler(event) {}");
+        return PublishPlanner.plan(LocalTree.scan(site), target, StateStore.in(target), Optional.of(new CloudFrontCdn(cloudFront, "DIST123")), "function handler(event) {}", false);
     }
 
     private Publisher.Result deploy(Path site, S3Target target, int maxDeletes) {
         PublishPlan plan = plan(site, target);
-        return new Publisher(target, Optional.of(new CloudFrontCdn(cloudFront, "DIST123")), progress::add).apply(plan, maxDeletes);
+        return new Publisher(target, StateStore.in(target), Optional.of(new CloudFrontCdn(cloudFront, "DIST123")), progress::add, () -> { }).apply(plan, maxDeletes);
     }
 
     private List<String> invalidationBodies() {
@@ -143,7 +158,7 @@ class S3DeployTest {
         PublishPlan again = plan(site("fresh-clone"), fresh);
         assertThat(again.isEmpty()).isTrue();
         assertThat(again.unchanged()).isEqualTo(9);
-        new Publisher(fresh, Optional.of(new CloudFrontCdn(cloudFront, "DIST123")), progress::add).apply(again, 10);
+        new Publisher(fresh, StateStore.in(fresh), Optional.of(new CloudFrontCdn(cloudFront, "DIST123")), progress::add, () -> { }).apply(again, 10);
         assertThat(fresh.requests()).containsOnlyKeys("LIST", "GET").containsEntry("LIST", 1).containsEntry("GET", 1);
         assertThat(invalidationBodies()).isEmpty();
 
@@ -160,7 +175,7 @@ class S3DeployTest {
         Files.delete(site.resolve("g/trip-two.ics"));
         PublishPlan removal = plan(site, new S3Target(s3.client(), BUCKET));
         assertThat(removal.deletes()).containsExactly("g/trip-two.html", "g/trip-two.ics");
-        assertThatThrownBy(() -> new Publisher(new S3Target(s3.client(), BUCKET), Optional.empty(), progress::add).apply(removal, 1))
+        assertThatThrownBy(() -> new Publisher(new S3Target(s3.client(), BUCKET), StateStore.in(new S3Target(s3.client(), BUCKET)), Optional.empty(), progress::add, () -> { }).apply(removal, 1))
                 .isInstanceOf(Publisher.DeleteLimitException.class).hasMessageContaining("-Dcharter.maxDeletes=2");
         assertThat(keys()).contains("g/trip-two.html");
 

@@ -9,6 +9,7 @@ import com.queenofsandiego.charter.deploy.Deployment;
 import com.queenofsandiego.charter.publish.DeployLock;
 import com.queenofsandiego.charter.publish.DirectoryTarget;
 import com.queenofsandiego.charter.publish.PublishTarget;
+import com.queenofsandiego.charter.publish.StateStore;
 import com.queenofsandiego.charter.sandbox.Sandbox;
 
 import java.io.IOException;
@@ -96,7 +97,7 @@ final class ReconcileFixture implements AutoCloseable {
         Map<RemoteSystem, String> systems = new EnumMap<>(RemoteSystem.class);
         systems.put(RemoteSystem.JADA, sandbox.baseUri().toString());
         systems.put(RemoteSystem.SCC, sandbox.baseUri().toString());
-        return new Deployment(target, Optional.empty(), systems, progress::add);
+        return new Deployment(target, StateStore.in(target), Optional.empty(), false, systems, progress::add);
     }
 
     DeployPlan plan(List<Booking> bookings) {
@@ -110,9 +111,9 @@ final class ReconcileFixture implements AutoCloseable {
 
     Deployment.Result deploy(PublishTarget target, List<Booking> bookings, Map<RemoteSystem, RemoteClient> clients, int maxDeletes,
                              boolean forceUnlock) {
-        try (DeployLock lock = DeployLock.acquire(target, "test", clock, forceUnlock)) {
+        try (DeployLock lock = DeployLock.acquire(StateStore.in(target), "test", clock, forceUnlock)) {
             Deployment deployment = deployment(target);
-            return deployment.apply(deployment.plan(root.resolve("site"), bookings), clients, maxDeletes, lock::renewIfDue);
+            return deployment.apply(deployment.plan(root.resolve("site"), bookings), clients, maxDeletes, lock::confirm);
         }
     }
 

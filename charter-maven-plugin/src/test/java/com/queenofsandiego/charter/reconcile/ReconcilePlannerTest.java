@@ -23,7 +23,7 @@ class ReconcilePlannerTest {
 
     @Test
     void aCancelledBookingNeverCreatedNeedsNothingAndOnePendingIsLookedUpToDelete() {
-        LedgerEntry pending = new LedgerEntry("bookings/BS-2.yaml", LedgerEntry.Remote.pending(), null);
+        LedgerEntry pending = new LedgerEntry(LedgerEntry.Remote.pending(), null);
 
         ReconcilePlan plan = ReconcilePlanner.plan(List.of(cancelled(booking("BS-1")), cancelled(booking("BS-2"))),
                 Map.of("BS-2", pending), Map.of(RemoteSystem.JADA, "sandbox"));

@@ -3,6 +3,7 @@ package com.queenofsandiego.charter.reconcile;
 import com.queenofsandiego.charter.booking.Booking;
 import com.queenofsandiego.charter.deploy.DeployPlan;
 import com.queenofsandiego.charter.deploy.Deployment;
+import com.queenofsandiego.charter.publish.StateStore;
 import com.queenofsandiego.charter.sandbox.Faults;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -99,11 +100,13 @@ class ReconcileTest {
         assertThat(plan.reconcile().markdown()).containsSubsequence(
                 "### JADA (" + fixture.sandbox.baseUri() + ")",
                 "JADA: create 1, update 1, delete 1, unchanged 0.",
-                "- **delete `BS-2` (id jada-2)** (file removed; `bookings/BS-2.yaml`)",
+                "- **delete `BS-2` (id jada-2)** (file removed)",
                 "- update `BS-1` (id jada-1) (changed; `bookings/BS-1.yaml`)",
-                "  - `start_time`: `\"10:00\"` → `\"11:00\"`",
+                "  - `start_time` → `\"11:00\"`",
                 "- create `BS-3` (new; `bookings/BS-3.yaml`)",
                 "### SCC (" + fixture.sandbox.baseUri() + ")");
+        assertThat(plan.reconcile().changes(RemoteSystem.SCC)).filteredOn(c -> c.action() == ReconcilePlan.Action.UPDATE)
+                .singleElement().satisfies(c -> assertThat(c.changedFields()).containsExactly("start_time"));
     }
 
     @Test
@@ -148,8 +151,8 @@ class ReconcileTest {
     void aRunKilledAfterTheCreateLeavesItPendingAndTheNextAdoptsIt() {
         Map<String, Object> body = DesiredState.of(RemoteSystem.JADA, booking("BS-1")).orElseThrow().fields();
         fixture.clients().get(RemoteSystem.JADA).create("BS-1", new RemoteBody(body));
-        Ledger ledger = Ledger.load(fixture.target());
-        ledger.pending(RemoteSystem.JADA, "BS-1", "bookings/BS-1.yaml");
+        Ledger ledger = Ledger.load(StateStore.in(fixture.target()));
+        ledger.pending(RemoteSystem.JADA, "BS-1");
 
         DeployPlan plan = fixture.plan(List.of(booking("BS-1")));
         assertThat(plan.reconcile().changes(RemoteSystem.JADA)).singleElement()
@@ -174,7 +177,7 @@ class ReconcileTest {
                             "X-Dashboard-Token", "the test's JADA token", "CHARTER_JADA_TOKEN", "charter-jada").doesNotContain(wrong);
                 });
         assertThat(fixture.sandbox.calls()).containsOnlyKeys("GET /calendar");
-        assertThat(fixture.target().read(com.queenofsandiego.charter.publish.DeployLock.KEY)).as("lock released").isEmpty();
+        assertThat(fixture.target().read(".charter/lock.json")).as("lock released").isEmpty();
     }
 
     @Test
@@ -266,13 +269,19 @@ class ReconcileTest {
     }
 
     @Test
-    void theLedgerIsKeptWithTheTargetAndNamesEachEntry() throws IOException {
-        fixture.deploy(List.of(booking("BS-1")));
+    void theLedgerHoldsIdsAndHashesButNoGuestNameNoteOrFileName() throws IOException {
+        Booking secretive = booking("BS-1", "2026-06-01", "10:00", "13:00", List.of(), "Keep it secret from the partner");
+        fixture.deploy(List.of(secretive));
 
         String ledger = Files.readString(work.resolve("local/bucket/.charter/ledger.json"));
-        assertThat(ledger).contains("\"BS-1\"", "\"file\":\"bookings/BS-1.yaml\"", "\"id\":\"jada-1\"", "\"id\":\"scc-1\"");
-        assertThat(Ledger.load(fixture.target()).remote(RemoteSystem.SCC, "BS-1").orElseThrow().hash())
-                .isEqualTo(DesiredState.of(RemoteSystem.SCC, booking("BS-1")).orElseThrow().hash());
+        assertThat(ledger).contains("\"BS-1\"", "\"id\":\"jada-1\"", "\"id\":\"scc-1\"")
+                .doesNotContain("Guest BS-1", "Keep it secret", "partner", "bookings/", "Boatsetter ID", "start_time\":\"10:00");
+        assertThat(Ledger.load(StateStore.in(fixture.target())).remote(RemoteSystem.SCC, "BS-1").orElseThrow().hash())
+                .isEqualTo(DesiredState.of(RemoteSystem.SCC, secretive).orElseThrow().hash());
+
+        Booking changed = booking("BS-1", "2026-06-01", "10:00", "13:00", List.of(), "Paid in full by card");
+        assertThat(fixture.plan(List.of(changed)).reconcile().changes(RemoteSystem.JADA)).singleElement()
+                .satisfies(c -> assertThat(c.changedFields()).containsExactly("notes"));
     }
 
     /** A server on 127.0.0.1 that answers every request with {@code status} and the body {@code answer} makes of it. */

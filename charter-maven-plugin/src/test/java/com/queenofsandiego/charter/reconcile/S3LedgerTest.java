@@ -3,6 +3,7 @@ package com.queenofsandiego.charter.reconcile;
 import com.queenofsandiego.charter.publish.DeployLock;
 import com.queenofsandiego.charter.publish.S3Server;
 import com.queenofsandiego.charter.publish.S3Target;
+import com.queenofsandiego.charter.publish.StateStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,9 +46,9 @@ class S3LedgerTest {
 
         fixture.deploy(target, List.of(booking("BS-1"), booking("BS-2")), fixture.clients(), 10, false);
 
-        String ledger = new String(target.read(Ledger.KEY).orElseThrow().content(), StandardCharsets.UTF_8);
+        String ledger = new String(target.read(".charter/ledger.json").orElseThrow().content(), StandardCharsets.UTF_8);
         assertThat(ledger).contains("\"BS-1\"", "\"BS-2\"", "\"id\":\"scc-2\"");
-        assertThat(target.read(DeployLock.KEY)).isEmpty();
+        assertThat(target.read(".charter/lock.json")).isEmpty();
         assertThat(fixture.deployment(target).plan(work.resolve("site"), List.of(booking("BS-1"), booking("BS-2"))).isEmpty()).isTrue();
     }
 
@@ -55,20 +56,20 @@ class S3LedgerTest {
     void aLedgerChangedBySomeoneElseIsNeverOverwritten() {
         S3Target target = new S3Target(s3.client(), BUCKET);
         fixture.deploy(target, List.of(booking("BS-1")), fixture.clients(), 10, false);
-        Ledger mine = Ledger.load(target);
-        Ledger theirs = Ledger.load(target);
+        Ledger mine = Ledger.load(StateStore.in(target));
+        Ledger theirs = Ledger.load(StateStore.in(target));
         theirs.forget(RemoteSystem.JADA, "BS-1");
 
         assertThatThrownBy(() -> mine.forget(RemoteSystem.SCC, "BS-1"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(".charter/ledger.json in s3://charter-ledger was changed by someone else during this deploy");
-        assertThat(Ledger.load(target).remote(RemoteSystem.SCC, "BS-1")).isPresent();
+        assertThat(Ledger.load(StateStore.in(target)).remote(RemoteSystem.SCC, "BS-1")).isPresent();
     }
 
     @Test
     void theLockIsCreatedOnlyIfAbsent() {
         S3Target target = new S3Target(s3.client(), BUCKET);
-        try (DeployLock held = DeployLock.acquire(target, "run 7 (alice)", Clock.systemUTC(), false)) {
+        try (DeployLock held = DeployLock.acquire(StateStore.in(target), "run 7 (alice)", Clock.systemUTC(), false)) {
             assertThatThrownBy(() -> fixture.deploy(target, List.of(booking("BS-1")), fixture.clients(), 10, false))
                     .isInstanceOf(DeployLock.HeldException.class)
                     .hasMessageContaining("another deploy holds the lock on s3://charter-ledger: run 7 (alice) since");
