@@ -3,9 +3,7 @@
 function handler(event) {
     var request = event.request;
     var uri = request.uri;
-    // '%2E' is a '.' the origin would decode: /%2Echarter/ must stay as private as /.charter/.
-    var plain = uri.replace(/%2e/gi, '.');
-    if (plain === '/.charter' || plain.indexOf('/.charter/') === 0) {
+    if (isPrivate(uri)) {
         return { statusCode: 404, statusDescription: 'Not Found' };
     }
     var guest = /^\/g\/([a-z0-9][a-z0-9-]*)\/?$/.exec(uri);
@@ -13,4 +11,37 @@ function handler(event) {
         request.uri = '/g/' + guest[1] + '.html';
     }
     return request;
+}
+
+// The bucket decodes percent-escapes in a key ('%2E', '%2F', '%61'…), so compare the path as every decoding of it
+// would read: decoded until it stops changing, '\' as '/', repeated slashes collapsed, '.' and '..' segments resolved,
+// any case. A path that cannot be decoded is refused too.
+function isPrivate(uri) {
+    var path = uri;
+    for (var i = 0; i < 5; i++) {
+        var decoded;
+        try {
+            decoded = decodeURIComponent(path);
+        } catch (e) {
+            return true;
+        }
+        if (decoded === path) {
+            break;
+        }
+        path = decoded;
+    }
+    var segments = path.replace(/\\/g, '/').toLowerCase().split('/');
+    var resolved = [];
+    for (var j = 0; j < segments.length; j++) {
+        var segment = segments[j];
+        if (segment === '' || segment === '.') {
+            continue;
+        }
+        if (segment === '..') {
+            resolved.pop();
+        } else {
+            resolved.push(segment);
+        }
+    }
+    return resolved.length > 0 && resolved[0] === '.charter';
 }
