@@ -3,11 +3,17 @@ package com.queenofsandiego.charter.publish;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -76,6 +82,27 @@ class DeployLockTest {
         assertThat(DeployLock.holder(StateStore.in(target))).as("the other deploy's lock stays").hasValueSatisfying(h -> assertThat(h.holder()).isEqualTo("run 42"));
         other.close();
         assertThat(DeployLock.holder(StateStore.in(target))).isEmpty();
+    }
+
+    @Test
+    void twoProcessesRacingForTheLocalLockNeverBothWin() throws Exception {
+        int rounds = 80;
+        long start = System.currentTimeMillis() + 2_000;
+        List<Process> racers = new ArrayList<>();
+        for (String name : List.of("a", "b")) {
+            racers.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), LockRace.class.getName(),
+                    work.toString(), Long.toString(start), Integer.toString(rounds), name).redirectErrorStream(true).start());
+        }
+        Map<Integer, Integer> winners = new TreeMap<>();
+        for (Process racer : racers) {
+            String output = new String(racer.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(racer.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(racer.exitValue()).as(output).isZero();
+            output.lines().filter(line -> line.startsWith("won ")).forEach(line -> winners.merge(Integer.parseInt(line.substring(4)), 1, Integer::sum));
+        }
+        assertThat(winners).as("rounds with a winner").hasSize(rounds);
+        assertThat(winners.values()).as("winners per round").containsOnly(1);
     }
 
     /** A clock a test moves by hand. */

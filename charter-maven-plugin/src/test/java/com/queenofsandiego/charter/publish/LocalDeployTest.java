@@ -80,6 +80,24 @@ class LocalDeployTest {
     }
 
     @Test
+    void theManifestIsOnlyWrittenOverTheVersionThePlanRead() throws IOException {
+        Path site = site();
+        deploy(site, 10);
+        Path local = work.resolve("local");
+        DirectoryTarget target = new DirectoryTarget(local);
+        Files.writeString(site.resolve("g/a.html"), "changed once");
+        PublishPlan stale = PublishPlanner.plan(LocalTree.scan(site), target, StateStore.in(target), Optional.empty(), "", false);
+        deploy(site, 10);
+        String manifest = Files.readString(local.resolve("bucket/.charter/manifest.json"));
+
+        assertThatThrownBy(() -> new Publisher(target, StateStore.in(target), Optional.empty(), line -> { }, () -> { }).apply(stale, 10))
+                .isInstanceOf(ConcurrentDeployException.class)
+                .hasMessageContaining(".charter/manifest.json in local directory")
+                .hasMessageContaining("was changed by another deploy while this one ran");
+        assertThat(Files.readString(local.resolve("bucket/.charter/manifest.json"))).isEqualTo(manifest);
+    }
+
+    @Test
     void aDeployThatDiesBeforeInvalidatingIsFinishedByTheNext() throws IOException {
         Path site = site();
         deploy(site, 10);

@@ -19,6 +19,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,6 +28,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -184,6 +187,61 @@ class S3DeployTest {
         assertThat(removed.deleted()).isEqualTo(2);
         assertThat(keys()).doesNotContain("g/trip-two.html", "g/trip-two.ics").contains("uploads/BS-1/photo.jpg", "g/trip-one.html");
         assertThat(invalidationBodies().get(1)).contains("<Path>/g/trip-two</Path>", "<Path>/g/trip-two.html</Path>", "<Path>/g/trip-two.ics</Path>");
+    }
+
+    @Test
+    void aDistributionThatDoesNotRunTheFunctionIsRefusedBeforeAnyWrite() throws Exception {
+        cloudFrontStub.stubFor(get(urlEqualTo("/2020-05-31/distribution/DIST123/config"))
+                .willReturn(aResponse().withStatus(200).withHeader("ETag", "DIST-ETAG").withHeader("Content-Type", "text/xml")
+                        .withBody(distributionConfig("someone-elses"))));
+        S3Target target = new S3Target(s3.client(), BUCKET);
+        PublishPlan plan = plan(site("site"), target);
+
+        assertThat(plan.associationRefused()).isTrue();
+        assertThat(plan.markdown()).anySatisfy(line -> assertThat(line).startsWith(
+                "Viewer-request association: missing (function someone-elses): **deploy refuses**."));
+        assertThatThrownBy(() -> new Publisher(target, StateStore.in(target), Optional.of(new CloudFrontCdn(cloudFront, "DIST123")),
+                progress::add, () -> { }).apply(plan, 10))
+                .isInstanceOf(Publisher.NotAssociatedException.class)
+                .hasMessageContaining("CloudFront distribution DIST123 does not run path-rewriter on viewer request")
+                .hasMessageContaining("-Dcharter.cloudfront.associate=true")
+                .hasMessageContaining("Nothing was changed");
+        assertThat(keys()).isEmpty();
+        assertThat(cloudFrontStub.findAll(postRequestedFor(urlPathEqualTo("/2020-05-31/function")))).isEmpty();
+    }
+
+    @Test
+    void withAssociateTheDeployPublishesTheFunctionThenAssociatesItKeepingOtherFunctions() throws Exception {
+        cloudFrontStub.stubFor(get(urlEqualTo("/2020-05-31/distribution/DIST123/config"))
+                .willReturn(aResponse().withStatus(200).withHeader("ETag", "DIST-ETAG").withHeader("Content-Type", "text/xml")
+                        .withBody(distributionConfig(null))));
+        cloudFrontStub.stubFor(get(urlEqualTo("/2020-05-31/function/path-rewriter/describe?Stage=LIVE"))
+                .willReturn(aResponse().withStatus(200).withHeader("ETag", "ETAG-LIVE").withHeader("Content-Type", "text/xml").withBody(SUMMARY)));
+        cloudFrontStub.stubFor(put(urlEqualTo("/2020-05-31/distribution/DIST123/config"))
+                .willReturn(aResponse().withStatus(200).withHeader("ETag", "DIST-ETAG-2").withHeader("Content-Type", "text/xml")
+                        .withBody("<Distribution xmlns=\"" + NS + "\"><Id>DIST123</Id><Status>InProgress</Status></Distribution>")));
+        S3Target target = new S3Target(s3.client(), BUCKET);
+        CloudFrontCdn cdn = new CloudFrontCdn(cloudFront, "DIST123");
+        PublishPlan plan = PublishPlanner.plan(LocalTree.scan(site("site")), target, StateStore.in(target), Optional.of(cdn),
+                "function handler(event) {}", true);
+
+        assertThat(plan.willAssociate()).isTrue();
+        assertThat(plan.summary()).endsWith("associate (now no viewer-request function)");
+        new Publisher(target, StateStore.in(target), Optional.of(cdn), progress::add, () -> { }).apply(plan, 10);
+
+        List<LoggedRequest> updates = cloudFrontStub.findAll(putRequestedFor(urlEqualTo("/2020-05-31/distribution/DIST123/config")));
+        assertThat(updates).singleElement().satisfies(update -> {
+            assertThat(update.getHeader("If-Match")).isEqualTo("DIST-ETAG");
+            assertThat(update.getBodyAsString()).contains(
+                    "<FunctionARN>arn:aws:cloudfront::1:function/path-rewriter</FunctionARN><EventType>viewer-request</EventType>",
+                    "<FunctionARN>arn:aws:cloudfront::1:function/headers</FunctionARN><EventType>viewer-response</EventType>",
+                    "<Quantity>2</Quantity>", "<CallerReference>site</CallerReference>");
+        });
+        List<String> order = new ArrayList<>(cloudFrontStub.getAllServeEvents().stream()
+                .map(e -> e.getRequest().getMethod() + " " + e.getRequest().getUrl()).toList());
+        Collections.reverse(order);
+        assertThat(order).containsSubsequence("POST /2020-05-31/function/path-rewriter/publish", "PUT /2020-05-31/distribution/DIST123/config");
+        assertThat(progress).contains("CloudFront: associating path-rewriter with the default cache behavior of CloudFront distribution DIST123 (viewer request)");
     }
 
     @Test

@@ -25,6 +25,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A deploy of bookings to the local target with JADA and SCC in a sandbox on 127.0.0.1, over real HTTP, with the
@@ -94,10 +95,14 @@ final class ReconcileFixture implements AutoCloseable {
     }
 
     Deployment deployment(PublishTarget target) {
+        return deployment(target, progress::add);
+    }
+
+    Deployment deployment(PublishTarget target, Consumer<String> progress) {
         Map<RemoteSystem, String> systems = new EnumMap<>(RemoteSystem.class);
         systems.put(RemoteSystem.JADA, sandbox.baseUri().toString());
         systems.put(RemoteSystem.SCC, sandbox.baseUri().toString());
-        return new Deployment(target, StateStore.in(target), Optional.empty(), false, systems, progress::add);
+        return new Deployment(target, StateStore.in(target), Optional.empty(), false, systems, progress);
     }
 
     DeployPlan plan(List<Booking> bookings) {

@@ -3,6 +3,7 @@ package com.queenofsandiego.charter.reconcile;
 import com.queenofsandiego.charter.booking.Booking;
 import com.queenofsandiego.charter.deploy.DeployPlan;
 import com.queenofsandiego.charter.deploy.Deployment;
+import com.queenofsandiego.charter.publish.DeployLock;
 import com.queenofsandiego.charter.publish.StateStore;
 import com.queenofsandiego.charter.sandbox.Faults;
 import com.sun.net.httpserver.HttpExchange;
@@ -19,7 +20,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -254,6 +258,33 @@ class ReconcileTest {
                     assertThat(e.kind()).isEqualTo(RemoteException.Kind.REFUSED);
                     assertThat(e.getMessage()).startsWith("bookings/BS-1.yaml: JADA refused POST /calendar (422): the body must be");
                 });
+    }
+
+    @Test
+    void aDeployWhoseLockIsTakenOverWhilePublishingStopsBeforeItsNextWrite() throws IOException {
+        Path site = fixture.root.resolve("site");
+        for (String key : List.of("assets/css/site.0123456789.css", "g/trip.html", "sitemap.xml")) {
+            Files.createDirectories(site.resolve(key).getParent());
+            Files.writeString(site.resolve(key), "content of " + key);
+        }
+        Instant noon = Instant.parse("2026-11-25T12:00:00Z");
+        DeployLock mine = DeployLock.acquire(StateStore.in(fixture.target()), "run 41", Clock.fixed(noon, ZoneOffset.UTC), false);
+        Clock later = Clock.fixed(noon.plus(DeployLock.LIFETIME).plusSeconds(60), ZoneOffset.UTC);
+        Deployment deployment = fixture.deployment(fixture.target(), line -> {
+            if (line.startsWith("S3: uploading 1 pages")) {
+                DeployLock.acquire(StateStore.in(fixture.target()), "run 42", later, true);
+            }
+        });
+
+        assertThatThrownBy(() -> deployment.apply(deployment.plan(site, List.of(booking("BS-1"))), fixture.clients(), 10, mine::confirm))
+                .isInstanceOf(DeployLock.HeldException.class).hasMessageContaining("was taken over by another deploy");
+
+        Path bucket = work.resolve("local/bucket");
+        assertThat(bucket.resolve("g/trip.html")).exists();
+        assertThat(bucket.resolve("sitemap.xml")).as("the next phase never started").doesNotExist();
+        assertThat(bucket.resolve(".charter/manifest.json")).doesNotExist();
+        assertThat(bucket.resolve(".charter/ledger.json")).doesNotExist();
+        assertThat(fixture.sandbox.calls()).isEmpty();
     }
 
     @Test
