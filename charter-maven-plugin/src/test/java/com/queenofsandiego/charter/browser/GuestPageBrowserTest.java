@@ -39,7 +39,7 @@ class GuestPageBrowserTest {
         Path output = Files.createTempDirectory("charter-browser");
         SiteSettings settings = new SiteSettings(REPOSITORY, REPOSITORY.resolve("site-content"), REPOSITORY.resolve("theme"),
                 output, "https://queenofsandiego.com", ZoneId.of("America/Los_Angeles"),
-                Optional.of("http://127.0.0.1:9/scc"), SiteSettings.DEFAULT_MAX_PHOTO_BYTES);
+                Optional.of("http://127.0.0.1:9/scc"), Optional.of("http://127.0.0.1:9"), SiteSettings.DEFAULT_MAX_PHOTO_BYTES);
         bookings = new BookingLoader(REPOSITORY).load(REPOSITORY.resolve("bookings"), REPOSITORY.resolve("site-content/crew.yaml"));
         new SiteGenerator(settings).generate(bookings);
         site = settings.siteDirectory();
