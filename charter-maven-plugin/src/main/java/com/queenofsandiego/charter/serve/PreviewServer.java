@@ -24,7 +24,7 @@ import java.util.concurrent.Executors;
 /**
  * Serves a rendered site on 127.0.0.1 with production routing ({@link SiteRouting}) for a local preview.
  * HTML pages get a small script, served from {@value #RELOAD_SCRIPT_PATH}, that reloads them when {@link #reload()} is
- * called after a re-render.
+ * called after a re-render; their Content-Security-Policy is widened just enough to let it connect back.
  */
 public final class PreviewServer implements AutoCloseable {
 
@@ -34,6 +34,7 @@ public final class PreviewServer implements AutoCloseable {
     private static final byte[] RELOAD_SCRIPT = ("new EventSource('" + EVENTS_PATH + "').onmessage = function () { location.reload(); };\n")
             .getBytes(StandardCharsets.UTF_8);
     private static final String RELOAD_SCRIPT_TAG = "<script src=\"" + RELOAD_SCRIPT_PATH + "\"></script>";
+    private static final Pattern CONNECT_SRC = Pattern.compile("<meta http-equiv=\"Content-Security-Policy\" content=\"[^\"]*connect-src");
     private final Path root;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
@@ -142,6 +143,8 @@ public final class PreviewServer implements AutoCloseable {
     }
 
     private static String withReloadScript(String html) {
+        // A page that may connect to named hosts only (SCC, the upload host) must also let the script reach the preview.
+        html = CONNECT_SRC.matcher(html).replaceFirst("$0 'self'");
         int end = html.lastIndexOf("</body>");
         return end < 0 ? html + RELOAD_SCRIPT_TAG : html.substring(0, end) + RELOAD_SCRIPT_TAG + html.substring(end);
     }

@@ -78,6 +78,7 @@ class PhotoUploadBrowserTest {
                     "notes.txt is not a photo we can take: use JPEG, PNG, HEIC or WebP.",
                     "huge.jpg is too large (0.2 MB); the limit is 0.2 MB.");
             assertThat(uploaded(bucket.file("uploads/BS-48213"))).hasSize(2);
+            assertThat(chromium.cspViolations()).as("Content-Security-Policy violations").isEmpty();
             chromium.driver().executeScript("document.getElementById('photos').scrollIntoView()");
             chromium.screenshot(REPOSITORY.resolve("target/charter/screenshots/guest-upload-390x844.png"));
         }
@@ -110,6 +111,7 @@ class PhotoUploadBrowserTest {
                     .getAttribute("textContent").equals("All 1 photo uploaded. Thank you!"));
 
             assertThat(linksGiven.get()).isEqualTo(2);
+            assertThat(chromium.cspViolations()).isEmpty();
             assertThat(uploaded(bucket.file("uploads/BS-48213"))).singleElement().asString().endsWith("-late.png");
         }
     }

@@ -72,6 +72,16 @@ class PreviewServerTest {
     }
 
     @Test
+    void aPageThatConnectsToNamedHostsOnlyMayAlsoConnectBackForReloads() throws Exception {
+        Files.writeString(site.resolve("g/photos.html"), "<html><head><meta http-equiv=\"Content-Security-Policy\" content=\""
+                + "default-src 'self'; connect-src https://scc.example.com\"></head><body><p>connect-src</p></body></html>");
+
+        assertThat(get("/g/photos").body()).contains("content=\"default-src 'self'; connect-src 'self' https://scc.example.com\"")
+                .contains("<p>connect-src</p>");
+        assertThat(get("/g/abc123").body()).doesNotContain("connect-src");
+    }
+
+    @Test
     void keepsPrivateAndOutsideFilesOut() throws Exception {
         assertThat(get("/.charter/ledger.json").statusCode()).isEqualTo(404);
         assertThat(get("/%2e%2e/secret.txt").statusCode()).isEqualTo(404);
