@@ -13,6 +13,7 @@ import org.apache.maven.project.MavenProject;
 
 import java.io.File;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -110,11 +111,15 @@ abstract class AbstractCharterMojo extends AbstractMojo {
         } catch (DateTimeException e) {
             throw new MojoFailureException("charter.timezone '" + timezone + "' is not a time zone; use a name such as America/Los_Angeles");
         }
+        Path basedir = project.getBasedir().toPath();
+        Path content = contentDirectory.toPath();
+        Path theme = themeDirectory.toPath();
+        Path output = outputDirectory.toPath();
         try {
-            return new SiteSettings(project.getBasedir().toPath(), contentDirectory.toPath(), themeDirectory.toPath(),
-                    outputDirectory.toPath(), siteUrl, zone, Optional.ofNullable(sccEndpoint).filter(s -> !s.isBlank()),
+            return new SiteSettings(basedir, content, theme, output, siteUrl, zone,
+                    Optional.ofNullable(sccEndpoint).filter(s -> !s.isBlank()),
                     Optional.ofNullable(uploadOrigin).filter(s -> !s.isBlank()), maxPhotoBytes);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException notAnOrigin) {
             throw new MojoFailureException("charter.uploadOrigin '" + uploadOrigin + "' is not an origin;"
                     + " use one such as https://guest-photos.s3.us-west-2.amazonaws.com");
         }

@@ -41,7 +41,7 @@ final class GuestPage {
         page.put("when", DAY.format(booking.date()) + " · " + time);
         page.put("isoStart", booking.date().atTime(booking.start()).atZone(settings.zone()).toOffsetDateTime().toString());
         page.put("duration", duration(booking.duration()));
-        // A cancelled charter's page may outlive the booking: it names nobody.
+        // A cancelled charter's page stays online at its address, so it names nobody.
         page.put("guestFirstName", booking.cancelled() ? null : booking.guest().firstName());
         page.put("partySize", booking.guest().partySize().orElse(null));
         page.put("crew", booking.cancelled() ? List.of() : crew(booking, roster));

@@ -127,6 +127,20 @@ class SiteGeneratorTest {
     }
 
     @Test
+    void theUploadOriginIsReducedToAnOriginAndMustBeOne() {
+        SiteSettings base = new SiteFixture(root, Optional.empty()).settings;
+        java.util.function.Function<String, SiteSettings> withUploadOrigin = origin -> new SiteSettings(root,
+                base.contentDirectory(), base.themeDirectory(), base.outputDirectory(), base.siteUrl(), base.zone(),
+                Optional.empty(), Optional.of(origin), 1);
+
+        assertThat(withUploadOrigin.apply("HTTPS://Guest-Photos.s3.us-west-2.amazonaws.com/uploads/").uploadOrigin())
+                .contains("https://guest-photos.s3.us-west-2.amazonaws.com");
+        assertThat(withUploadOrigin.apply("http://127.0.0.1:9000").uploadOrigin()).contains("http://127.0.0.1:9000");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> withUploadOrigin.apply("guest-photos"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> withUploadOrigin.apply("https://a b"));
+    }
+
+    @Test
     void photosFalseHidesTheWidget() throws IOException {
         SiteFixture site = new SiteFixture(root, Optional.of("https://scc.example.com"))
                 .booking("a.yaml", SiteFixture.booking("BS-1", "no-photos", "photos: no\n"));
