@@ -58,10 +58,17 @@
   function start(item, freshLinkAlready) {
     show(item, 'Uploading…', false);
     item.row.querySelector('progress').value = 0;
-    var url = presign + '?filename=' + encodeURIComponent(item.file.name) + '&content_type=' + encodeURIComponent(item.type);
+    var url = presign + '?filename=' + encodeURIComponent(item.file.name) + '&content_type=' + encodeURIComponent(item.type) +
+      '&size=' + item.file.size;
     fetch(url, { credentials: 'omit' }).then(function (response) {
       if (response.status === 404) throw { message: 'This trip is no longer taking photos.', final: true };
       if (response.status === 400) throw { message: item.file.name + ' is not a type of photo we can take.', final: true };
+      if (response.status === 413) throw { message: item.file.name + ' is too large; the limit is ' + mb(maxBytes) + '.', final: true };
+      if (response.status === 403) {
+        return response.json().catch(function () { return {}; }).then(function (answer) {
+          throw { message: 'Photo upload is closed for this trip' + (answer.error ? ': ' + answer.error : '') + '.', final: true };
+        });
+      }
       if (!response.ok) throw { message: 'The upload service did not answer (' + response.status + '). Try again in a moment.' };
       return response.json();
     }).then(function (link) {
@@ -89,7 +96,10 @@
       var xhr = new XMLHttpRequest();
       xhr.open(link.method || 'PUT', link.url);
       var headers = link.headers || {};
-      Object.keys(headers).forEach(function (name) { xhr.setRequestHeader(name, headers[name]); });
+      // The browser sets Content-Length from the file itself (the link signed that size); a page may not set it.
+      Object.keys(headers).forEach(function (name) {
+        if (name.toLowerCase() !== 'content-length') xhr.setRequestHeader(name, headers[name]);
+      });
       xhr.upload.onprogress = function (e) {
         if (e.lengthComputable) item.row.querySelector('progress').value = Math.round(e.loaded * 100 / e.total);
       };

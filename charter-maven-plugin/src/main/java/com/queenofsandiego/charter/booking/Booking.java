@@ -79,9 +79,7 @@ public record Booking(
     public record Guest(String name, Optional<Integer> partySize, Optional<String> email, Optional<String> phone) {
 
         public String firstName() {
-            String trimmed = name.trim();
-            int space = trimmed.indexOf(' ');
-            return space < 0 ? trimmed : trimmed.substring(0, space);
+            return FirstNames.of(name);
         }
     }
 }

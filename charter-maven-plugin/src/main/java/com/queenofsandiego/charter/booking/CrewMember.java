@@ -4,8 +4,6 @@ package com.queenofsandiego.charter.booking;
 public record CrewMember(String id, String name, String role) {
 
     public String firstName() {
-        String trimmed = name.trim();
-        int space = trimmed.indexOf(' ');
-        return space < 0 ? trimmed : trimmed.substring(0, space);
+        return FirstNames.of(name);
     }
 }

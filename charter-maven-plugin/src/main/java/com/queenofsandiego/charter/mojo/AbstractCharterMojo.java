@@ -13,6 +13,7 @@ import org.apache.maven.project.MavenProject;
 
 import java.io.File;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -53,6 +54,13 @@ abstract class AbstractCharterMojo extends AbstractMojo {
     /** SCC's base URL: reconcile sends events there, and guest pages ask it for photo upload links. */
     @Parameter(property = "charter.scc.endpoint")
     String sccEndpoint;
+
+    /**
+     * Where guest pages PUT photos: the origin of the URLs SCC presigns, e.g. https://guest-photos.s3.us-west-2.amazonaws.com.
+     * Pages may connect to SCC and this origin only; without it they offer no upload.
+     */
+    @Parameter(property = "charter.uploadOrigin")
+    String uploadOrigin;
 
     /** The largest photo a guest may upload, in bytes (default 25 MiB). */
     @Parameter(property = "charter.maxPhotoBytes", defaultValue = "26214400")
@@ -103,8 +111,18 @@ abstract class AbstractCharterMojo extends AbstractMojo {
         } catch (DateTimeException e) {
             throw new MojoFailureException("charter.timezone '" + timezone + "' is not a time zone; use a name such as America/Los_Angeles");
         }
-        return new SiteSettings(project.getBasedir().toPath(), contentDirectory.toPath(), themeDirectory.toPath(),
-                outputDirectory.toPath(), siteUrl, zone, Optional.ofNullable(sccEndpoint).filter(s -> !s.isBlank()), maxPhotoBytes);
+        Path basedir = project.getBasedir().toPath();
+        Path content = contentDirectory.toPath();
+        Path theme = themeDirectory.toPath();
+        Path output = outputDirectory.toPath();
+        try {
+            return new SiteSettings(basedir, content, theme, output, siteUrl, zone,
+                    Optional.ofNullable(sccEndpoint).filter(s -> !s.isBlank()),
+                    Optional.ofNullable(uploadOrigin).filter(s -> !s.isBlank()), maxPhotoBytes);
+        } catch (IllegalArgumentException notAnOrigin) {
+            throw new MojoFailureException("charter.uploadOrigin '" + uploadOrigin + "' is not an origin;"
+                    + " use one such as https://guest-photos.s3.us-west-2.amazonaws.com");
+        }
     }
 
     /** Prints each problem (and a GitHub annotation on Actions) and returns the exception that fails the build. */

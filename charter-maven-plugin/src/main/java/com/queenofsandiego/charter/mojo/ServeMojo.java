@@ -15,8 +15,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -43,8 +46,9 @@ public class ServeMojo extends AbstractCharterMojo {
              SourceWatcher watcher = new SourceWatcher(List.of(bookingsDirectory.toPath(), contentDirectory.toPath(), themeDirectory.toPath()))) {
             // Pages of the preview ask the preview itself for upload links, as production pages ask SCC.
             sccEndpoint = server.baseUri().toString();
+            uploadOrigin = uploads.origin();
             Bookings bookings = render();
-            server.route(PresignRoute.PATH, new PresignRoute(photoBookings(bookings)::contains, uploads.links()));
+            server.route(PresignRoute.PATH, presignRoute(bookings, uploads));
             getLog().info("charter: serving " + siteSettings().siteDirectory() + " on " + server.baseUri() + "/ (Ctrl-C stops);"
                     + " uploaded photos go to " + uploads.file(""));
             for (Booking booking : bookings.bookings()) {
@@ -53,7 +57,7 @@ public class ServeMojo extends AbstractCharterMojo {
             }
             watcher.run(() -> {
                 try {
-                    server.route(PresignRoute.PATH, new PresignRoute(photoBookings(render())::contains, uploads.links()));
+                    server.route(PresignRoute.PATH, presignRoute(render(), uploads));
                     server.reload();
                 } catch (MojoFailureException e) {
                     getLog().warn("charter: not re-rendered: " + e.getMessage() + " The preview keeps the last good site.");
@@ -72,8 +76,12 @@ public class ServeMojo extends AbstractCharterMojo {
         }
     }
 
-    private static Set<String> photoBookings(Bookings bookings) {
-        return bookings.bookings().stream().filter(b -> b.photos() && !b.cancelled()).map(Booking::id).collect(Collectors.toSet());
+    /** Links for the bookings that take photos, around each charter's date in the site's time zone. */
+    private PresignRoute presignRoute(Bookings bookings, UploadBucket uploads) throws MojoFailureException {
+        Map<String, LocalDate> charterDates = bookings.bookings().stream().filter(b -> b.photos() && !b.cancelled())
+                .collect(Collectors.toMap(Booking::id, Booking::date));
+        return new PresignRoute(id -> Optional.ofNullable(charterDates.get(id)), uploads.links(), maxPhotoBytes,
+                Clock.system(siteSettings().zone()));
     }
 
     private Bookings render() throws MojoFailureException {

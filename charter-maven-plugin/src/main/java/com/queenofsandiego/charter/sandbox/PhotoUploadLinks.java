@@ -14,7 +14,8 @@ import java.util.UUID;
 
 /**
  * Makes the answer of the presign route: a SigV4-presigned PUT URL for one guest photo, under
- * {@code uploads/<booking-id>/<uuid>-<safe filename>}, valid for 15 minutes, for photo types only.
+ * {@code uploads/<booking-id>/<uuid>-<safe filename>}, valid for 15 minutes, for photo types only. The URL signs
+ * Content-Type and Content-Length, so storage itself refuses another type or a body of another size.
  */
 public final class PhotoUploadLinks {
 
@@ -34,8 +35,8 @@ public final class PhotoUploadLinks {
     public record Link(String url, String method, Map<String, String> headers, long expiresIn, String key) {
     }
 
-    /** A link, or empty when the content type is not a photo type (the route answers 400). */
-    public Optional<Link> forPhoto(String bookingId, String filename, String contentType) {
+    /** A link for a photo of exactly {@code size} bytes, or empty when the content type is not a photo type (the route answers 400). */
+    public Optional<Link> forPhoto(String bookingId, String filename, String contentType, long size) {
         String type = contentType == null ? "" : contentType.trim().toLowerCase(Locale.ROOT);
         if (!CONTENT_TYPES.contains(type)) {
             return Optional.empty();
@@ -43,8 +44,9 @@ public final class PhotoUploadLinks {
         String key = "uploads/" + bookingId + "/" + UUID.randomUUID() + "-" + safeName(filename);
         PresignedPutObjectRequest presigned = presigner.presignPutObject(request -> request
                 .signatureDuration(EXPIRY)
-                .putObjectRequest(PutObjectRequest.builder().bucket(bucket).key(key).contentType(type).build()));
-        return Optional.of(new Link(presigned.url().toString(), "PUT", Map.of("Content-Type", type), EXPIRY.toSeconds(), key));
+                .putObjectRequest(PutObjectRequest.builder().bucket(bucket).key(key).contentType(type).contentLength(size).build()));
+        return Optional.of(new Link(presigned.url().toString(), "PUT",
+                Map.of("Content-Type", type, "Content-Length", Long.toString(size)), EXPIRY.toSeconds(), key));
     }
 
     /** A file name reduced to letters, digits, '.', '_' and '-': no path, no spaces, no surprises in a key. */

@@ -16,12 +16,15 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 
@@ -108,9 +111,14 @@ public final class Sandbox implements AutoCloseable {
                 .mapToInt(Map.Entry::getValue).sum();
     }
 
-    /** Serves the presign route for bookings SCC has an event for, with links from {@code links}. */
-    public void presign(PhotoUploadLinks links) {
-        server.createContext("/g/", new PresignRoute(id -> !store(RemoteSystem.SCC).find(Optional.of(id)).isEmpty(), links));
+    /**
+     * Serves the presign route for bookings SCC has an event for, around the event's date, with links from
+     * {@code links}; {@code clock} is now in the zone of the events' dates.
+     */
+    public void presign(PhotoUploadLinks links, long maxPhotoBytes, Clock clock) {
+        Function<String, Optional<LocalDate>> charterDates = id -> store(RemoteSystem.SCC).find(Optional.of(id)).stream()
+                .findFirst().map(event -> LocalDate.parse(event.path("date").asText()));
+        server.createContext("/g/", new PresignRoute(charterDates, links, maxPhotoBytes, clock));
     }
 
     @Override

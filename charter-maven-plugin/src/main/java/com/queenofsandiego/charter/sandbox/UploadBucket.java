@@ -60,6 +60,11 @@ public final class UploadBucket implements AutoCloseable {
         return new UploadBucket(proxy, presigner, directory);
     }
 
+    /** Where pages PUT photos: the origin their Content-Security-Policy must let them connect to. */
+    public String origin() {
+        return "http://127.0.0.1:" + proxy.getPort();
+    }
+
     public PhotoUploadLinks links() {
         return new PhotoUploadLinks(presigner, BUCKET);
     }

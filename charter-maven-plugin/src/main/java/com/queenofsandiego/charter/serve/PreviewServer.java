@@ -23,13 +23,18 @@ import java.util.concurrent.Executors;
 
 /**
  * Serves a rendered site on 127.0.0.1 with production routing ({@link SiteRouting}) for a local preview.
- * HTML pages get a small script that reloads them when {@link #reload()} is called after a re-render.
+ * HTML pages get a small script, served from {@value #RELOAD_SCRIPT_PATH}, that reloads them when {@link #reload()} is
+ * called after a re-render; their Content-Security-Policy is widened just enough to let it connect back.
  */
 public final class PreviewServer implements AutoCloseable {
 
     static final String EVENTS_PATH = "/__charter/events";
-    private static final String RELOAD_SCRIPT = "<script>new EventSource('" + EVENTS_PATH
-            + "').onmessage=function(){location.reload()}</script>";
+    static final String RELOAD_SCRIPT_PATH = "/__charter/reload.js";
+    // A file of the page's own origin, not inline: the pages' Content-Security-Policy refuses inline scripts.
+    private static final byte[] RELOAD_SCRIPT = ("new EventSource('" + EVENTS_PATH + "').onmessage = function () { location.reload(); };\n")
+            .getBytes(StandardCharsets.UTF_8);
+    private static final String RELOAD_SCRIPT_TAG = "<script src=\"" + RELOAD_SCRIPT_PATH + "\"></script>";
+    private static final Pattern CONNECT_SRC = Pattern.compile("<meta http-equiv=\"Content-Security-Policy\" content=\"[^\"]*connect-src");
     private final Path root;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
@@ -89,6 +94,12 @@ public final class PreviewServer implements AutoCloseable {
             openEvents(exchange);
             return;
         }
+        if (RELOAD_SCRIPT_PATH.equals(path)) {
+            try (exchange) {
+                send(exchange, 200, "text/javascript; charset=utf-8", RELOAD_SCRIPT);
+            }
+            return;
+        }
         for (Map.Entry<Pattern, HttpHandler> route : routes.entrySet()) {
             if (route.getKey().matcher(path).matches()) {
                 route.getValue().handle(exchange);
@@ -132,8 +143,10 @@ public final class PreviewServer implements AutoCloseable {
     }
 
     private static String withReloadScript(String html) {
+        // A page that may connect to named hosts only (SCC, the upload host) must also let the script reach the preview.
+        html = CONNECT_SRC.matcher(html).replaceFirst("$0 'self'");
         int end = html.lastIndexOf("</body>");
-        return end < 0 ? html + RELOAD_SCRIPT : html.substring(0, end) + RELOAD_SCRIPT + html.substring(end);
+        return end < 0 ? html + RELOAD_SCRIPT_TAG : html.substring(0, end) + RELOAD_SCRIPT_TAG + html.substring(end);
     }
 
     private static void closeQuietly(OutputStream stream) {

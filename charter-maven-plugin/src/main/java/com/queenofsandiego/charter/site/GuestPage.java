@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a guest page shows, as template variables. Built only from what a guest may see: never the internal notes or
@@ -27,7 +28,9 @@ final class GuestPage {
                                          MarkdownRenderer markdown) {
         String time = TIME.format(booking.start()) + " – " + TIME.format(booking.end());
         String canonical = settings.siteUrl() + "/g/" + booking.slug();
-        boolean uploads = booking.photos() && !booking.cancelled();
+        boolean photos = booking.photos() && !booking.cancelled();
+        Optional<String> presignUrl = settings.uploads()
+                ? settings.sccEndpoint().map(scc -> stripSlash(scc) + "/g/" + booking.id() + "/presign") : Optional.empty();
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("title", booking.title());
         page.put("slug", booking.slug());
@@ -38,9 +41,10 @@ final class GuestPage {
         page.put("when", DAY.format(booking.date()) + " · " + time);
         page.put("isoStart", booking.date().atTime(booking.start()).atZone(settings.zone()).toOffsetDateTime().toString());
         page.put("duration", duration(booking.duration()));
-        page.put("guestFirstName", booking.guest().firstName());
+        // A cancelled charter's page stays online at its address, so it names nobody.
+        page.put("guestFirstName", booking.cancelled() ? null : booking.guest().firstName());
         page.put("partySize", booking.guest().partySize().orElse(null));
-        page.put("crew", crew(booking, roster));
+        page.put("crew", booking.cancelled() ? List.of() : crew(booking, roster));
         page.put("guestNotes", booking.guestNotes().map(markdown::toHtml).orElse(null));
         page.put("meetingPoint", content.partial("meeting-point").map(SiteContent.Partial::html).orElse(null));
         page.put("bring", content.partial("what-to-bring").map(SiteContent.Partial::html).orElse(null));
@@ -50,9 +54,12 @@ final class GuestPage {
                 ? "This charter on " + SHORT_DAY.format(booking.date()) + " was cancelled."
                 : "Your charter on " + SHORT_DAY.format(booking.date()) + " at " + TIME.format(booking.start())
                         + ": meeting point, crew, and a place for your photos.");
-        page.put("photos", uploads);
-        page.put("presignUrl", settings.sccEndpoint().map(scc -> stripSlash(scc) + "/g/" + booking.id() + "/presign").orElse(null));
+        page.put("photos", photos);
+        page.put("presignUrl", presignUrl.orElse(null));
         page.put("maxPhotoBytes", settings.maxPhotoBytes());
+        page.put("contentSecurityPolicy", photos && presignUrl.isPresent()
+                ? ContentSecurityPolicy.connectingTo(List.of(presignUrl.get(), settings.uploadOrigin().orElseThrow()))
+                : ContentSecurityPolicy.SELF_ONLY);
         return page;
     }
 

@@ -2,6 +2,8 @@ package com.queenofsandiego.charter.site;
 
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Image;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 import org.commonmark.parser.Parser;
@@ -9,11 +11,13 @@ import org.commonmark.renderer.text.TextContentRenderer;
 import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Markdown to HTML that is safe to put in a page whatever staff or a guest typed: raw HTML is escaped and links to
- * anything but http(s), mailto and tel are removed ({@code javascript:}, {@code data:} and the like).
+ * Markdown to HTML that is safe to put in a page whatever staff or a guest typed: raw HTML is escaped, links to
+ * anything but http(s), mailto and tel are removed ({@code javascript:}, {@code data:} and the like), and an image
+ * from another host becomes its alt text, so a page never makes a request that tells another host who read it.
  */
 public final class MarkdownRenderer {
 
@@ -29,7 +33,32 @@ public final class MarkdownRenderer {
     private final TextContentRenderer text = TextContentRenderer.builder().build();
 
     public String toHtml(String markdown) {
-        return renderer.render(parser.parse(markdown));
+        Node document = parser.parse(markdown);
+        List<Image> foreign = new ArrayList<>();
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Image image) {
+                if (!sameSite(image.getDestination())) {
+                    foreign.add(image);
+                }
+            }
+        });
+        for (Image image : foreign) {
+            while (image.getFirstChild() != null) {
+                image.insertBefore(image.getFirstChild());
+            }
+            image.unlink();
+        }
+        return renderer.render(document);
+    }
+
+    /**
+     * A relative URL without a host. Browsers read a backslash as a slash and skip tabs and newlines, so
+     * {@code /\host} and {@code //host} alike go elsewhere; a colon before any '/', '?' or '#' is a scheme.
+     */
+    static boolean sameSite(String url) {
+        String read = url.replace('\\', '/').replaceAll("[\\x00-\\x20]", "");
+        return !read.startsWith("//") && !read.matches("(?s)[^/?#]*:.*");
     }
 
     /** The first paragraph as plain text, e.g. for a calendar entry's location. */

@@ -30,7 +30,7 @@ import java.util.stream.Stream;
 public final class SiteGenerator {
 
     /** Part of every fingerprint: raise it when rendering changes, so every file is rendered again. */
-    private static final String RENDERING_VERSION = "1";
+    private static final String RENDERING_VERSION = "2";
     private static final String STATE_FILE = "generate-state.json";
 
     private final SiteSettings settings;
@@ -102,6 +102,7 @@ public final class SiteGenerator {
             variables.put("current", page.urlPath());
             variables.put("navigation", navigation);
             variables.put("assets", assets);
+            variables.put("contentSecurityPolicy", ContentSecurityPolicy.SELF_ONLY);
             outputs.put(page.path(), new Output(global, () -> templates.render("page", variables)));
         }
         outputs.put("sitemap.xml", new Output(global, () -> Sitemap.xml(content.pages(), settings.siteUrl())));
@@ -140,7 +141,8 @@ public final class SiteGenerator {
     private String globalFingerprint() {
         StringBuilder all = new StringBuilder(RENDERING_VERSION).append('\n')
                 .append(settings.siteUrl()).append('\n').append(settings.zone()).append('\n')
-                .append(settings.sccEndpoint().orElse("")).append('\n').append(settings.maxPhotoBytes()).append('\n');
+                .append(settings.sccEndpoint().orElse("")).append('\n').append(settings.uploadOrigin().orElse("")).append('\n')
+                .append(settings.maxPhotoBytes()).append('\n');
         for (Path directory : List.of(settings.themeDirectory(), settings.contentDirectory())) {
             for (Path file : filesUnder(directory)) {
                 all.append(directory.relativize(file)).append('=').append(Assets.sha256(read(file))).append('\n');

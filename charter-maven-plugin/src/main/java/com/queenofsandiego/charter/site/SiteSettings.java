@@ -10,6 +10,8 @@ import java.util.Optional;
  * @param displayRoot paths in messages are relative to this (the repository root)
  * @param outputDirectory the charter output directory; the site goes to {@code site/} inside it
  * @param sccEndpoint SCC's base URL, which the photo widget asks for upload links; none disables uploads
+ * @param uploadOrigin where the photo widget PUTs photos (the origin of SCC's presigned URLs, e.g. the bucket's S3
+ *     endpoint): pages may connect to it and to SCC only, so none disables uploads too
  */
 public record SiteSettings(
         Path displayRoot,
@@ -19,12 +21,19 @@ public record SiteSettings(
         String siteUrl,
         ZoneId zone,
         Optional<String> sccEndpoint,
+        Optional<String> uploadOrigin,
         long maxPhotoBytes) {
 
     public static final long DEFAULT_MAX_PHOTO_BYTES = 25L * 1024 * 1024;
 
     public SiteSettings {
         siteUrl = siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;
+        uploadOrigin = uploadOrigin.map(ContentSecurityPolicy::origin);
+    }
+
+    /** Whether guest pages offer photo upload: they need SCC for links and the upload host for their policy. */
+    boolean uploads() {
+        return sccEndpoint.isPresent() && uploadOrigin.isPresent();
     }
 
     public Path siteDirectory() {

@@ -3,7 +3,10 @@ package com.queenofsandiego.charter.site;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** {@code sitemap.xml} of the public pages only, and the {@code robots.txt} that keeps crawlers out of {@code /g/}. */
+/**
+ * {@code sitemap.xml} of the public pages only, and a {@code robots.txt} that points at it. Crawlers are let into
+ * {@code /g/}: guest pages carry {@code noindex}, which a crawler kept out would never read.
+ */
 final class Sitemap {
 
     private Sitemap() {
@@ -21,7 +24,7 @@ final class Sitemap {
     }
 
     static byte[] robots(String siteUrl) {
-        return ("User-agent: *\nDisallow: /g/\n\nSitemap: " + siteUrl + "/sitemap.xml\n").getBytes(StandardCharsets.UTF_8);
+        return ("User-agent: *\nDisallow:\n\nSitemap: " + siteUrl + "/sitemap.xml\n").getBytes(StandardCharsets.UTF_8);
     }
 
     private static String escape(String text) {

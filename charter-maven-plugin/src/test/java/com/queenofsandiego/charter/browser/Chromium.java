@@ -12,6 +12,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Debian's headless Chromium driven by its chromedriver (installed by {@code .ci/run}); nothing is downloaded.
@@ -43,6 +45,16 @@ public final class Chromium implements AutoCloseable {
         driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(width, height));
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        // Runs before each page's own scripts, outside its Content-Security-Policy, so every violation is recorded.
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "window.__cspViolations = []; document.addEventListener('securitypolicyviolation',"
+                        + " e => window.__cspViolations.push(e.violatedDirective + ' blocked ' + e.blockedURI));"));
+    }
+
+    /** What the open page's Content-Security-Policy refused so far, as "directive blocked URI". */
+    @SuppressWarnings("unchecked")
+    public List<String> cspViolations() {
+        return (List<String>) driver.executeScript("return window.__cspViolations || []");
     }
 
     public ChromeDriver driver() {

@@ -8,10 +8,12 @@ import com.queenofsandiego.charter.site.SiteSettings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +41,7 @@ class GuestPageBrowserTest {
         Path output = Files.createTempDirectory("charter-browser");
         SiteSettings settings = new SiteSettings(REPOSITORY, REPOSITORY.resolve("site-content"), REPOSITORY.resolve("theme"),
                 output, "https://queenofsandiego.com", ZoneId.of("America/Los_Angeles"),
-                Optional.of("http://127.0.0.1:9/scc"), SiteSettings.DEFAULT_MAX_PHOTO_BYTES);
+                Optional.of("http://127.0.0.1:9/scc"), Optional.of("http://127.0.0.1:9"), SiteSettings.DEFAULT_MAX_PHOTO_BYTES);
         bookings = new BookingLoader(REPOSITORY).load(REPOSITORY.resolve("bookings"), REPOSITORY.resolve("site-content/crew.yaml"));
         new SiteGenerator(settings).generate(bookings);
         site = settings.siteDirectory();
@@ -69,6 +71,7 @@ class GuestPageBrowserTest {
                     assertThat(chromium.driver().findElement(By.cssSelector("#photos label")).getText()).isEqualTo("Choose photos");
                     assertThat(chromium.driver().findElements(By.cssSelector(".crew li"))).hasSize(2);
                     assertThat(violations(chromium)).as("serious or critical axe-core violations").isEmpty();
+                    assertThat(chromium.cspViolations()).as("Content-Security-Policy violations").isEmpty();
                     chromium.screenshot(SCREENSHOTS.resolve("guest-" + size[0] + "x" + size[1] + ".png"));
                 }
             }
@@ -83,7 +86,22 @@ class GuestPageBrowserTest {
             assertThat(chromium.driver().findElement(By.cssSelector("[role=alert]")).getText()).contains("This charter was cancelled");
             assertThat(chromium.driver().findElements(By.id("photos"))).isEmpty();
             assertThat(violations(chromium)).isEmpty();
+            assertThat(chromium.cspViolations()).isEmpty();
             chromium.screenshot(SCREENSHOTS.resolve("guest-cancelled-390x844.png"));
+        }
+    }
+
+    @Test
+    void theBrowserEnforcesThePagesPolicy() throws Exception {
+        try (PreviewServer server = PreviewServer.start(site, 0); Chromium chromium = new Chromium(390, 844)) {
+            chromium.driver().get(server.baseUri() + "/g/" + slugOf("BS-49102"));
+
+            chromium.driver().executeScript("fetch('http://127.0.0.1:9/elsewhere').catch(() => {});"
+                    + "const img = document.createElement('img'); img.src = 'https://tracker.example/p.gif'; document.body.append(img);");
+            new WebDriverWait(chromium.driver(), Duration.ofSeconds(10)).until(d -> chromium.cspViolations().size() == 2);
+
+            assertThat(chromium.cspViolations()).containsExactlyInAnyOrder(
+                    "connect-src blocked http://127.0.0.1:9/elsewhere", "img-src blocked https://tracker.example/p.gif");
         }
     }
 

@@ -13,7 +13,7 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** In a real browser, a page served by the preview reloads itself when the site is re-rendered. */
+/** In a real browser, a page served by the preview reloads itself when the site is re-rendered, under the pages' policy. */
 class LiveReloadBrowserTest {
 
     @TempDir
@@ -22,12 +22,15 @@ class LiveReloadBrowserTest {
     @Test
     void anOpenGuestPageShowsTheReRenderedSite() throws Exception {
         Files.createDirectories(site.resolve("g"));
-        Files.writeString(site.resolve("g/abc123.html"), "<!doctype html><html><body><h1>Before</h1></body></html>");
+        // The policy every rendered page carries: no inline script, so the reload script must be a file.
+        Files.writeString(site.resolve("g/abc123.html"), "<!doctype html><html><head><meta http-equiv=\"Content-Security-Policy\""
+                + " content=\"default-src 'self'\"></head><body><h1>Before</h1></body></html>");
         try (PreviewServer server = PreviewServer.start(site, 0); Chromium chromium = new Chromium(390, 844)) {
             chromium.driver().get(server.baseUri().resolve("/g/abc123").toString());
             assertThat(chromium.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Before");
             new WebDriverWait(chromium.driver(), Duration.ofSeconds(10))
                     .until(d -> Boolean.TRUE.equals(chromium.driver().executeScript("return document.readyState === 'complete'")));
+            assertThat(chromium.cspViolations()).isEmpty();
 
             Files.writeString(site.resolve("g/abc123.html"), "<!doctype html><html><body><h1>After</h1></body></html>");
             WebDriverWait wait = new WebDriverWait(chromium.driver(), Duration.ofSeconds(15));

@@ -20,11 +20,12 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -38,6 +39,9 @@ class PhotoUploadBrowserTest {
 
     private static final Path REPOSITORY = Path.of(System.getProperty("charter.repository", "..")).toAbsolutePath().normalize();
     private static final long MAX_BYTES = 200_000;
+    private static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
+    /** BS-48213's date in this repository's bookings. */
+    private static final LocalDate CHARTER = LocalDate.of(2026, 12, 5);
 
     @TempDir
     Path work;
@@ -48,8 +52,9 @@ class PhotoUploadBrowserTest {
         try (PreviewServer server = PreviewServer.start(site, 0);
              UploadBucket bucket = UploadBucket.start(work.resolve("uploads"), server.baseUri().toString());
              Chromium chromium = new Chromium(390, 844)) {
-            String slug = renderSite(server);
-            server.route(PresignRoute.PATH, new PresignRoute(Set.of("BS-48213")::contains, bucket.links()));
+            String slug = renderSite(server, bucket);
+            server.route(PresignRoute.PATH, new PresignRoute(id -> id.equals("BS-48213") ? Optional.of(CHARTER) : Optional.empty(),
+                    bucket.links(), MAX_BYTES, Clock.fixed(CHARTER.atTime(18, 0).atZone(ZONE).toInstant(), ZONE)));
 
             chromium.driver().get(server.baseUri() + "/g/" + slug);
             chromium.driver().findElement(By.id("photo-input"))
@@ -73,6 +78,7 @@ class PhotoUploadBrowserTest {
                     "notes.txt is not a photo we can take: use JPEG, PNG, HEIC or WebP.",
                     "huge.jpg is too large (0.2 MB); the limit is 0.2 MB.");
             assertThat(uploaded(bucket.file("uploads/BS-48213"))).hasSize(2);
+            assertThat(chromium.cspViolations()).as("Content-Security-Policy violations").isEmpty();
             chromium.driver().executeScript("document.getElementById('photos').scrollIntoView()");
             chromium.screenshot(REPOSITORY.resolve("target/charter/screenshots/guest-upload-390x844.png"));
         }
@@ -85,13 +91,14 @@ class PhotoUploadBrowserTest {
         try (PreviewServer server = PreviewServer.start(site, 0);
              UploadBucket bucket = UploadBucket.start(work.resolve("uploads"), server.baseUri().toString());
              Chromium chromium = new Chromium(390, 844)) {
-            String slug = renderSite(server);
+            String slug = renderSite(server, bucket);
             // The first link's signature is spoiled, as an expired link would be: storage answers 403.
             server.route(PresignRoute.PATH, exchange -> {
-                PhotoUploadLinks.Link link = bucket.links().forPhoto("BS-48213", "late.png", "image/png").orElseThrow();
+                String size = exchange.getRequestURI().getQuery().replaceAll(".*[?&]?size=([0-9]+).*", "$1");
+                PhotoUploadLinks.Link link = bucket.links().forPhoto("BS-48213", "late.png", "image/png", Long.parseLong(size)).orElseThrow();
                 String url = linksGiven.getAndIncrement() == 0 ? link.url().replaceAll("X-Amz-Signature=[0-9a-f]+", "X-Amz-Signature=" + "0".repeat(64)) : link.url();
-                byte[] body = ("{\"url\":\"" + url + "\",\"method\":\"PUT\",\"headers\":{\"Content-Type\":\"image/png\"},\"expires_in\":900}")
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                byte[] body = ("{\"url\":\"" + url + "\",\"method\":\"PUT\",\"headers\":{\"Content-Type\":\"image/png\",\"Content-Length\":\""
+                        + size + "\"},\"expires_in\":900}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
@@ -104,16 +111,17 @@ class PhotoUploadBrowserTest {
                     .getAttribute("textContent").equals("All 1 photo uploaded. Thank you!"));
 
             assertThat(linksGiven.get()).isEqualTo(2);
+            assertThat(chromium.cspViolations()).isEmpty();
             assertThat(uploaded(bucket.file("uploads/BS-48213"))).singleElement().asString().endsWith("-late.png");
         }
     }
 
-    /** This repository's site, whose pages ask the preview for upload links; the slug of booking BS-48213. */
-    private String renderSite(PreviewServer server) {
+    /** This repository's site, whose pages ask the preview for upload links and PUT to the bucket; the slug of BS-48213. */
+    private String renderSite(PreviewServer server, UploadBucket bucket) {
         Bookings bookings = new BookingLoader(REPOSITORY).load(REPOSITORY.resolve("bookings"), REPOSITORY.resolve("site-content/crew.yaml"));
         new SiteGenerator(new SiteSettings(REPOSITORY, REPOSITORY.resolve("site-content"), REPOSITORY.resolve("theme"),
-                work.resolve("out"), "https://queenofsandiego.com", ZoneId.of("America/Los_Angeles"),
-                Optional.of(server.baseUri().toString()), MAX_BYTES)).generate(bookings);
+                work.resolve("out"), "https://queenofsandiego.com", ZONE, Optional.of(server.baseUri().toString()),
+                Optional.of(bucket.origin()), MAX_BYTES)).generate(bookings);
         return bookings.bookings().stream().filter(b -> b.id().equals("BS-48213")).findFirst().orElseThrow().slug();
     }
 

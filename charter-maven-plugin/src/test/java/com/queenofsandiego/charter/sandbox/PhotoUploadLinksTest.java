@@ -27,26 +27,26 @@ class PhotoUploadLinksTest {
     }
 
     @Test
-    void signsAFifteenMinutePutUnderTheBookingsPrefix() {
+    void signsAFifteenMinutePutOfOneTypeAndSizeUnderTheBookingsPrefix() {
         PhotoUploadLinks.Link link = new PhotoUploadLinks(presigner, "guest-photos")
-                .forPhoto("BS-48213", "IMG 0001.HEIC", "image/heic").orElseThrow();
+                .forPhoto("BS-48213", "IMG 0001.HEIC", "image/heic", 123_456).orElseThrow();
 
         assertThat(link.method()).isEqualTo("PUT");
         assertThat(link.expiresIn()).isEqualTo(900);
-        assertThat(link.headers()).containsEntry("Content-Type", "image/heic");
+        assertThat(link.headers()).containsEntry("Content-Type", "image/heic").containsEntry("Content-Length", "123456");
         assertThat(link.key()).matches("uploads/BS-48213/[0-9a-f-]{36}-IMG-0001\\.HEIC");
         assertThat(link.url()).startsWith("http://127.0.0.1:9999/guest-photos/uploads/BS-48213/")
                 .contains("X-Amz-Algorithm=AWS4-HMAC-SHA256", "X-Amz-Expires=900", "X-Amz-Signature=")
-                .contains("content-type");
+                .contains("X-Amz-SignedHeaders=content-length%3Bcontent-type%3Bhost");
     }
 
     @Test
     void refusesWhatIsNotAPhoto() {
         PhotoUploadLinks links = new PhotoUploadLinks(presigner, "guest-photos");
 
-        assertThat(links.forPhoto("BS-1", "notes.pdf", "application/pdf")).isEmpty();
-        assertThat(links.forPhoto("BS-1", "x.html", "text/html")).isEmpty();
-        assertThat(links.forPhoto("BS-1", "x", null)).isEmpty();
+        assertThat(links.forPhoto("BS-1", "notes.pdf", "application/pdf", 10)).isEmpty();
+        assertThat(links.forPhoto("BS-1", "x.html", "text/html", 10)).isEmpty();
+        assertThat(links.forPhoto("BS-1", "x", null, 10)).isEmpty();
     }
 
     @Test

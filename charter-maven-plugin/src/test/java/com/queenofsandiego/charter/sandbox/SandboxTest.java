@@ -10,6 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -121,16 +124,17 @@ class SandboxTest {
     }
 
     @Test
-    void thePresignRouteKnowsTheBookingsSccHasEventsFor() throws Exception {
+    void thePresignRouteKnowsTheBookingsSccHasEventsForAndTheirDates() throws Exception {
         try (Sandbox sandbox = Sandbox.start(work, 0, "token-1", "key-1");
              UploadBucket bucket = UploadBucket.start(work.resolve("uploads"), sandbox.baseUri().toString())) {
-            sandbox.presign(bucket.links());
             scc(sandbox, "POST", "/events", EVENT);
+            // The event is on 2026-06-01; links are handed out until 30 days after it.
+            sandbox.presign(bucket.links(), 1000, Clock.fixed(Instant.parse("2026-07-01T12:00:00Z"), ZoneOffset.UTC));
 
-            HttpResponse<String> link = call(sandbox, "GET", "/g/BS-1/presign?filename=a.jpg&content_type=image%2Fjpeg", null, null, null);
+            HttpResponse<String> link = call(sandbox, "GET", "/g/BS-1/presign?filename=a.jpg&content_type=image%2Fjpeg&size=3", null, null, null);
             assertThat(link.statusCode()).isEqualTo(200);
             assertThat(json(link).get("url").asText()).contains("BS-1");
-            assertThat(call(sandbox, "GET", "/g/BS-2/presign?filename=a.jpg&content_type=image%2Fjpeg", null, null, null).statusCode())
+            assertThat(call(sandbox, "GET", "/g/BS-2/presign?filename=a.jpg&content_type=image%2Fjpeg&size=3", null, null, null).statusCode())
                     .isEqualTo(404);
         }
     }

@@ -52,10 +52,33 @@ class PreviewServerTest {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).contains("text/html; charset=utf-8");
-        assertThat(page.body()).contains("<h1>Your charter</h1>").contains("EventSource");
+        assertThat(page.body()).contains("<h1>Your charter</h1>");
         assertThat(get("/g/abc123/").body()).contains("Your charter");
         assertThat(get("/g/abc123.ics").headers().firstValue("Content-Type")).contains("text/calendar; charset=utf-8");
         assertThat(get("/").body()).contains("Home");
+    }
+
+    @Test
+    void theReloadScriptIsAFileOfThePagesOwnOriginNotInline() throws Exception {
+        // Pages refuse inline scripts (Content-Security-Policy), so the injected script must be loaded from the preview.
+        String page = get("/g/abc123").body();
+
+        assertThat(page).contains("<script src=\"" + PreviewServer.RELOAD_SCRIPT_PATH + "\"></script></body>")
+                .doesNotContainPattern("<script>");
+        HttpResponse<String> script = get(PreviewServer.RELOAD_SCRIPT_PATH);
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("Content-Type")).contains("text/javascript; charset=utf-8");
+        assertThat(script.body()).contains("new EventSource('" + PreviewServer.EVENTS_PATH + "')").contains("location.reload()");
+    }
+
+    @Test
+    void aPageThatConnectsToNamedHostsOnlyMayAlsoConnectBackForReloads() throws Exception {
+        Files.writeString(site.resolve("g/photos.html"), "<html><head><meta http-equiv=\"Content-Security-Policy\" content=\""
+                + "default-src 'self'; connect-src https://scc.example.com\"></head><body><p>connect-src</p></body></html>");
+
+        assertThat(get("/g/photos").body()).contains("content=\"default-src 'self'; connect-src 'self' https://scc.example.com\"")
+                .contains("<p>connect-src</p>");
+        assertThat(get("/g/abc123").body()).doesNotContain("connect-src");
     }
 
     @Test

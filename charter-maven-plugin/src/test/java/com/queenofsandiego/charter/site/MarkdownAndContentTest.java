@@ -28,6 +28,16 @@ class MarkdownAndContentTest {
     }
 
     @Test
+    void imagesFromOtherHostsBecomeTheirAltTextAndSameSiteImagesStay() {
+        String html = new MarkdownRenderer().toHtml("![boat](https://tracker.example/p.gif) ![two](//tracker.example/p.gif) "
+                + "![three](/\\tracker.example/p.gif) ![four](HTTP://tracker.example/p.gif) ![dock](/assets/images/dock.jpg) "
+                + "![map](map.png)\n");
+
+        assertThat(html).doesNotContain("tracker.example").contains("boat two three four")
+                .contains("<img src=\"/assets/images/dock.jpg\" alt=\"dock\" />", "<img src=\"map.png\" alt=\"map\" />");
+    }
+
+    @Test
     void frontMatterProblemsPointAtTheirLines() throws Exception {
         Path content = Files.createDirectories(root.resolve("site-content"));
         Files.writeString(content.resolve("faq.md"), "---\ntitel: FAQ\nupdated: 2024-13-01\n---\n# Body\n");
@@ -35,7 +45,7 @@ class MarkdownAndContentTest {
         Files.writeString(content.resolve("Bad Name.md"), "---\ntitle: x\n---\n");
         Files.writeString(content.resolve("open.md"), "---\ntitle: x\n");
         SiteSettings settings = new SiteSettings(root, content, root.resolve("theme"), root.resolve("out"),
-                "https://example.com", ZoneId.of("UTC"), Optional.empty(), 1);
+                "https://example.com", ZoneId.of("UTC"), Optional.empty(), Optional.empty(), 1);
 
         SiteContent loaded = new ContentLoader(settings).load();
 

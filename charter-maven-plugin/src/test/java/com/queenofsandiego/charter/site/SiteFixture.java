@@ -13,6 +13,7 @@ import java.util.Optional;
 /** A site to render in a test: this repository's theme and content, bookings written by the test, a fresh output. */
 final class SiteFixture {
 
+    static final String UPLOAD_ORIGIN = "https://guest-photos.s3.us-west-2.amazonaws.com";
     static final Path REPOSITORY = Path.of(System.getProperty("charter.repository", "..")).toAbsolutePath().normalize();
 
     final Path root;
@@ -22,7 +23,7 @@ final class SiteFixture {
         this.root = root;
         this.settings = new SiteSettings(root, REPOSITORY.resolve("site-content"), REPOSITORY.resolve("theme"),
                 root.resolve("target/charter"), "https://queenofsandiego.com", ZoneId.of("America/Los_Angeles"), scc,
-                SiteSettings.DEFAULT_MAX_PHOTO_BYTES);
+                Optional.of(UPLOAD_ORIGIN), SiteSettings.DEFAULT_MAX_PHOTO_BYTES);
     }
 
     SiteFixture booking(String name, String yaml) {

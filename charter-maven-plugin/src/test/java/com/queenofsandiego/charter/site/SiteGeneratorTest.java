@@ -62,6 +62,85 @@ class SiteGeneratorTest {
     }
 
     @Test
+    void aCancelledBookingsPageNamesNobody() throws IOException {
+        SiteFixture site = new SiteFixture(root, Optional.of("https://scc.example.com"))
+                .booking("a.yaml", SiteFixture.booking("BS-1", "gone-trip", "status: cancelled\n"));
+
+        site.generate();
+
+        assertThat(page(site, "g/gone-trip.html").text()).contains("This charter was cancelled")
+                .doesNotContain("Jane", "Maria", "Dana", "Welcome aboard");
+    }
+
+    @Test
+    void theFirstNameEndsAtAnyKindOfSpace() throws IOException {
+        SiteFixture site = new SiteFixture(root, Optional.empty())
+                .booking("a.yaml", SiteFixture.booking("BS-1", "tab-trip", "").replace("name: Jane Smith", "name: \"Jane\\tSmith\""))
+                .booking("b.yaml", SiteFixture.booking("BS-2", "nbsp-trip", "").replace("name: Jane Smith", "name: \"Jane\\u00A0Smith\""))
+                .booking("c.yaml", SiteFixture.booking("BS-3", "em-trip", "").replace("name: Jane Smith", "name: \"Jane\\u2003Smith\""));
+
+        site.generate();
+
+        for (String slug : new String[] {"tab-trip", "nbsp-trip", "em-trip"}) {
+            assertThat(page(site, "g/" + slug + ".html").select(".eyebrow").text()).as(slug).isEqualTo("Welcome aboard, Jane");
+        }
+    }
+
+    @Test
+    void everyPageForbidsReferrersInlineScriptAndConnectionsElsewhere() throws IOException {
+        SiteFixture site = new SiteFixture(root, Optional.of("https://scc.example.com/api/"))
+                .booking("a.yaml", SiteFixture.booking("BS-1", "photo-trip", ""))
+                .booking("b.yaml", SiteFixture.booking("BS-2", "gone-trip", "status: cancelled\n"));
+        String policy = "default-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
+
+        site.generate();
+
+        Map<String, String> pages = new TreeMap<>(tree(site.settings.siteDirectory()));
+        pages.keySet().removeIf(path -> !path.endsWith(".html"));
+        assertThat(pages).containsKeys("g/photo-trip.html", "g/gone-trip.html", "index.html", "faq.html");
+        for (Map.Entry<String, String> file : pages.entrySet()) {
+            Document page = Jsoup.parse(file.getValue());
+            assertThat(page.select("head > meta[name=referrer]").attr("content")).as(file.getKey()).isEqualTo("no-referrer");
+            assertThat(page.select("head > meta[http-equiv=Content-Security-Policy]").attr("content")).as(file.getKey())
+                    .isEqualTo(file.getKey().equals("g/photo-trip.html")
+                            ? policy + "; connect-src https://scc.example.com " + SiteFixture.UPLOAD_ORIGIN : policy);
+            assertThat(page.select("script:not([src])")).as(file.getKey() + ": inline scripts").isEmpty();
+            assertThat(page.getAllElements().stream().flatMap(e -> e.attributes().asList().stream())
+                    .filter(a -> a.getKey().startsWith("on") || a.getValue().trim().toLowerCase().startsWith("javascript:")))
+                    .as(file.getKey() + ": inline event handlers").isEmpty();
+        }
+    }
+
+    @Test
+    void withoutAnUploadOriginGuestPagesOfferNoUpload() throws IOException {
+        SiteFixture base = new SiteFixture(root, Optional.empty()).booking("a.yaml", SiteFixture.booking("BS-1", "photo-trip", ""));
+        SiteSettings settings = new SiteSettings(root, base.settings.contentDirectory(), base.settings.themeDirectory(),
+                base.settings.outputDirectory(), base.settings.siteUrl(), base.settings.zone(), Optional.of("https://scc.example.com"),
+                Optional.empty(), SiteSettings.DEFAULT_MAX_PHOTO_BYTES);
+
+        new SiteGenerator(settings).generate(base.bookings());
+        Document page = page(base, "g/photo-trip.html");
+
+        assertThat(page.select("[data-photo-upload]")).isEmpty();
+        assertThat(page.select("script[src]")).isEmpty();
+        assertThat(page.select("meta[http-equiv=Content-Security-Policy]").attr("content")).doesNotContain("connect-src");
+    }
+
+    @Test
+    void theUploadOriginIsReducedToAnOriginAndMustBeOne() {
+        SiteSettings base = new SiteFixture(root, Optional.empty()).settings;
+        java.util.function.Function<String, SiteSettings> withUploadOrigin = origin -> new SiteSettings(root,
+                base.contentDirectory(), base.themeDirectory(), base.outputDirectory(), base.siteUrl(), base.zone(),
+                Optional.empty(), Optional.of(origin), 1);
+
+        assertThat(withUploadOrigin.apply("HTTPS://Guest-Photos.s3.us-west-2.amazonaws.com/uploads/").uploadOrigin())
+                .contains("https://guest-photos.s3.us-west-2.amazonaws.com");
+        assertThat(withUploadOrigin.apply("http://127.0.0.1:9000").uploadOrigin()).contains("http://127.0.0.1:9000");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> withUploadOrigin.apply("guest-photos"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> withUploadOrigin.apply("https://a b"));
+    }
+
+    @Test
     void photosFalseHidesTheWidget() throws IOException {
         SiteFixture site = new SiteFixture(root, Optional.of("https://scc.example.com"))
                 .booking("a.yaml", SiteFixture.booking("BS-1", "no-photos", "photos: no\n"));
@@ -103,7 +182,7 @@ class SiteGeneratorTest {
     }
 
     @Test
-    void sitemapListsPublicPagesOnlyAndRobotsKeepsCrawlersOutOfGuestPages() throws IOException {
+    void sitemapListsPublicPagesOnlyAndRobotsLetsCrawlersReadTheNoindexOfGuestPages() throws IOException {
         SiteFixture site = new SiteFixture(root, Optional.empty()).booking("a.yaml", SiteFixture.booking("BS-1", "secret-page", ""));
 
         site.generate();
@@ -113,8 +192,8 @@ class SiteGeneratorTest {
                 "https://queenofsandiego.com/faq.html", "https://queenofsandiego.com/what-to-bring.html",
                 "https://queenofsandiego.com/directions-to-the-dock.html").noneMatch(url -> url.contains("/g/"));
         assertThat(sitemap.select("url > lastmod").eachText()).allMatch(d -> d.matches("\\d{4}-\\d{2}-\\d{2}"));
-        assertThat(Files.readString(site.site("robots.txt")))
-                .contains("Disallow: /g/").contains("Sitemap: https://queenofsandiego.com/sitemap.xml");
+        assertThat(Files.readString(site.site("robots.txt"))).doesNotContain("/g/")
+                .isEqualTo("User-agent: *\nDisallow:\n\nSitemap: https://queenofsandiego.com/sitemap.xml\n");
         assertThat(page(site, "faq.html").select("h1").text()).isEqualTo("Frequently asked questions");
     }
 
@@ -161,7 +240,7 @@ class SiteGeneratorTest {
         Files.writeString(theme.resolve("templates/page.html"), "<html>\n<body>\n<p th:text=\"${title.nope()}\">x</p>\n</body></html>\n");
         SiteFixture base = new SiteFixture(root, Optional.empty()).booking("a.yaml", SiteFixture.booking("BS-1", "any-trip", ""));
         SiteSettings settings = new SiteSettings(theme.getParent(), base.settings.contentDirectory(), theme,
-                base.settings.outputDirectory(), base.settings.siteUrl(), base.settings.zone(), Optional.empty(), 1);
+                base.settings.outputDirectory(), base.settings.siteUrl(), base.settings.zone(), Optional.empty(), Optional.empty(), 1);
 
         SiteException error = org.junit.jupiter.api.Assertions.assertThrows(SiteException.class,
                 () -> new SiteGenerator(settings).generate(base.bookings()));
