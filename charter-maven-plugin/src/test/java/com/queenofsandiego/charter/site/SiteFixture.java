@@ -11,22 +11,22 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 /** A site to render in a test: this repository's theme and content, bookings written by the test, a fresh output. */
-final class SiteFixture {
+public final class SiteFixture {
 
     static final String UPLOAD_ORIGIN = "https://guest-photos.s3.us-west-2.amazonaws.com";
     static final Path REPOSITORY = Path.of(System.getProperty("charter.repository", "..")).toAbsolutePath().normalize();
 
     final Path root;
-    final SiteSettings settings;
+    public final SiteSettings settings;
 
-    SiteFixture(Path root, Optional<String> scc) {
+    public SiteFixture(Path root, Optional<String> scc) {
         this.root = root;
         this.settings = new SiteSettings(root, REPOSITORY.resolve("site-content"), REPOSITORY.resolve("theme"),
                 root.resolve("target/charter"), "https://queenofsandiego.com", ZoneId.of("America/Los_Angeles"), scc,
                 Optional.of(UPLOAD_ORIGIN), SiteSettings.DEFAULT_MAX_PHOTO_BYTES);
     }
 
-    SiteFixture booking(String name, String yaml) {
+    public SiteFixture booking(String name, String yaml) {
         try {
             Path file = root.resolve("bookings").resolve(name);
             Files.createDirectories(file.getParent());
@@ -41,7 +41,7 @@ final class SiteFixture {
         Files.delete(root.resolve("bookings").resolve(name));
     }
 
-    Bookings bookings() {
+    public Bookings bookings() {
         Bookings bookings = new BookingLoader(root).load(root.resolve("bookings"), REPOSITORY.resolve("site-content/crew.yaml"));
         if (!bookings.valid()) {
             throw new AssertionError(bookings.problems().toString());
@@ -49,7 +49,7 @@ final class SiteFixture {
         return bookings;
     }
 
-    GenerationReport generate() {
+    public GenerationReport generate() {
         return new SiteGenerator(settings).generate(bookings());
     }
 
@@ -57,7 +57,7 @@ final class SiteFixture {
         return settings.siteDirectory().resolve(path);
     }
 
-    static String booking(String id, String slug, String extra) {
+    public static String booking(String id, String slug, String extra) {
         return "id: " + id + "\nslug: " + slug + "\ndate: 2024-05-30\nstart: 10:00\nend: 13:00\n"
                 + "guest:\n  name: Jane Smith\n  party_size: 6\n  email: jane.secret@example.com\n  phone: +1 619 555 0199\n"
                 + "crew: [maria_lopez, dana_kim]\nnotes: INTERNAL-NOTE do not show\n" + extra;
