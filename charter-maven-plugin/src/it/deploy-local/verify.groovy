@@ -25,10 +25,11 @@ assert log.contains('JADA/SCC: created 2, updated 0, deleted 0')
 assert log.contains('JADA/SCC: created 0, updated 0, deleted 0')
 assert log.contains('JADA {}, SCC {}, ledger writes 0')
 
-// Internal notes go to JADA and SCC only: never into the site or the bucket's public objects.
+// Internal notes and the guest's full name go to JADA and SCC only: never into the site or any object in the bucket,
+// the deploy records under .charter/ included.
 [new File(basedir, 'target/charter/site'), new File(local, 'bucket')].each { dir ->
     dir.eachFileRecurse { f ->
-        if (f.isFile() && !f.path.contains('/.charter/')) assert !f.text.contains('SECRET-INTERNAL-NOTE') : f
+        if (f.isFile()) assert !f.text.contains('SECRET-INTERNAL-NOTE') && !f.text.contains('Jane Smith') : f
     }
 }
 true
