@@ -63,6 +63,25 @@ class DeploySecretsTest {
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("{broken}"));
     }
 
+    @Test
+    void aSecretWithATrailingNewlineIsRefusedNamingWhereItCameFromButNotShowingIt() {
+        environment.put("CHARTER_SCC_KEY", "scc-key-3f9a0c\n");
+        assertThatThrownBy(() -> mojo.secret(RemoteSystem.SCC))
+                .hasMessage("the environment variable CHARTER_SCC_KEY holds a control character (a trailing newline?); remove it");
+
+        server("charter-jada", "{enc}-token-81d2\r\n");
+        assertThatThrownBy(() -> mojo.secret(RemoteSystem.JADA))
+                .hasMessage("the password of server 'charter-jada' in settings.xml holds a control character (a trailing newline?); remove it");
+    }
+
+    @Test
+    void aSecretAnHttpHeaderCannotCarryIsRefusedBeforeAnyCall() {
+        environment.put("CHARTER_JADA_TOKEN", "t\u00f6ken-5b1e");
+        assertThatThrownBy(() -> mojo.secret(RemoteSystem.JADA))
+                .hasMessageContaining("the environment variable CHARTER_JADA_TOKEN holds a non-ASCII character")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("5b1e"));
+    }
+
     private void server(String id, String password) {
         Server server = new Server();
         server.setId(id);
