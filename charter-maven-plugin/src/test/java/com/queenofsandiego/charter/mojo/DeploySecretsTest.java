@@ -9,6 +9,7 @@ import org.apache.maven.settings.building.SettingsProblem;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 import org.junit.jupiter.api.Test;
 
+import java.io.File;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,16 @@ class DeploySecretsTest {
         assertThatThrownBy(() -> mojo.secret(RemoteSystem.JADA))
                 .hasMessageContaining("the environment variable CHARTER_JADA_TOKEN holds a non-ASCII character")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("5b1e"));
+    }
+
+    @Test
+    void aMalformedS3EndpointIsRefusedWithoutTheCredentialsItCarries() {
+        mojo.localDirectory = new File("target/charter/local");
+        mojo.s3Endpoint = "http://minio:pa55 word@127.0.0.1:9000";
+
+        assertThatThrownBy(mojo::targetSettings)
+                .hasMessageStartingWith("charter.s3.endpoint '(not shown)' is not a URL")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("pa55", "minio"));
     }
 
     private void server(String id, String password) {
