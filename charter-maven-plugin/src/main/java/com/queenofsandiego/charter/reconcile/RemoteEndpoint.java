@@ -92,9 +92,9 @@ public final class RemoteEndpoint {
     private static String normalisedHost(URI uri) {
         String host = uri.getHost();
         if (host == null) {
-            // java.net.URI leaves the host of a non-ASCII authority unparsed.
+            // java.net.URI leaves a non-ASCII host unparsed; an ASCII one it cannot parse is no host at all.
             String authority = uri.getAuthority();
-            if (authority == null) {
+            if (authority == null || authority.chars().allMatch(c -> c < 0x80)) {
                 return "";
             }
             host = authority.substring(authority.lastIndexOf('@') + 1).replaceFirst(":[0-9]*$", "");
