@@ -141,6 +141,7 @@ public final class RemoteClient {
         }
         requests.count(method);
         HttpResponse<byte[]> response;
+        // As above, and an answer's status line or headers may quote the request: exceptions are named by class only.
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
