@@ -8,6 +8,7 @@ import com.queenofsandiego.charter.deploy.Remotes;
 import com.queenofsandiego.charter.publish.TargetSettings;
 import com.queenofsandiego.charter.publish.Targets;
 import com.queenofsandiego.charter.reconcile.ReconcilePlan;
+import com.queenofsandiego.charter.reconcile.RemoteEndpoint;
 import com.queenofsandiego.charter.reconcile.RemoteSystem;
 import com.queenofsandiego.charter.site.SiteGenerator;
 import com.queenofsandiego.charter.site.SiteException;
@@ -17,6 +18,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
@@ -90,8 +92,17 @@ abstract class AbstractPublishMojo extends AbstractCharterMojo {
     TargetSettings targetSettings() {
         String chosen = target != null && !target.isBlank() ? target : present(bucket).isPresent() ? "aws" : "local";
         return new TargetSettings(chosen, localDirectory.toPath(), present(bucket), present(region),
-                present(s3Endpoint).map(URI::create), pathStyle, present(distributionId), present(cloudFrontEndpoint).map(URI::create),
-                present(stateBucket), statePrefix);
+                present(s3Endpoint).map(url -> url("charter.s3.endpoint", url)), pathStyle, present(distributionId),
+                present(cloudFrontEndpoint).map(url -> url("charter.cloudfront.endpoint", url)), present(stateBucket), statePrefix);
+    }
+
+    /** A URL parameter; a malformed one is refused without repeating it whole, since it may carry credentials. */
+    private static URI url(String property, String value) {
+        try {
+            return new URI(value.strip());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(property + " '" + RemoteEndpoint.redacted(value) + "' is not a URL: " + e.getReason());
+        }
     }
 
     Remotes.Settings remoteSettings() {

@@ -130,27 +130,28 @@ public final class RemoteClient {
     }
 
     private Response send(String method, String path, RemoteBody body, String idempotencyKey) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(retry.timeout())
-                .header("Accept", "application/json")
-                .header(system.authHeader(), system.authValue(secret.value()));
-        if (body != null) {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(body.json()));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
+        HttpRequest request;
+        try {
+            request = request(method, path, body, idempotencyKey);
+        } catch (RuntimeException e) {
+            // The JDK's message for a refused header repeats the header's value: the secret. Only the class is shown.
+            throw new RemoteException(RemoteException.Kind.REFUSED, system.label() + " " + method + " " + path
+                    + " could not be sent: " + e.getClass().getSimpleName() + " while building the request; check "
+                    + system.endpointProperty() + " and the " + system.authHeader() + " secret, taken from " + secret.source());
         }
         requests.count(method);
         HttpResponse<byte[]> response;
+        // As above, and an answer's status line or headers may quote the request: exceptions are named by class only.
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new Transient(system.label() + " " + method + " " + path + " failed: " + describe(e));
+            throw new Transient(system.label() + " " + method + " " + path + " failed: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RemoteException(RemoteException.Kind.UNAVAILABLE, "interrupted while calling " + system.label());
+        } catch (RuntimeException e) {
+            throw new RemoteException(RemoteException.Kind.REFUSED, system.label() + " " + method + " " + path
+                    + " could not be sent: " + e.getClass().getSimpleName());
         }
         int status = response.statusCode();
         if (status == 401 || status == 403) {
@@ -170,6 +171,22 @@ public final class RemoteClient {
                     + status + ")" + serverMessage(response.body()));
         }
         return new Response(status, response.body());
+    }
+
+    private HttpRequest request(String method, String path, RemoteBody body, String idempotencyKey) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(retry.timeout())
+                .header("Accept", "application/json")
+                .header(system.authHeader(), system.authValue(secret.value()));
+        if (body != null) {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(body.json()));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return request.build();
     }
 
     @SuppressWarnings("unchecked")
@@ -211,11 +228,6 @@ public final class RemoteClient {
         return id.asText();
     }
 
-    private static String describe(IOException e) {
-        String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : " (" + message + ")");
-    }
-
     /** The server's explanation, when it sent one, as ": …" (shortened), with the secret blanked if it was echoed. */
     private String serverMessage(byte[] body) {
         if (body == null || body.length == 0) {
@@ -251,7 +263,8 @@ public final class RemoteClient {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
-                throw new RemoteException(RemoteException.Kind.REFUSED, "the answer is not JSON: " + e.getMessage());
+                // Not e.getMessage(): Jackson's quotes the answer, which may echo what was sent.
+                throw new RemoteException(RemoteException.Kind.REFUSED, "the answer is not JSON");
             }
         }
     }

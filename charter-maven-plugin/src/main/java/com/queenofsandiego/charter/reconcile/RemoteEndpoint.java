@@ -1,5 +1,6 @@
 package com.queenofsandiego.charter.reconcile;
 
+import java.net.IDN;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -14,34 +15,97 @@ public final class RemoteEndpoint {
 
     /**
      * The URL as a URI, or an {@link IllegalArgumentException} saying what is wrong: not a URL, plain http to a host
-     * that is not loopback (the secret would cross the network in clear), or JADA behind CloudFront.
+     * that is not loopback (the secret would cross the network in clear), or JADA behind CloudFront. Messages show the
+     * URL only as {@link #redacted} does.
      */
     public static URI check(RemoteSystem system, String url) {
-        URI uri;
-        try {
-            uri = new URI(url.trim());
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(system.endpointProperty() + " '" + url + "' is not a URL: " + e.getReason());
-        }
+        URI uri = parse(system.endpointProperty(), url);
+        String shown = system.endpointProperty() + " '" + redacted(uri) + "'";
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        String host = normalisedHost(uri);
         if (host.isEmpty() || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw new IllegalArgumentException(system.endpointProperty() + " '" + url + "' must be an https:// URL such as https://api.example.com/prod");
+            throw new IllegalArgumentException(shown + " must be an https:// URL such as https://api.example.com/prod");
         }
-        if (uri.getUserInfo() != null) {
-            throw new IllegalArgumentException(system.endpointProperty() + " must not carry credentials: give the secret through "
+        if (uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException(shown + " must not carry credentials: give the secret through "
                     + system.secretSources());
         }
-        if (scheme.equals("http") && !isLoopback(host)) {
-            throw new IllegalArgumentException(system.endpointProperty() + " '" + url + "' uses plain http to " + host
-                    + ": the " + system.label() + " secret would cross the network unencrypted. Use https:// (plain http is allowed only on 127.0.0.1, ::1 or localhost)");
+        // The client appends paths to the base URL; a query there would be sent, and shown, with every call.
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException(shown + " must not carry a query or fragment: give the API's base URL,"
+                    + " and any secret through " + system.secretSources());
         }
         if (system == RemoteSystem.JADA && (host.endsWith(".cloudfront.net") || host.equals("cloudfront.net"))) {
-            throw new IllegalArgumentException(system.endpointProperty() + " '" + url + "' is a CloudFront distribution."
+            throw new IllegalArgumentException(shown + " is a CloudFront distribution."
                     + " CloudFront drops the custom X-Dashboard-Token header, so every call would be refused;"
                     + " use the API Gateway URL instead (https://<api-id>.execute-api.<region>.amazonaws.com/<stage>)");
         }
+        if (uri.getHost() == null) {
+            throw new IllegalArgumentException(shown + " has a host that is not plain ASCII; write it as " + host);
+        }
+        if (scheme.equals("http") && !isLoopback(host)) {
+            throw new IllegalArgumentException(shown + " uses plain http to " + host
+                    + ": the " + system.label() + " secret would cross the network unencrypted. Use https:// (plain http is allowed only on 127.0.0.1, ::1 or localhost)");
+        }
         return uri;
+    }
+
+    /**
+     * A URL as it may appear in a message: {@code scheme://host[:port]/path}, with {@code ***} for user-info, query and
+     * fragment, which may carry secrets. A text that is not a URL is shown only when it has no place for one.
+     */
+    public static String redacted(String url) {
+        String trimmed = url.strip();
+        try {
+            return redacted(new URI(trimmed));
+        } catch (URISyntaxException e) {
+            return trimmed.chars().allMatch(c -> c >= 0x20 && c < 0x7F && c != '@' && c != '?' && c != '#') ? trimmed : "(not shown)";
+        }
+    }
+
+    private static String redacted(URI uri) {
+        if (uri.getScheme() == null || uri.isOpaque()) {
+            return uri.getRawUserInfo() == null && uri.getRawQuery() == null && uri.getRawFragment() == null
+                    && !uri.toString().contains("@") ? uri.toString() : "(not shown)";
+        }
+        String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
+        int credentials = authority.lastIndexOf('@');
+        return uri.getScheme() + "://" + (credentials >= 0 ? "***@" + authority.substring(credentials + 1) : authority)
+                + (uri.getRawPath() == null ? "" : uri.getRawPath())
+                + (uri.getRawQuery() == null ? "" : "?***")
+                + (uri.getRawFragment() == null ? "" : "#***");
+    }
+
+    private static URI parse(String property, String url) {
+        try {
+            return new URI(url.strip());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(property + " '" + redacted(url) + "' is not a URL: " + e.getReason()
+                    + " at index " + e.getIndex());
+        }
+    }
+
+    /**
+     * The host as DNS sees it, so that no spelling slips past a check: lower case, without the trailing dot of a fully
+     * qualified name, international names in their ASCII form; empty when there is none.
+     */
+    private static String normalisedHost(URI uri) {
+        String host = uri.getHost();
+        if (host == null) {
+            // java.net.URI leaves a non-ASCII host unparsed; an ASCII one it cannot parse is no host at all.
+            String authority = uri.getAuthority();
+            if (authority == null || authority.chars().allMatch(c -> c < 0x80)) {
+                return "";
+            }
+            host = authority.substring(authority.lastIndexOf('@') + 1).replaceFirst(":[0-9]*$", "");
+            try {
+                host = IDN.toASCII(host, IDN.USE_STD3_ASCII_RULES);
+            } catch (IllegalArgumentException e) {
+                return "";
+            }
+        }
+        host = host.toLowerCase(Locale.ROOT);
+        return host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
     }
 
     private static boolean isLoopback(String host) {

@@ -12,6 +12,13 @@ public record Secret(String value, String source) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("a secret from " + source + " is empty");
         }
+        // A secret travels in an HTTP header, which cannot carry these; the JDK would refuse it with the value in its message.
+        if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
+            throw new IllegalArgumentException(source + " holds a control character (a trailing newline?); remove it");
+        }
+        if (value.chars().anyMatch(c -> c > 0x7F)) {
+            throw new IllegalArgumentException(source + " holds a non-ASCII character, which an HTTP header cannot carry; remove it");
+        }
     }
 
     /** Removes the secret from a text that came from elsewhere, such as a server's error message. */

@@ -9,6 +9,7 @@ import org.apache.maven.settings.building.SettingsProblem;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 import org.junit.jupiter.api.Test;
 
+import java.io.File;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,35 @@ class DeploySecretsTest {
         assertThatThrownBy(() -> mojo.secret(RemoteSystem.JADA))
                 .hasMessageContaining("the password of server 'charter-jada' in settings.xml cannot be decrypted: master password missing")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("{broken}"));
+    }
+
+    @Test
+    void aSecretWithATrailingNewlineIsRefusedNamingWhereItCameFromButNotShowingIt() {
+        environment.put("CHARTER_SCC_KEY", "scc-key-3f9a0c\n");
+        assertThatThrownBy(() -> mojo.secret(RemoteSystem.SCC))
+                .hasMessage("the environment variable CHARTER_SCC_KEY holds a control character (a trailing newline?); remove it");
+
+        server("charter-jada", "{enc}-token-81d2\r\n");
+        assertThatThrownBy(() -> mojo.secret(RemoteSystem.JADA))
+                .hasMessage("the password of server 'charter-jada' in settings.xml holds a control character (a trailing newline?); remove it");
+    }
+
+    @Test
+    void aSecretAnHttpHeaderCannotCarryIsRefusedBeforeAnyCall() {
+        environment.put("CHARTER_JADA_TOKEN", "t\u00f6ken-5b1e");
+        assertThatThrownBy(() -> mojo.secret(RemoteSystem.JADA))
+                .hasMessageContaining("the environment variable CHARTER_JADA_TOKEN holds a non-ASCII character")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("5b1e"));
+    }
+
+    @Test
+    void aMalformedS3EndpointIsRefusedWithoutTheCredentialsItCarries() {
+        mojo.localDirectory = new File("target/charter/local");
+        mojo.s3Endpoint = "http://minio:pa55 word@127.0.0.1:9000";
+
+        assertThatThrownBy(mojo::targetSettings)
+                .hasMessageStartingWith("charter.s3.endpoint '(not shown)' is not a URL")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("pa55", "minio"));
     }
 
     private void server(String id, String password) {

