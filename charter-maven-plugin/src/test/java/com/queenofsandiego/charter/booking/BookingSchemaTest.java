@@ -83,6 +83,7 @@ class BookingSchemaTest {
         Bookings bookings = new BookingLoader(REPOSITORY)
                 .load(REPOSITORY.resolve("bookings"), REPOSITORY.resolve("site-content/crew.yaml"));
         assertThat(bookings.problems()).isEmpty();
+        assertThat(bookings.warnings()).isEmpty();
         assertThat(bookings.bookings()).hasSameSizeAs(samples);
     }
 
