@@ -222,4 +222,46 @@ class BookingParserTest {
         assertThat(booking.guest().email()).contains("jane@example.com");
         assertThat(booking.guest().phone()).contains("+1 619 555 0100");
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "title: \"Sunset Cruise\\rATTENDEE:mailto:x@example.com\" | 10:8  | 'title' holds U+000D (carriage return); it must be one line",
+        "title: \"Sunset\\nCruise\"                               | 10:8  | 'title' holds U+000A (line feed); it must be one line",
+        "title: \"Sunset\\tCruise\"                               | 10:8  | 'title' holds U+0009 (character tabulation); it must be one line",
+        "title: Sunset\u202ECruise                                | 10:14 | 'title' holds U+202E (right-to-left override); it must be one line",
+        "title: Sunset\u2028Cruise                                | 10:14 | 'title' holds U+2028 (line separator); it must be one line",
+        "notes: \"Bring ice\\x07\"                                | 10:8  | 'notes' holds U+0007 (bel); it may hold line breaks and tabs but no other control characters",
+        "guest_notes: \"Meet early\\r::error::forged\"            | 10:14 | 'guest_notes' holds U+000D (carriage return); it may hold line breaks",
+    })
+    void textFieldsRefuseControlCharactersAndNameThemWithoutShowingThem(String line, String at, String message) {
+        List<String> problems = problemsOf(BookingFiles.VALID + line + "\n");
+
+        assertThat(problems).singleElement().asString().startsWith("bookings/b.yaml:" + at + ": " + message);
+        assertThat(problems.get(0)).doesNotContain("\r", "\n", "\t", "\u0007", "\u202E", "\u2028");
+    }
+
+    @Test
+    void singleLineFieldsOfTheGuestAndCrewRefuseControlCharactersToo() {
+        assertThat(problemsOf(BookingFiles.VALID.replace("name: Jane Smith", "name: \"Jane\\rSmith\"")))
+                .containsExactly("bookings/b.yaml:6:9: 'guest.name' holds U+000D (carriage return); it must be one line of text,"
+                        + " without line breaks, tabs or other control characters");
+        assertThat(problemsOf(BookingFiles.VALID.replace("  party_size: 6", "  party_size: 6\n  phone: \"+1 619\\e[2J\"")))
+                .singleElement().asString().startsWith("bookings/b.yaml:8:10: 'guest.phone' holds U+001B (escape)");
+        assertThat(problemsOf(BookingFiles.VALID.replace("[maria_lopez, dana_kim]", "[maria_lopez, \"dana_kim\\n\"]")))
+                .singleElement().asString().startsWith("bookings/b.yaml:8:21: 'crew' holds U+000A (line feed)");
+    }
+
+    @Test
+    void notesKeepTheirLineBreaksAndTabs() {
+        Booking booking = files.booking("b.yaml", BookingFiles.VALID + "notes: |\n  Bare minimum crew\n  \"Ice\"\there\nguest_notes: \"a\\tb\\nc\"\n").only();
+
+        assertThat(booking.notes()).contains("Bare minimum crew\n\"Ice\"\there\n");
+        assertThat(booking.guestNotes()).contains("a\tb\nc");
+    }
+
+    @Test
+    void aControlCharacterYamlForbidsIsNamedNotPrinted() {
+        assertThat(problemsOf(BookingFiles.VALID.replace("name: Jane Smith", "name: Jane\u0007Smith")))
+                .containsExactly("bookings/b.yaml:6:13: the file holds U+0007 (bel), which YAML does not allow; remove it");
+    }
 }
