@@ -252,11 +252,14 @@ class BookingParserTest {
     }
 
     @Test
-    void notesKeepTheirLineBreaksAndTabs() {
-        Booking booking = files.booking("b.yaml", BookingFiles.VALID + "notes: |\n  Bare minimum crew\n  \"Ice\"\there\nguest_notes: \"a\\tb\\nc\"\n").only();
+    void notesKeepTheirLineBreaksAndTabsButNoOtherControlCharacter() {
+        String notes = "notes: |\n  Bare minimum crew\n  \"Ice\"\there\nguest_notes: \"a\\tb\\nc\"\n";
+        Booking booking = files.booking("b.yaml", BookingFiles.VALID + notes).only();
 
         assertThat(booking.notes()).contains("Bare minimum crew\n\"Ice\"\there\n");
         assertThat(booking.guestNotes()).contains("a\tb\nc");
+        assertThat(problemsOf(BookingFiles.VALID + notes.replace("\\nc", "\\nc\\f"))).singleElement().asString()
+                .startsWith("bookings/b.yaml:13:14: 'guest_notes' holds U+000C (form feed)");
     }
 
     @Test
