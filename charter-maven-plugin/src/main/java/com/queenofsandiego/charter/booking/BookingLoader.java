@@ -1,6 +1,7 @@
 package com.queenofsandiego.charter.booking;
 
 import com.queenofsandiego.charter.text.UntrustedText;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

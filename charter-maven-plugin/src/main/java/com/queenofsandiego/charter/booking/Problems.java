@@ -5,7 +5,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects the problems (errors and warnings) found in one file, so a run reports all of them instead of stopping at the first. */
+/** Collects the errors and warnings found in one file, so a run reports all of them instead of stopping at the first. */
 public final class Problems {
 
     private final String file;
