@@ -28,8 +28,8 @@ POM
   crew=(maria_lopez tom_reyes dana_kim luis_ortega sam_whitfield priya_nair)
   for ((i = 0; i < n; i++)); do
     day=$(( i % 28 + 1 )); month=$(( (i / 28) % 12 + 1 )); year=$(( 2027 + i / 336 ))
-    printf 'id: BS-%06d\ndate: %04d-%02d-%02d\nstart: %d:00\nend: %d:00\nguest:\n  name: Guest %d\n  party_size: %d\ncrew: [%s, %s]\nnotes: internal %d\nguest_notes: |\n  Meet at the dock **15 minutes early**. Booking %d.\n' \
-      "$i" "$year" "$month" "$day" $(( 9 + i % 5 )) $(( 12 + i % 5 )) "$i" $(( i % 20 + 1 )) \
+    printf 'id: BS-%06d\nslug: bench-%06d-kqxmzt\ndate: %04d-%02d-%02d\nstart: %d:00\nend: %d:00\nguest:\n  name: Guest %d\n  party_size: %d\ncrew: [%s, %s]\nnotes: internal %d\nguest_notes: |\n  Meet at the dock **15 minutes early**. Booking %d.\n' \
+      "$i" "$i" "$year" "$month" "$day" $(( 9 + i % 5 )) $(( 12 + i % 5 )) "$i" $(( i % 20 + 1 )) \
       "${crew[i % 6]}" "${crew[(i + 1) % 6]}" "$i" "$i" > "$work/bookings/b$i.yaml"
     printf -- '---\ntitle: "Page %d"\ndate: 2027-01-01\n---\nMeet at the dock **15 minutes early**. Page %d.\n' "$i" "$i" \
       > "$work/hugo/content/posts/p$i.md"

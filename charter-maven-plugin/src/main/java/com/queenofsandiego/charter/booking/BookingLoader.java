@@ -1,5 +1,7 @@
 package com.queenofsandiego.charter.booking;
 
+import com.queenofsandiego.charter.text.UntrustedText;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -15,6 +18,9 @@ import java.util.stream.Stream;
  * (unique ids and slugs), and returns all of it at once.
  */
 public final class BookingLoader {
+
+    /** A booking file's path under the bookings directory: plain names, so a path is safe in a log line or plan. */
+    private static final Pattern SAFE_NAME = Pattern.compile("([A-Za-z0-9][A-Za-z0-9._-]*/)*[A-Za-z0-9][A-Za-z0-9._-]*\\.ya?ml");
 
     private final Path displayRoot;
 
@@ -32,11 +38,11 @@ public final class BookingLoader {
         if (!Files.isDirectory(bookingsDirectory)) {
             problems.add(Problem.at(display(bookingsDirectory), Position.START,
                     "the bookings directory does not exist; create it or set charter.bookingsDirectory"));
-            return new Bookings(roster, List.of(), problems, 0);
+            return new Bookings(roster, List.of(), problems, List.of(), 0);
         }
         List<Path> files = bookingFiles(bookingsDirectory);
         BookingParser parser = new BookingParser(roster);
-        List<FileResult> results = files.parallelStream().map(file -> parse(parser, file)).toList();
+        List<FileResult> results = files.parallelStream().map(file -> parse(parser, bookingsDirectory, file)).toList();
 
         List<Booking> bookings = new ArrayList<>();
         for (FileResult result : results) {
@@ -45,11 +51,17 @@ public final class BookingLoader {
         }
         problems.addAll(crossFileProblems(results));
         problems.sort(null);
-        return new Bookings(roster, bookings, problems, files.size());
+        return new Bookings(roster, bookings, problems.stream().filter(Problem::isError).toList(),
+                problems.stream().filter(p -> !p.isError()).toList(), files.size());
     }
 
-    private FileResult parse(BookingParser parser, Path file) {
+    private FileResult parse(BookingParser parser, Path bookingsDirectory, Path file) {
         Problems problems = new Problems(display(file));
+        if (!SAFE_NAME.matcher(bookingsDirectory.relativize(file).toString().replace('\\', '/')).matches()) {
+            problems.at(Position.START, "rename the file: booking files and their folders are named with letters a-z and A-Z,"
+                    + " digits, '.', '_' and '-' only, starting with a letter or digit, and end .yaml or .yml"
+                    + " (their names go into logs and plans, where other characters could change what readers see)");
+        }
         BookingParser.Parsed parsed = parser.parse(file, problems);
         return new FileResult(problems.file(), parsed, problems.list());
     }
@@ -70,9 +82,13 @@ public final class BookingLoader {
                 problems.add(Problem.at(here, identity.idAt(), "id '" + identity.id() + "' is already used by "
                         + sameId + "; every booking needs its own id"));
             }
-            String sameSlug = bySlug.putIfAbsent(identity.slug(), here + ":" + identity.slugAt().line());
+            if (identity.slug().isEmpty()) {
+                continue;
+            }
+            String slug = identity.slug().get();
+            String sameSlug = bySlug.putIfAbsent(slug, here + ":" + identity.slugAt().line());
             if (sameSlug != null && sameId == null) {
-                problems.add(Problem.at(here, identity.slugAt(), "slug '" + identity.slug() + "' is already used by "
+                problems.add(Problem.at(here, identity.slugAt(), "slug '" + slug + "' is already used by "
                         + sameSlug + "; two guests would share one page"));
             }
         }
@@ -98,7 +114,7 @@ public final class BookingLoader {
     private String display(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
         Path shown = absolute.startsWith(displayRoot) ? displayRoot.relativize(absolute) : absolute;
-        return shown.toString().replace('\\', '/');
+        return UntrustedText.oneLine(shown.toString().replace('\\', '/'));
     }
 
     private record FileResult(String file, BookingParser.Parsed parsed, List<Problem> problems) {

@@ -42,7 +42,7 @@ public final class BookingParser {
     }
 
     private Parsed parse(Path file, MappingNode root, Problems problems) {
-        int before = problems.list().size();
+        int before = problems.errors();
         Fields fields = new Fields(root, "", KEYS, problems);
 
         Optional<String> id = fields.requiredText("id", "BS-48213").filter(value -> {
@@ -62,6 +62,11 @@ public final class BookingParser {
                     + " starting with a letter or digit (it becomes the page address /g/<slug>)");
             return false;
         });
+        if (!fields.has("slug")) {
+            // Never made up from the id: ids are sequential, so a derived slug lets anyone list every guest page.
+            problems.at(fields.positionOf(id.isPresent() ? "id" : "slug"), "'slug' is required; add a line like 'slug: "
+                    + Slugs.random() + "' (a random one, made for this booking: guest pages must not be guessable)");
+        }
         Optional<String> title = fields.text("title").map(String::trim).filter(t -> !t.isEmpty());
         Optional<LocalDate> date = fields.requiredDate("date");
         Optional<LocalTime> start = fields.requiredTime("start");
@@ -72,13 +77,15 @@ public final class BookingParser {
         }
         Optional<Booking.Guest> guest = guest(fields, problems);
         List<String> crew = crew(fields, problems);
-        Optional<String> notes = fields.text("notes").filter(n -> !n.isBlank());
-        Optional<String> guestNotes = fields.text("guest_notes").filter(n -> !n.isBlank());
+        Optional<String> notes = fields.multilineText("notes").filter(n -> !n.isBlank());
+        Optional<String> guestNotes = fields.multilineText("guest_notes").filter(n -> !n.isBlank());
         boolean photos = fields.bool("photos").orElse(true);
+        slug.ifPresent(value -> Slugs.whyGuessable(value, id, date, guest.map(Booking.Guest::name)).ifPresent(why ->
+                problems.warning(fields.positionOf("slug"), "slug '" + value + "' can be guessed (" + why
+                        + "), and so can the guest's page; add random characters, e.g. 'slug: " + Slugs.strengthened(value) + "'")));
 
-        Optional<Identity> identity = id.map(value -> new Identity(value, fields.positionOf("id"),
-                slug.orElseGet(() -> Slugs.derive(value)), fields.positionOf("slug")));
-        if (problems.list().size() > before || id.isEmpty() || date.isEmpty() || start.isEmpty() || end.isEmpty() || guest.isEmpty()) {
+        Optional<Identity> identity = id.map(value -> new Identity(value, fields.positionOf("id"), slug, fields.positionOf("slug")));
+        if (problems.errors() > before || id.isEmpty() || slug.isEmpty() || date.isEmpty() || start.isEmpty() || end.isEmpty() || guest.isEmpty()) {
             return new Parsed(Optional.empty(), identity);
         }
         Map<String, Position> positions = new HashMap<>();
@@ -87,7 +94,7 @@ public final class BookingParser {
         }
         return new Parsed(Optional.of(new Booking(
                 id.get(), source, status,
-                identity.get().slug(),
+                slug.get(),
                 title.orElseGet(() -> Booking.defaultTitle(java.time.Duration.between(start.get(), end.get()), source)),
                 date.get(), start.get(), end.get(), guest.get(), crew, notes, guestNotes, photos,
                 new Origin(problems.file(), file, positions))), identity);
@@ -158,7 +165,7 @@ public final class BookingParser {
     public record Parsed(Optional<Booking> booking, Optional<Identity> identity) {
     }
 
-    /** A booking's id and slug with their positions, for the rules across files. */
-    public record Identity(String id, Position idAt, String slug, Position slugAt) {
+    /** A booking's id and slug (when it has a valid one) with their positions, for the rules across files. */
+    public record Identity(String id, Position idAt, Optional<String> slug, Position slugAt) {
     }
 }

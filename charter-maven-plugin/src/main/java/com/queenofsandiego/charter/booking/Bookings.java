@@ -3,14 +3,16 @@ package com.queenofsandiego.charter.booking;
 import java.util.List;
 
 /**
- * Everything read from the inputs: the roster, the bookings that passed every rule, and every problem found.
- * A run that renders or deploys must not go on while {@link #problems()} is not empty.
+ * Everything read from the inputs: the roster, the bookings that passed every rule, every error and every warning.
+ * A run that renders or deploys must not go on while {@link #problems()} (the errors) is not empty; warnings are shown
+ * and do not stop it.
  */
-public record Bookings(Roster roster, List<Booking> bookings, List<Problem> problems, int filesRead) {
+public record Bookings(Roster roster, List<Booking> bookings, List<Problem> problems, List<Problem> warnings, int filesRead) {
 
     public Bookings {
         bookings = List.copyOf(bookings);
         problems = List.copyOf(problems);
+        warnings = List.copyOf(warnings);
     }
 
     public boolean valid() {

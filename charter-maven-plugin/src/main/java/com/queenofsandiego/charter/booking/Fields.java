@@ -1,5 +1,6 @@
 package com.queenofsandiego.charter.booking;
 
+import com.queenofsandiego.charter.text.UntrustedText;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -80,8 +81,41 @@ public final class Fields {
         return tuple != null && !isNull(tuple.getValueNode());
     }
 
+    /** One line of text: no line breaks, tabs or other control characters (see {@link UntrustedText#isControl}). */
     public Optional<String> text(String key) {
-        return scalar(key, "text").map(ScalarNode::getValue);
+        return scalar(key, "text").flatMap(node -> withoutControls(node, key, false));
+    }
+
+    /** Text that may run over lines: line feeds and tabs are allowed, other control characters are not. */
+    public Optional<String> multilineText(String key) {
+        return scalar(key, "text").flatMap(node -> withoutControls(node, key, true));
+    }
+
+    /**
+     * The value, or empty after reporting its first control character: a line break or escape in a title or name would
+     * forge lines in logs, calendars and plans. The message names the character and never shows it.
+     */
+    private Optional<String> withoutControls(ScalarNode node, String key, boolean multiline) {
+        String value = node.getValue();
+        for (int i = 0; i < value.length(); i += Character.charCount(value.codePointAt(i))) {
+            int c = value.codePointAt(i);
+            if (UntrustedText.isControl(c) && !(multiline && (c == '\n' || c == '\t'))) {
+                problems.at(positionIn(node, i), "'" + where + key + "' holds " + UntrustedText.describe(c) + "; "
+                        + (multiline ? "it may hold line breaks and tabs but no other control characters"
+                                : "it must be one line of text, without line breaks, tabs or other control characters"));
+                return Optional.empty();
+            }
+        }
+        return Optional.of(value);
+    }
+
+    /** Where the character at {@code index} of a value was typed: exact in plain text on one line, else the value's start. */
+    private static Position positionIn(ScalarNode node, int index) {
+        Position start = Position.of(node);
+        if (node.getScalarStyle() != ScalarStyle.PLAIN || node.getValue().substring(0, index).indexOf('\n') >= 0) {
+            return start;
+        }
+        return new Position(start.line(), start.column() + node.getValue().codePointCount(0, index));
     }
 
     public Optional<String> requiredText(String key, String example) {
@@ -197,7 +231,7 @@ public final class Fields {
         List<Located<String>> items = new ArrayList<>();
         for (Node item : sequence.getValue()) {
             if (item instanceof ScalarNode scalar && !isNull(scalar)) {
-                items.add(new Located<>(scalar.getValue(), Position.of(item)));
+                withoutControls(scalar, key, false).ifPresent(text -> items.add(new Located<>(text, Position.of(item))));
             } else {
                 problems.at(item, "each item of '" + where + key + "' must be a single word, not " + describe(item));
             }

@@ -1,20 +1,37 @@
 package com.queenofsandiego.charter.booking;
 
 import java.util.Comparator;
+import java.util.Locale;
 
 /**
  * One thing wrong with an input, at a 1-based line and column; line 0 means the input as a whole.
  * {@code file} is the path as the user should read it (relative to the repository root), or the property at fault.
+ * An error stops the build; a warning is shown and the build goes on.
  */
-public record Problem(String file, int line, int column, String message) implements Comparable<Problem> {
+public record Problem(String file, int line, int column, String message, Severity severity) implements Comparable<Problem> {
 
     private static final Comparator<Problem> ORDER = Comparator.comparing(Problem::file)
             .thenComparingInt(Problem::line)
             .thenComparingInt(Problem::column)
             .thenComparing(Problem::message);
 
+    public enum Severity { ERROR, WARNING }
+
+    /** An error. */
+    public Problem(String file, int line, int column, String message) {
+        this(file, line, column, message, Severity.ERROR);
+    }
+
     public static Problem at(String file, Position position, String message) {
         return new Problem(file, position.line(), position.column(), message);
+    }
+
+    public static Problem warningAt(String file, Position position, String message) {
+        return new Problem(file, position.line(), position.column(), message, Severity.WARNING);
+    }
+
+    public boolean isError() {
+        return severity == Severity.ERROR;
     }
 
     /** The compiler-style line editors and CI logs link to: {@code file:line:col: message}. */
@@ -26,7 +43,7 @@ public record Problem(String file, int line, int column, String message) impleme
     /** A GitHub Actions workflow command that shows the problem on the file's line in a pull request. */
     public String githubAnnotation() {
         String where = line <= 0 ? "" : ",line=" + line + ",col=" + column;
-        return "::error file=" + escapeProperty(file) + where + "::" + escapeData(message);
+        return "::" + severity.name().toLowerCase(Locale.ROOT) + " file=" + escapeProperty(file) + where + "::" + escapeData(message);
     }
 
     @Override

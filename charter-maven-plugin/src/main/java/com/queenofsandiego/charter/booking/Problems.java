@@ -5,7 +5,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects the problems found in one file, so a run reports all of them instead of stopping at the first. */
+/** Collects the errors and warnings found in one file, so a run reports all of them instead of stopping at the first. */
 public final class Problems {
 
     private final String file;
@@ -27,8 +27,13 @@ public final class Problems {
         at(Position.of(node), message);
     }
 
-    public boolean isEmpty() {
-        return found.isEmpty();
+    /** Something that works but should change; it does not stop the build. */
+    public void warning(Position position, String message) {
+        found.add(Problem.warningAt(file, position, message));
+    }
+
+    public int errors() {
+        return (int) found.stream().filter(Problem::isError).count();
     }
 
     public List<Problem> list() {

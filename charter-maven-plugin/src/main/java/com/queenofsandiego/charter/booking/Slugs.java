@@ -1,11 +1,27 @@
 package com.queenofsandiego.charter.booking;
 
-import org.apache.commons.codec.digest.DigestUtils;
-
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
-/** Slugs are the last part of a guest page's URL, {@code /g/<slug>}. */
+/**
+ * Slugs are the last part of a guest page's URL, {@code /g/<slug>}. Only the slug keeps a guest's page from everyone
+ * else, so it must be random: anything that can be worked out from a booking (its sequential id, the date, the
+ * guest's name, a few words) lets a stranger find pages.
+ */
 public final class Slugs {
 
     public static final Pattern PATTERN = Pattern.compile("[a-z0-9][a-z0-9-]{2,63}");
@@ -13,27 +29,154 @@ public final class Slugs {
     /** Letters and digits that cannot be mistaken for one another when read aloud or typed from a text message. */
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
     private static final int LENGTH = 10;
+    /** Random characters that make a chosen slug unguessable: 32^6, about a billion tries per booking. */
+    private static final int RANDOM_PART = 6;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Slugs() {
     }
 
-    /** The default slug for a booking id: the same on every run and machine, and not the id itself. */
-    public static String derive(String bookingId) {
-        byte[] hash = DigestUtils.sha256("charter-slug:" + bookingId);
-        StringBuilder slug = new StringBuilder(LENGTH);
-        for (int i = 0; i < LENGTH; i++) {
-            slug.append(ALPHABET.charAt((hash[i] & 0xff) % ALPHABET.length()));
+    /** A fresh, unguessable slug for a new booking. */
+    public static String random() {
+        return random(LENGTH);
+    }
+
+    private static String random(int length) {
+        StringBuilder slug = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            slug.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
         }
         return slug.toString();
     }
 
-    /** A fresh, unguessable slug for a new booking. */
-    public static String random() {
-        StringBuilder slug = new StringBuilder(LENGTH);
-        for (int i = 0; i < LENGTH; i++) {
-            slug.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+    /**
+     * Why a hand-chosen slug could be guessed, or empty when it could not. A slug is guessable when it is short, or
+     * when what is left after taking out the booking id, the date, the guest's names, dictionary words and numbers is
+     * fewer than {@value #RANDOM_PART} characters.
+     */
+    public static Optional<String> whyGuessable(String slug, Optional<String> bookingId, Optional<LocalDate> date, Optional<String> guestName) {
+        List<String> reasons = new ArrayList<>();
+        if (slug.length() < LENGTH) {
+            reasons.add("it has only " + slug.length() + " characters");
         }
-        return slug.toString();
+        String rest = slug;
+        List<String> found = new ArrayList<>();
+        for (String id : bookingId.map(Slugs::idForms).orElse(List.of())) {
+            if (squeeze(rest).contains(id)) {
+                rest = squeeze(rest).replace(id, "-");
+                found.add("the booking id");
+                break;
+            }
+        }
+        for (String form : date.map(Slugs::dateForms).orElse(List.of())) {
+            if (rest.replace("-", "").contains(form)) {
+                rest = squeeze(rest).replace(form, "-");
+                found.add("the date");
+                break;
+            }
+        }
+        for (String name : guestName.map(Slugs::nameParts).orElse(Set.of())) {
+            if (rest.contains(name)) {
+                rest = rest.replace(name, "-");
+                if (!found.contains("the guest's name")) {
+                    found.add("the guest's name");
+                }
+            }
+        }
+        int random = 0;
+        boolean words = false;
+        for (String part : rest.split("-+")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            if (Words.splits(part)) {
+                words = true;
+            } else {
+                random += part.length();
+            }
+        }
+        if (words) {
+            found.add("dictionary words");
+        }
+        if (random < RANDOM_PART && !found.isEmpty()) {
+            reasons.add("it is made of " + String.join(", ", found).replaceFirst(", ([^,]*)$", " and $1"));
+        } else if (random < RANDOM_PART && reasons.isEmpty()) {
+            reasons.add("it has too few random characters");
+        }
+        return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
+    }
+
+    /** The slug with random characters added, or a random slug where that would be too long. */
+    public static String strengthened(String slug) {
+        String longer = slug + "-" + random(RANDOM_PART);
+        return longer.length() <= 64 && longer.length() >= LENGTH ? longer : random();
+    }
+
+    /** Lowercase letters and digits only: {@code BS-48213} and {@code bs48213} are the same to a guesser. */
+    private static String letters(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFD).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
+    /** The id as letters and digits, and its number alone when that is long enough to search for: bs48213, 48213. */
+    private static List<String> idForms(String id) {
+        String whole = letters(id);
+        String number = whole.replaceAll("^[a-z]+", "");
+        return number.length() >= 4 && !number.equals(whole) ? List.of(whole, number) : whole.isEmpty() ? List.of() : List.of(whole);
+    }
+
+    private static String squeeze(String slug) {
+        return slug.replace("-", "");
+    }
+
+    /** The ways people write a date into a name: 20240530, 0530, 3005, 053024, may30, 30may, may-30 ... */
+    static List<String> dateForms(LocalDate date) {
+        String yyyy = String.format(Locale.ROOT, "%04d", date.getYear());
+        String yy = yyyy.substring(2);
+        String mm = String.format(Locale.ROOT, "%02d", date.getMonthValue());
+        String dd = String.format(Locale.ROOT, "%02d", date.getDayOfMonth());
+        String d = Integer.toString(date.getDayOfMonth());
+        List<String> forms = new ArrayList<>(List.of(yyyy + mm + dd, mm + dd + yyyy, dd + mm + yyyy, yy + mm + dd, mm + dd + yy,
+                dd + mm + yy, mm + dd, dd + mm));
+        for (TextStyle style : List.of(TextStyle.FULL, TextStyle.SHORT)) {
+            String month = date.getMonth().getDisplayName(style, Locale.ENGLISH).toLowerCase(Locale.ROOT);
+            forms.addAll(List.of(month + dd, month + d, dd + month, d + month));
+        }
+        return forms;
+    }
+
+    /** The guest's names of three letters or more, as they would be written in a slug. */
+    private static Set<String> nameParts(String name) {
+        return Pattern.compile("[^\\p{L}]+").splitAsStream(name)
+                .map(Slugs::letters)
+                .filter(part -> part.length() >= 3)
+                .collect(Collectors.toSet());
+    }
+
+    /** Common English and charter words, from {@code words.txt}. */
+    private static final class Words {
+
+        private static final Set<String> WORDS = load();
+
+        /** Whether the text is nothing but words and numbers run together: {@code sunsetcruise}, {@code party2024}. */
+        static boolean splits(String text) {
+            boolean[] splitsBefore = new boolean[text.length() + 1];
+            splitsBefore[0] = true;
+            for (int end = 1; end <= text.length(); end++) {
+                for (int start = 0; start < end && !splitsBefore[end]; start++) {
+                    String piece = text.substring(start, end);
+                    splitsBefore[end] = splitsBefore[start] && (WORDS.contains(piece) || piece.chars().allMatch(Character::isDigit));
+                }
+            }
+            return splitsBefore[text.length()];
+        }
+
+        private static Set<String> load() {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                    Slugs.class.getResourceAsStream("words.txt"), StandardCharsets.UTF_8))) {
+                return in.lines().filter(line -> !line.isEmpty() && !line.startsWith("#")).collect(Collectors.toUnmodifiableSet());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the word list", e);
+            }
+        }
     }
 }

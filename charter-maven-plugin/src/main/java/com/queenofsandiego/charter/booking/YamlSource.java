@@ -1,8 +1,10 @@
 package com.queenofsandiego.charter.booking;
 
+import com.queenofsandiego.charter.text.UntrustedText;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -73,6 +75,11 @@ public final class YamlSource {
             Position where = Position.of(e.getProblemMark().isPresent() ? e.getProblemMark() : e.getContextMark());
             problems.at(where, "not valid YAML: " + describe(e));
             return Optional.empty();
+        } catch (ReaderException e) {
+            // YAML allows no control characters but tab and line breaks; say which one, without printing it.
+            problems.at(positionOf(text, e.getPosition()), "the file holds " + UntrustedText.describe(e.getCodePoint())
+                    + ", which YAML does not allow; remove it");
+            return Optional.empty();
         } catch (YamlEngineException e) {
             problems.at(Position.START, "not valid YAML: " + e.getMessage());
             return Optional.empty();
@@ -101,6 +108,22 @@ public final class YamlSource {
             problems.at(Position.START, "cannot read the file: " + e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** The line and column of a code point index into the text. */
+    private static Position positionOf(String text, int codePointIndex) {
+        int line = 1;
+        int column = 1;
+        int[] codePoints = text.codePoints().limit(codePointIndex).toArray();
+        for (int c : codePoints) {
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return new Position(line, column);
     }
 
     private static String describe(MarkedYamlEngineException e) {

@@ -8,6 +8,7 @@ import com.queenofsandiego.charter.site.SiteSettings;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
@@ -90,12 +91,13 @@ abstract class AbstractCharterMojo extends AbstractMojo {
     abstract void run() throws MojoExecutionException, MojoFailureException;
 
     /**
-     * Reads every booking, the crew roster and the site content; prints every problem as {@code file:line:col: message}
-     * and fails if there is any.
+     * Reads every booking, the crew roster and the site content; prints every warning and problem as
+     * {@code file:line:col: message} and fails if there is any problem.
      */
     Bookings loadBookings() throws MojoFailureException {
         Bookings bookings = new BookingLoader(project.getBasedir().toPath())
                 .load(bookingsDirectory.toPath(), contentDirectory.toPath().resolve("crew.yaml"));
+        print(bookings.warnings());
         List<Problem> problems = new ArrayList<>(bookings.problems());
         problems.addAll(new ContentLoader(siteSettings()).load().problems());
         if (!problems.isEmpty()) {
@@ -127,19 +129,34 @@ abstract class AbstractCharterMojo extends AbstractMojo {
 
     /** Prints each problem (and a GitHub annotation on Actions) and returns the exception that fails the build. */
     MojoFailureException failure(List<Problem> problems) {
-        boolean github = "true".equals(environment().get("GITHUB_ACTIONS"));
-        PrintStream out = System.out;
         List<Problem> sorted = problems.stream().sorted().toList();
-        for (Problem problem : sorted) {
-            getLog().error(problem.toString());
-            if (github) {
-                out.println(problem.githubAnnotation());
-            }
-        }
+        print(sorted);
         long files = sorted.stream().map(Problem::file).distinct().count();
         return new MojoFailureException("charter: " + sorted.size() + (sorted.size() == 1 ? " problem" : " problems") + " in "
                 + files + (files == 1 ? " file" : " files")
                 + ". Fix each line listed above and run again; the format is in the README under 'Booking files'.");
+    }
+
+    /** Each problem at its level, {@code [ERROR]} or {@code [WARNING]}, and on GitHub Actions as an annotation too. */
+    void print(List<Problem> problems) {
+        boolean github = "true".equals(environment().get("GITHUB_ACTIONS"));
+        PrintStream out = System.out;
+        for (Problem problem : problems) {
+            if (problem.isError()) {
+                getLog().error(problem.toString());
+            } else {
+                getLog().warn(problem.toString());
+            }
+            if (github) {
+                out.println(problem.githubAnnotation());
+            }
+        }
+    }
+
+    /** Every line this goal logs shows values from bookings on that one line (see {@link OneLineLog}). */
+    @Override
+    public Log getLog() {
+        return new OneLineLog(super.getLog());
     }
 
     Map<String, String> environment() {

@@ -1,8 +1,12 @@
 package com.queenofsandiego.charter.publish;
 
+import com.queenofsandiego.charter.text.UntrustedText;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+
+import static com.queenofsandiego.charter.text.UntrustedText.codeSpan;
 
 /**
  * What publishing would change: objects to upload (and why), objects to delete, the paths to invalidate and whether
@@ -88,13 +92,13 @@ public record PublishPlan(
             lines.add("Nothing to upload or delete (" + unchanged + " objects unchanged).");
         }
         for (String key : deletes) {
-            lines.add("- **delete `" + key + "`**");
+            lines.add("- **delete " + codeSpan(key) + "**");
         }
         for (Upload upload : uploads) {
             String key = upload.object().key();
             // plan.md sits beside site/ in the CI artifact, so a reviewer can open the rendered page from here.
             String preview = key.endsWith(".html") ? " — [preview](site/" + key + ")" : "";
-            lines.add("- " + (upload.reason() == Reason.NEW ? "add" : "update") + " `" + key + "` ("
+            lines.add("- " + (upload.reason() == Reason.NEW ? "add" : "update") + " " + codeSpan(key) + " ("
                     + kilobytes(upload.object().size()) + ", " + upload.object().contentType() + ")" + preview);
         }
         if (!uploads.isEmpty() || !deletes.isEmpty()) {
@@ -105,7 +109,7 @@ public record PublishPlan(
             lines.add("Not configured (set charter.cloudfront.distributionId): nothing is invalidated.");
             return lines;
         }
-        lines.add(invalidations.isEmpty() ? "No invalidation." : "Invalidate: " + String.join(", ", invalidations.stream().map(p -> "`" + p + "`").toList()));
+        lines.add(invalidations.isEmpty() ? "No invalidation." : "Invalidate: " + String.join(", ", invalidations.stream().map(UntrustedText::codeSpan).toList()));
         lines.add("Function `path-rewriter`: " + switch (function) {
             case NONE -> "unchanged.";
             case CREATE -> "create and publish.";

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static com.queenofsandiego.charter.text.UntrustedText.codeSpan;
+
 /**
  * What reconciling would change in JADA and SCC, per booking. A value: planning reads only the ledger, and applying
  * does exactly these changes.
@@ -107,17 +109,18 @@ public record ReconcilePlan(Map<RemoteSystem, String> systems, List<Change> chan
     }
 
     private static List<String> markdown(Change change) {
-        String where = " (" + change.reason() + change.file().map(file -> "; `" + file + "`").orElse("") + ")";
+        String where = " (" + change.reason() + change.file().map(file -> "; " + codeSpan(file)).orElse("") + ")";
+        String booking = codeSpan(change.bookingId());
         List<String> lines = new ArrayList<>();
         switch (change.action()) {
-            case DELETE -> lines.add("- **delete `" + change.bookingId() + "`" + change.remoteId().map(id -> " (id " + id + ")").orElse("") + "**" + where);
+            case DELETE -> lines.add("- **delete " + booking + change.remoteId().map(id -> " (id " + id + ")").orElse("") + "**" + where);
             case UPDATE -> {
-                lines.add("- update `" + change.bookingId() + "`" + change.remoteId().map(id -> " (id " + id + ")").orElse("") + where);
+                lines.add("- update " + booking + change.remoteId().map(id -> " (id " + id + ")").orElse("") + where);
                 Map<String, Object> fields = change.body().orElseThrow().fields();
                 change.changedFields().forEach(field -> lines.add("  - `" + field + "` → " + literal(fields.get(field))));
             }
             case CREATE -> {
-                lines.add("- create `" + change.bookingId() + "`" + where);
+                lines.add("- create " + booking + where);
                 change.body().ifPresent(body -> body.fields().forEach((field, value) ->
                         lines.add("  - `" + field + "`: " + literal(value))));
             }

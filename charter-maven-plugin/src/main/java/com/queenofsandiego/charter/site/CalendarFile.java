@@ -24,6 +24,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.LocalDateTime;
+import java.util.regex.Pattern;
 
 /**
  * The guest's add-to-calendar file, {@code g/<slug>.ics} (RFC 5545, written by ical4j): the event in the site's time
@@ -31,6 +32,8 @@ import java.time.LocalDateTime;
  * same booking always gives the same bytes.
  */
 final class CalendarFile {
+
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\n\t]]");
 
     private final VTimeZone timeZone;
     private final ZoneId zone;
@@ -54,14 +57,14 @@ final class CalendarFile {
         VEvent event = new VEvent(false);
         event.add(inZone(new DtStart<>(start)));
         event.add(inZone(new DtEnd<>(booking.date().atTime(booking.end()))));
-        event.add(new Summary(booking.cancelled() ? "Cancelled: " + booking.title() : booking.title()));
+        event.add(new Summary(text(booking.cancelled() ? "Cancelled: " + booking.title() : booking.title())));
         event.add(new Uid(booking.id() + "@" + uidDomain));
         event.add(new DtStamp(start.atZone(zone).toInstant()));
         event.add(booking.cancelled() ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
         event.add(new Url(URI.create(page)));
         event.add(new Description("Your trip page: " + page));
         if (!location.isEmpty()) {
-            event.add(new Location(location));
+            event.add(new Location(text(location)));
         }
         Calendar calendar = new Calendar()
                 .withProdId("-//Queen of San Diego//charter//EN")
@@ -76,6 +79,14 @@ final class CalendarFile {
             throw new UncheckedIOException(e);
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Text as RFC 5545 TEXT: ical4j escapes a line feed but writes a lone carriage return as it is, which readers take
+     * for the end of the line, so the rest would become a property of its own. Other control characters are not TEXT.
+     */
+    private static String text(String value) {
+        return CONTROL.matcher(value.replaceAll("\r\n?", "\n")).replaceAll("");
     }
 
     /** A local date-time property in the site's zone: TZID and the registry that resolves it without a zone scan. */

@@ -26,6 +26,7 @@ final class BookingFiles {
               name: Jane Smith
               party_size: 6
             crew: [maria_lopez, dana_kim]
+            slug: xhqgmdh4ka
             """;
 
     private final Path root;

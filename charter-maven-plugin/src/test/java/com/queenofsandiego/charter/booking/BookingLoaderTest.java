@@ -2,6 +2,8 @@ package com.queenofsandiego.charter.booking;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 
@@ -16,7 +18,7 @@ class BookingLoaderTest {
     void readsYamlFilesRecursivelyAndIgnoresOthers() {
         Bookings bookings = new BookingFiles(root)
                 .booking("2024/a.yaml", BookingFiles.VALID)
-                .booking("2025/06/b.yml", BookingFiles.VALID.replace("BS-48213", "BS-2"))
+                .booking("2025/06/b.yml", BookingFiles.VALID.replace("BS-48213", "BS-2").replace("xhqgmdh4ka", "k7pq2xv9md"))
                 .booking("booking.schema.json", "{}")
                 .booking("README.md", "# not a booking")
                 .load();
@@ -40,8 +42,8 @@ class BookingLoaderTest {
     @Test
     void slugsMustBeUniqueAcrossFiles() {
         Bookings bookings = new BookingFiles(root)
-                .booking("a.yaml", BookingFiles.VALID + "slug: sunset-trip\n")
-                .booking("b.yaml", BookingFiles.VALID.replace("BS-48213", "BS-2") + "slug: sunset-trip\n")
+                .booking("a.yaml", BookingFiles.VALID.replace("xhqgmdh4ka", "sunset-trip"))
+                .booking("b.yaml", BookingFiles.VALID.replace("BS-48213", "BS-2").replace("xhqgmdh4ka", "sunset-trip"))
                 .load();
 
         assertThat(bookings.problems()).extracting(Problem::toString).containsExactly(
@@ -52,7 +54,8 @@ class BookingLoaderTest {
     void reportsProblemsOfEveryFileSortedByFileAndLine() {
         Bookings bookings = new BookingFiles(root)
                 .booking("b.yaml", BookingFiles.VALID.replace("10:00", "noon"))
-                .booking("a.yaml", BookingFiles.VALID.replace("BS-48213", "BS-2").replace("crew: [maria_lopez, dana_kim]", "crew: [x]"))
+                .booking("a.yaml", BookingFiles.VALID.replace("BS-48213", "BS-2").replace("xhqgmdh4ka", "k7pq2xv9md")
+                        .replace("crew: [maria_lopez, dana_kim]", "crew: [x]"))
                 .load();
 
         assertThat(bookings.problems()).extracting(Problem::file, Problem::line)
@@ -87,5 +90,39 @@ class BookingLoaderTest {
 
         assertThat(bookings.problems()).singleElement().extracting(Problem::file)
                 .isEqualTo(elsewhere.resolve("bookings/x.yaml").toAbsolutePath().toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"my booking.yaml", "a`b.yaml", "x:y.yaml", "café.yaml", "-a.yaml", "2024 june/a.yaml"})
+    void bookingFilesWithNamesOutsidePlainCharactersAreProblems(String name) {
+        Bookings bookings = new BookingFiles(root).booking(name, BookingFiles.VALID).load();
+
+        assertThat(bookings.problems()).extracting(Problem::toString).containsExactly("bookings/" + name
+                + ":1:1: rename the file: booking files and their folders are named with letters a-z and A-Z, digits, '.', '_'"
+                + " and '-' only, starting with a letter or digit, and end .yaml or .yml"
+                + " (their names go into logs and plans, where other characters could change what readers see)");
+    }
+
+    @Test
+    void aFileNameWithALineBreakIsShownEscaped() {
+        Bookings bookings = new BookingFiles(root).booking("a\n::error::forged.yaml", BookingFiles.VALID).load();
+
+        assertThat(bookings.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.file()).isEqualTo("bookings/a\\n::error::forged.yaml");
+            assertThat(problem.toString()).startsWith("bookings/a\\n::error::forged.yaml:1:1: rename the file").doesNotContain("\n");
+        });
+    }
+
+    @Test
+    void crewNamesAndRolesRefuseControlCharacters() {
+        Bookings bookings = new BookingFiles(root)
+                .write("site-content/crew.yaml", "maria:\n  name: \"Maria\\rLopez\"\n  role: \"Captain\\u202e\"\n")
+                .load();
+
+        assertThat(bookings.problems()).extracting(Problem::toString).containsExactly(
+                "site-content/crew.yaml:2:9: 'maria.name' holds U+000D (carriage return); it must be one line of text,"
+                        + " without line breaks, tabs or other control characters",
+                "site-content/crew.yaml:3:9: 'maria.role' holds U+202E (right-to-left override); it must be one line of text,"
+                        + " without line breaks, tabs or other control characters");
     }
 }

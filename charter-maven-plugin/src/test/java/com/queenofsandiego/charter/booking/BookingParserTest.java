@@ -49,7 +49,7 @@ class BookingParserTest {
         assertThat(booking.status()).isEqualTo(Booking.Status.CONFIRMED);
         assertThat(booking.title()).isEqualTo("3hr Charter - Boatsetter");
         assertThat(booking.photos()).isTrue();
-        assertThat(booking.slug()).isEqualTo(Slugs.derive("BS-48213")).matches(Slugs.PATTERN);
+        assertThat(booking.slug()).isEqualTo("xhqgmdh4ka");
         assertThat(booking.notes()).isEmpty();
     }
 
@@ -86,11 +86,13 @@ class BookingParserTest {
 
     @Test
     void reportsEachMissingRequiredField() {
-        assertThat(problemsOf("source: direct\n")).containsExactly(
+        assertThat(problemsOf("source: direct\n")).map(p -> p.replaceAll("slug: [a-z2-9]{10}'", "slug: <random>'")).containsExactly(
                 "bookings/b.yaml:1:1: 'date' is required; add a line like 'date: 2024-05-30'",
                 "bookings/b.yaml:1:1: 'end' is required; add a line like 'end: 10:00'",
                 "bookings/b.yaml:1:1: 'guest' is required; add a line like 'guest: {name: Jane Smith, party_size: 6}'",
                 "bookings/b.yaml:1:1: 'id' is required; add a line like 'id: BS-48213'",
+                "bookings/b.yaml:1:1: 'slug' is required; add a line like 'slug: <random>'"
+                        + " (a random one, made for this booking: guest pages must not be guessable)",
                 "bookings/b.yaml:1:1: 'start' is required; add a line like 'start: 10:00'");
     }
 
@@ -144,8 +146,8 @@ class BookingParserTest {
     @Test
     void statusAndSourceMustBeKnownValues() {
         assertThat(problemsOf(BookingFiles.VALID + "status: canceled\nsource: airbnb\n")).containsExactly(
-                "bookings/b.yaml:9:9: status 'canceled' must be one of confirmed, cancelled (did you mean 'cancelled'?)",
-                "bookings/b.yaml:10:9: source 'airbnb' must be one of boatsetter, direct, other");
+                "bookings/b.yaml:10:9: status 'canceled' must be one of confirmed, cancelled (did you mean 'cancelled'?)",
+                "bookings/b.yaml:11:9: source 'airbnb' must be one of boatsetter, direct, other");
         assertThat(files.booking("b.yaml", BookingFiles.VALID + "status: cancelled\n").only().cancelled()).isTrue();
     }
 
@@ -153,15 +155,15 @@ class BookingParserTest {
     void idAndSlugMustFitTheirPatterns() {
         assertThat(problemsOf(BookingFiles.VALID.replace("id: BS-48213", "id: BS 48213")))
                 .containsExactly("bookings/b.yaml:1:5: id 'BS 48213' may only use letters, digits, '.', '_' and '-' (at most 64)");
-        assertThat(problemsOf(BookingFiles.VALID + "slug: ../etc\n")).singleElement().asString()
+        assertThat(problemsOf(BookingFiles.VALID.replace("slug: xhqgmdh4ka", "slug: ../etc"))).singleElement().asString()
                 .startsWith("bookings/b.yaml:9:7: slug '../etc' must be 3 to 64 lowercase letters");
-        assertThat(problemsOf(BookingFiles.VALID + "slug: A/b\n")).hasSize(1);
+        assertThat(problemsOf(BookingFiles.VALID.replace("slug: xhqgmdh4ka", "slug: A/b"))).hasSize(1);
     }
 
     @Test
     void duplicateKeysAreReported() {
         assertThat(problemsOf(BookingFiles.VALID + "date: 2024-06-01\n"))
-                .containsExactly("bookings/b.yaml:9:1: 'date' appears twice (first on line 2); keep one");
+                .containsExactly("bookings/b.yaml:10:1: 'date' appears twice (first on line 2); keep one");
     }
 
     @Test
@@ -199,6 +201,7 @@ class BookingParserTest {
     void reportsEveryProblemOfAFileInOneRun() {
         assertThat(problemsOf("""
                 id: BS-1
+                slug: xhqgmdh4ka
                 date: 2024-13-01
                 start: 10:00
                 end: noon
@@ -218,5 +221,50 @@ class BookingParserTest {
         assertThat(booking.notes()).isEqualTo(Optional.of("Bare minimum crew"));
         assertThat(booking.guest().email()).contains("jane@example.com");
         assertThat(booking.guest().phone()).contains("+1 619 555 0100");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "title: \"Sunset Cruise\\rATTENDEE:mailto:x@example.com\" | 10:8  | 'title' holds U+000D (carriage return); it must be one line",
+        "title: \"Sunset\\nCruise\"                               | 10:8  | 'title' holds U+000A (line feed); it must be one line",
+        "title: \"Sunset\\tCruise\"                               | 10:8  | 'title' holds U+0009 (character tabulation); it must be one line",
+        "title: Sunset\u202ECruise                                | 10:14 | 'title' holds U+202E (right-to-left override); it must be one line",
+        "title: Sunset\u2028Cruise                                | 10:14 | 'title' holds U+2028 (line separator); it must be one line",
+        "notes: \"Bring ice\\x07\"                                | 10:8  | 'notes' holds U+0007 (bel); it may hold line breaks and tabs but no other control characters",
+        "guest_notes: \"Meet early\\r::error::forged\"            | 10:14 | 'guest_notes' holds U+000D (carriage return); it may hold line breaks",
+    })
+    void textFieldsRefuseControlCharactersAndNameThemWithoutShowingThem(String line, String at, String message) {
+        List<String> problems = problemsOf(BookingFiles.VALID + line + "\n");
+
+        assertThat(problems).singleElement().asString().startsWith("bookings/b.yaml:" + at + ": " + message);
+        assertThat(problems.get(0)).doesNotContain("\r", "\n", "\t", "\u0007", "\u202E", "\u2028");
+    }
+
+    @Test
+    void singleLineFieldsOfTheGuestAndCrewRefuseControlCharactersToo() {
+        assertThat(problemsOf(BookingFiles.VALID.replace("name: Jane Smith", "name: \"Jane\\rSmith\"")))
+                .containsExactly("bookings/b.yaml:6:9: 'guest.name' holds U+000D (carriage return); it must be one line of text,"
+                        + " without line breaks, tabs or other control characters");
+        assertThat(problemsOf(BookingFiles.VALID.replace("  party_size: 6", "  party_size: 6\n  phone: \"+1 619\\e[2J\"")))
+                .singleElement().asString().startsWith("bookings/b.yaml:8:10: 'guest.phone' holds U+001B (escape)");
+        assertThat(problemsOf(BookingFiles.VALID.replace("[maria_lopez, dana_kim]", "[maria_lopez, \"dana_kim\\n\"]")))
+                .singleElement().asString().startsWith("bookings/b.yaml:8:21: 'crew' holds U+000A (line feed)");
+    }
+
+    @Test
+    void notesKeepTheirLineBreaksAndTabsButNoOtherControlCharacter() {
+        String notes = "notes: |\n  Bare minimum crew\n  \"Ice\"\there\nguest_notes: \"a\\tb\\nc\"\n";
+        Booking booking = files.booking("b.yaml", BookingFiles.VALID + notes).only();
+
+        assertThat(booking.notes()).contains("Bare minimum crew\n\"Ice\"\there\n");
+        assertThat(booking.guestNotes()).contains("a\tb\nc");
+        assertThat(problemsOf(BookingFiles.VALID + notes.replace("\\nc", "\\nc\\f"))).singleElement().asString()
+                .startsWith("bookings/b.yaml:13:14: 'guest_notes' holds U+000C (form feed)");
+    }
+
+    @Test
+    void aControlCharacterYamlForbidsIsNamedNotPrinted() {
+        assertThat(problemsOf(BookingFiles.VALID.replace("name: Jane Smith", "name: Jane\u0007Smith")))
+                .containsExactly("bookings/b.yaml:6:13: the file holds U+0007 (bel), which YAML does not allow; remove it");
     }
 }

@@ -83,6 +83,7 @@ class BookingSchemaTest {
         Bookings bookings = new BookingLoader(REPOSITORY)
                 .load(REPOSITORY.resolve("bookings"), REPOSITORY.resolve("site-content/crew.yaml"));
         assertThat(bookings.problems()).isEmpty();
+        assertThat(bookings.warnings()).isEmpty();
         assertThat(bookings.bookings()).hasSameSizeAs(samples);
     }
 
@@ -96,6 +97,8 @@ class BookingSchemaTest {
         "id: has space",
         "date: 30/05/2024",
         "start: 25 pm",
+        "title: \"Sunset\\rCruise\"",
+        "notes: \"Bring ice\\x07\"",
     })
     void aBrokenFieldFailsBothTheSchemaAndTheLoader(String line) {
         String key = line.substring(0, line.indexOf(':'));

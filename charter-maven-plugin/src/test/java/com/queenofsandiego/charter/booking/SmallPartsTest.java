@@ -9,11 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SmallPartsTest {
 
     @Test
-    void derivedSlugsAreStableAcrossRunsAndMachines() {
-        // A fixed value: a change here would move every guest page to a new address.
-        assertThat(Slugs.derive("BS-48213")).isEqualTo("wxnreku77i").matches(Slugs.PATTERN);
-        assertThat(Slugs.derive("BS-48213")).isNotEqualTo(Slugs.derive("BS-48214"));
-        assertThat(Slugs.random()).matches(Slugs.PATTERN).isNotEqualTo(Slugs.random());
+    void randomSlugsFitThePatternAndDiffer() {
+        assertThat(Slugs.random()).matches(Slugs.PATTERN).hasSize(10).isNotEqualTo(Slugs.random());
     }
 
     @Test

@@ -1,9 +1,13 @@
 package com.queenofsandiego.charter.reconcile;
 
+import com.queenofsandiego.charter.text.UntrustedTextTest;
+import org.commonmark.node.Node;
+import org.commonmark.parser.Parser;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static com.queenofsandiego.charter.reconcile.ReconcileFixture.booking;
 import static com.queenofsandiego.charter.reconcile.ReconcileFixture.cancelled;
@@ -42,5 +46,18 @@ class ReconcilePlannerTest {
                 .isEqualTo("Guest: Guest BS-7, Boatsetter ID: BS-7\nbare minimum crew");
         assertThat(DesiredState.of(RemoteSystem.JADA, booking("BS-7")).orElseThrow().idempotencyKey("BS-7")).matches("BS-7-[0-9a-f]{12}");
         assertThat(DesiredState.of(RemoteSystem.SCC, cancelled(booking("BS-7")))).isEmpty();
+    }
+
+    @Test
+    void aFileNameOrIdCannotBreakOutOfItsCodeSpanInThePlan() {
+        String file = "bookings/a`` b\n# Approved\n- **x**.yaml";
+        ReconcilePlan.Change change = new ReconcilePlan.Change(RemoteSystem.JADA, ReconcilePlan.Action.DELETE, "BS-1`", Optional.of(file),
+                Optional.empty(), Optional.empty(), Map.of(), "file removed");
+
+        List<String> lines = new ReconcilePlan(Map.of(RemoteSystem.JADA, "sandbox"), List.of(change), Map.of()).markdown();
+        Node document = Parser.builder().build().parse(String.join("\n", lines));
+
+        assertThat(lines).allSatisfy(line -> assertThat(line).doesNotContain("\n", "\r"));
+        assertThat(UntrustedTextTest.codes(document)).containsExactly("BS-1`", "bookings/a`` b\\n# Approved\\n- **x**.yaml");
     }
 }

@@ -1,5 +1,6 @@
 package com.queenofsandiego.charter.site;
 
+import com.queenofsandiego.charter.booking.Booking;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -8,11 +9,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,5 +75,24 @@ class CalendarFileTest {
 
         assertThat(event.getStatus().getValue()).isEqualTo("CANCELLED");
         assertThat(event.getSummary().getValue()).startsWith("Cancelled: ");
+    }
+
+    @Test
+    void aLineBreakInATitleCannotAddProperties() throws Exception {
+        SiteFixture site = new SiteFixture(root, Optional.empty()).booking("a.yaml", SiteFixture.booking("BS-3", "cal-trip", ""));
+        Booking valid = site.bookings().bookings().get(0);
+        for (String title : List.of("Sunset Cruise\rATTENDEE:mailto:x@example.com", "Sunset Cruise\nATTENDEE:mailto:x@example.com",
+                "Sunset Cruise\r\nATTENDEE:mailto:x@example.com")) {
+            Booking forged = new Booking(valid.id(), valid.source(), valid.status(), valid.slug(), title, valid.date(), valid.start(),
+                    valid.end(), valid.guest(), valid.crew(), valid.notes(), valid.guestNotes(), valid.photos(), valid.origin());
+            String text = new String(new CalendarFile(site.settings, "Dock A\rX-EVIL:1").render(forged), StandardCharsets.UTF_8);
+
+            VEvent event = new CalendarBuilder().build(new StringReader(text)).<VEvent>getComponent("VEVENT").orElseThrow();
+
+            assertThat(event.getProperties("SUMMARY")).as(title).hasSize(1);
+            assertThat(event.getProperties("ATTENDEE")).as(title).isEmpty();
+            assertThat(event.getProperties("X-EVIL")).as(title).isEmpty();
+            assertThat(text.replace("\r\n", "")).as(title).doesNotContain("\r", "\n");
+        }
     }
 }

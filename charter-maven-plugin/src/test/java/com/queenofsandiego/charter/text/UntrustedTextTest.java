@@ -1,0 +1,80 @@
+package com.queenofsandiego.charter.text;
+
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
+import org.commonmark.node.CustomNode;
+import org.commonmark.node.Node;
+import org.commonmark.node.Text;
+import org.commonmark.parser.Parser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+public class UntrustedTextTest {
+
+    private static final Parser MARKDOWN = Parser.builder().extensions(List.of(TablesExtension.create())).build();
+
+    @Test
+    void oneLineShowsEveryControlCharacterAsAnEscape() {
+        assertThat(UntrustedText.oneLine("a\r::error::x\nb\tc\u001B[2Jd\u202Ee\u2028f")).isEqualTo("a\\r::error::x\\nb\\tc\\u001B[2Jd\\u202Ee\\u2028f");
+        assertThat(UntrustedText.oneLine("Café ⛵ plain")).isEqualTo("Café ⛵ plain");
+    }
+
+    @Test
+    void charactersAreDescribedByCodeAndName() {
+        assertThat(UntrustedText.describe('\r')).isEqualTo("U+000D (carriage return)");
+        assertThat(UntrustedText.describe(0x202E)).isEqualTo("U+202E (right-to-left override)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bookings/a.yaml", "a`b", "``x``", "`", "ends with `", " spaced ", "a\n# heading\n- item", "a|b"})
+    void aCodeSpanShowsExactlyTheTextOnOneLine(String text) {
+        String line = "- create " + UntrustedText.codeSpan(text) + " (new)";
+
+        Node document = MARKDOWN.parse(line);
+
+        assertThat(codes(document)).containsExactly(UntrustedText.oneLine(text));
+        assertThat(line).doesNotContain("\n", "\r");
+    }
+
+    @Test
+    void aTableCellKeepsItsPipesAndLineBreaksInside() {
+        String table = "| field | value |\n| --- | --- |\n| title | " + UntrustedText.tableCell("a | b\n| c | d") + " |\n";
+
+        List<String> cells = new ArrayList<>();
+        MARKDOWN.parse(table).accept(new AbstractVisitor() {
+            @Override
+            public void visit(CustomNode node) {
+                if (node instanceof TableCell cell) {
+                    StringBuilder text = new StringBuilder();
+                    for (Node child = cell.getFirstChild(); child != null; child = child.getNext()) {
+                        text.append(child instanceof Text t ? t.getLiteral() : "");
+                    }
+                    cells.add(text.toString());
+                }
+                visitChildren(node);
+            }
+        });
+
+        assertThat(cells).containsExactly("field", "value", "title", "a | b\\n| c | d");
+    }
+
+    /** The text of every code span in a Markdown document. */
+    public static List<String> codes(Node document) {
+        List<String> codes = new ArrayList<>();
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Code code) {
+                codes.add(code.getLiteral());
+            }
+        });
+        return codes;
+    }
+}
