@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * How text from outside (booking values, file names) is shown where one character could change what readers see:
  * a log line, where a line break would let a value start a line of its own (GitHub Actions runs lines starting
- * {@code ::} as workflow commands), and Markdown, where a backtick would close a code span and a pipe a table cell.
+ * {@code ::} as workflow commands), and Markdown, where a backtick would close a code span.
  */
 public final class UntrustedText {
 
@@ -64,10 +64,5 @@ public final class UntrustedText {
         String fence = "`".repeat(longest + 1);
         boolean pad = longest > 0 || shown.startsWith(" ") || shown.endsWith(" ");
         return pad ? fence + " " + shown + " " + fence : fence + shown + fence;
-    }
-
-    /** Text for a cell of a Markdown table: on one line, with each pipe escaped (also needed inside a code span). */
-    public static String tableCell(String text) {
-        return oneLine(text).replace("|", "\\|");
     }
 }

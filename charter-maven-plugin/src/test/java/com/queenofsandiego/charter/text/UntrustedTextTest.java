@@ -1,12 +1,9 @@
 package com.queenofsandiego.charter.text;
 
-import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
-import org.commonmark.node.CustomNode;
 import org.commonmark.node.Node;
-import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,28 +39,6 @@ public class UntrustedTextTest {
 
         assertThat(codes(document)).containsExactly(UntrustedText.oneLine(text));
         assertThat(line).doesNotContain("\n", "\r");
-    }
-
-    @Test
-    void aTableCellKeepsItsPipesAndLineBreaksInside() {
-        String table = "| field | value |\n| --- | --- |\n| title | " + UntrustedText.tableCell("a | b\n| c | d") + " |\n";
-
-        List<String> cells = new ArrayList<>();
-        MARKDOWN.parse(table).accept(new AbstractVisitor() {
-            @Override
-            public void visit(CustomNode node) {
-                if (node instanceof TableCell cell) {
-                    StringBuilder text = new StringBuilder();
-                    for (Node child = cell.getFirstChild(); child != null; child = child.getNext()) {
-                        text.append(child instanceof Text t ? t.getLiteral() : "");
-                    }
-                    cells.add(text.toString());
-                }
-                visitChildren(node);
-            }
-        });
-
-        assertThat(cells).containsExactly("field", "value", "title", "a | b\\n| c | d");
     }
 
     /** The text of every code span in a Markdown document. */
