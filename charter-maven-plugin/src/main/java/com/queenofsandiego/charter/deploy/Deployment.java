@@ -2,6 +2,7 @@ package com.queenofsandiego.charter.deploy;
 
 import com.queenofsandiego.charter.booking.Booking;
 import com.queenofsandiego.charter.publish.Cdn;
+import com.queenofsandiego.charter.publish.LiveSite;
 import com.queenofsandiego.charter.publish.LocalTree;
 import com.queenofsandiego.charter.publish.PublishPlan;
 import com.queenofsandiego.charter.publish.PublishPlanner;
@@ -14,11 +15,15 @@ import com.queenofsandiego.charter.reconcile.ReconcilePlanner;
 import com.queenofsandiego.charter.reconcile.Reconciler;
 import com.queenofsandiego.charter.reconcile.RemoteClient;
 import com.queenofsandiego.charter.reconcile.RemoteSystem;
+import com.queenofsandiego.charter.site.SiteOutputs;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -48,9 +53,38 @@ public final class Deployment {
         this.progress = progress;
     }
 
-    /** What deploy would do; reads the target (listing), the deploy state and the distribution, and writes nothing. */
+    /**
+     * What deploy would do, against what is live: renders only the files whose fingerprint differs from the one the
+     * manifest recorded (or that are missing or changed in the target), compares those by content, and takes the rest
+     * as live and unchanged. Reads the target (listing), the deploy state and the distribution, and writes nothing
+     * there.
+     */
+    public DeployPlan plan(SiteOutputs site, List<Booking> bookings) {
+        LiveSite live = LiveSite.read(target, state);
+        Map<String, String> render = new TreeMap<>();
+        Set<String> kept = new TreeSet<>();
+        site.fingerprints().forEach((key, fingerprint) -> {
+            if (live.holds(key, fingerprint)) {
+                kept.add(key);
+            } else {
+                render.put(key, fingerprint);
+            }
+        });
+        site.render(render.keySet());
+        progress.accept("rendered " + render.size() + " of " + site.fingerprints().size()
+                + " files; the rest are live and rendered from the same inputs");
+        PublishPlan publish = PublishPlanner.plan(LocalTree.objects(site.directory(), render), kept, live, cdn,
+                PublishPlanner.functionSource(), associate);
+        return withReconcile(publish, bookings);
+    }
+
+    /** What deploy would do with a site rendered whole beforehand (every file compared by content). */
     public DeployPlan plan(Path site, List<Booking> bookings) {
-        PublishPlan publish = PublishPlanner.plan(LocalTree.scan(site), target, state, cdn, PublishPlanner.functionSource(), associate);
+        return withReconcile(PublishPlanner.plan(LocalTree.scan(site), target, state, cdn, PublishPlanner.functionSource(), associate),
+                bookings);
+    }
+
+    private DeployPlan withReconcile(PublishPlan publish, List<Booking> bookings) {
         Ledger ledger = Ledger.load(state);
         ReconcilePlan reconcile = ReconcilePlanner.plan(bookings, ledger.entries(), systems);
         return new DeployPlan(publish, reconcile, ledger);

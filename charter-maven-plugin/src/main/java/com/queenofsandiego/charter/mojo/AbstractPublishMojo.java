@@ -123,17 +123,17 @@ abstract class AbstractPublishMojo extends AbstractCharterMojo {
     }
 
     /**
-     * Renders the site, compares it and the bookings with the target and its ledger, writes plan.json and plan.md, and
-     * prints the plan.
+     * Renders what differs from the live site, compares it and the bookings with the target and its ledger, writes
+     * plan.json and plan.md, and prints the plan.
      */
     DeployPlan plan(Deployment deployment) throws MojoFailureException {
         Bookings bookings = loadBookings();
+        DeployPlan plan;
         try {
-            getLog().info("charter: " + new SiteGenerator(siteSettings()).generate(bookings));
+            plan = deployment.plan(new SiteGenerator(siteSettings()).outputs(bookings), bookings.bookings());
         } catch (SiteException e) {
             throw failure(e.problems());
         }
-        DeployPlan plan = deployment.plan(siteSettings().siteDirectory(), bookings.bookings());
         PlanFiles.write(outputDirectory.toPath(), plan, Optional.ofNullable(environment().get("GITHUB_STEP_SUMMARY")).map(Path::of));
         getLog().info("charter plan: " + plan.summary());
         plan.markdown().stream().filter(line -> !line.isEmpty()).forEach(line -> getLog().info("  " + line));

@@ -7,7 +7,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** The rendered site on disk, as the objects it should become, hashed by content (never by file time). */
@@ -16,6 +18,13 @@ public final class LocalTree {
     private LocalTree() {
     }
 
+    /** These files of the rendered site, each with the fingerprint it was rendered from. */
+    public static List<SiteObject> objects(Path site, Map<String, String> fingerprints) {
+        return fingerprints.entrySet().parallelStream().map(entry -> object(site, entry.getKey(), entry.getValue()))
+                .sorted(Comparator.comparing(SiteObject::key)).toList();
+    }
+
+    /** Every file of the rendered site, whatever made it. */
     public static List<SiteObject> scan(Path site) {
         if (!Files.isDirectory(site)) {
             throw new IllegalStateException("there is no rendered site in " + site + "; run charter:generate first");
@@ -26,10 +35,12 @@ public final class LocalTree {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + site, e);
         }
-        return files.parallelStream().map(file -> {
-            String key = site.relativize(file).toString().replace('\\', '/');
-            return new SiteObject(key, file, md5(file), size(file), ObjectKinds.contentType(key), ObjectKinds.cacheControl(key));
-        }).toList();
+        return files.parallelStream().map(file -> object(site, site.relativize(file).toString().replace('\\', '/'), null)).toList();
+    }
+
+    private static SiteObject object(Path site, String key, String fingerprint) {
+        Path file = site.resolve(key);
+        return new SiteObject(key, file, md5(file), size(file), ObjectKinds.contentType(key), ObjectKinds.cacheControl(key), fingerprint);
     }
 
     static String md5(Path file) {

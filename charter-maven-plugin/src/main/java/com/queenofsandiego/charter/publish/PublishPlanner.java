@@ -35,14 +35,24 @@ public final class PublishPlanner {
      */
     public static PublishPlan plan(List<SiteObject> local, PublishTarget target, StateStore state, Optional<Cdn> cdn,
                                    String functionCode, boolean associate) {
-        Map<String, String> remote = target.list();
-        Manifest.Versioned manifestFile = Manifest.read(state);
+        return plan(local, Set.of(), LiveSite.read(target, state), cdn, functionCode, associate);
+    }
+
+    /**
+     * @param local the files rendered for this plan
+     * @param kept files that were not rendered because what is live was rendered from the same inputs
+     *             ({@link LiveSite#holds}): unchanged, and not to be deleted
+     */
+    public static PublishPlan plan(List<SiteObject> local, Set<String> kept, LiveSite live, Optional<Cdn> cdn, String functionCode,
+                                   boolean associate) {
+        Map<String, String> remote = live.listing();
+        Manifest.Versioned manifestFile = live.manifest();
         Manifest manifest = manifestFile.manifest();
         List<PublishPlan.Upload> uploads = new ArrayList<>();
         Set<String> invalidations = new LinkedHashSet<>(manifest.pendingInvalidations());
         Map<String, ObjectState> next = new TreeMap<>(manifest.objects());
-        Set<String> localKeys = new LinkedHashSet<>();
-        int unchanged = 0;
+        Set<String> localKeys = new LinkedHashSet<>(kept);
+        int unchanged = kept.size();
         for (SiteObject object : local) {
             localKeys.add(object.key());
             String stored = remote.get(object.key());
@@ -68,13 +78,13 @@ public final class PublishPlanner {
             }
         }
         if (cdn.isEmpty()) {
-            return new PublishPlan(target.describe(), false, uploads, deletes, List.of(), PublishPlan.FunctionChange.NONE,
+            return new PublishPlan(live.target(), false, uploads, deletes, List.of(), PublishPlan.FunctionChange.NONE,
                     functionCode, unchanged, manifest, manifestFile.version(), new Manifest(next, List.of()), Optional.empty(), associate);
         }
-        Optional<String> live = cdn.get().functionCode(FUNCTION_NAME);
-        PublishPlan.FunctionChange function = live.isEmpty() ? PublishPlan.FunctionChange.CREATE
-                : live.get().equals(functionCode) ? PublishPlan.FunctionChange.NONE : PublishPlan.FunctionChange.UPDATE;
-        return new PublishPlan(target.describe(), true, uploads, deletes, List.copyOf(invalidations), function, functionCode,
+        Optional<String> liveCode = cdn.get().functionCode(FUNCTION_NAME);
+        PublishPlan.FunctionChange function = liveCode.isEmpty() ? PublishPlan.FunctionChange.CREATE
+                : liveCode.get().equals(functionCode) ? PublishPlan.FunctionChange.NONE : PublishPlan.FunctionChange.UPDATE;
+        return new PublishPlan(live.target(), true, uploads, deletes, List.copyOf(invalidations), function, functionCode,
                 unchanged, manifest, manifestFile.version(), new Manifest(next, List.of()),
                 Optional.of(cdn.get().association(FUNCTION_NAME)), associate);
     }

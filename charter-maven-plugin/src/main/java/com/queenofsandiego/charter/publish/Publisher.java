@@ -125,11 +125,16 @@ public final class Publisher {
         }
         heartbeat.run();
         progress.accept("S3: uploading " + uploads.size() + " " + phase);
+        ProgressMeter meter = new ProgressMeter("S3: uploaded", phase, uploads.size(),
+                uploads.stream().mapToLong(u -> u.object().size()).sum(), progress, System::nanoTime);
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_UPLOADS, uploads.size()));
         try {
             List<Future<?>> running = new ArrayList<>();
             for (PublishPlan.Upload upload : uploads) {
-                running.add(pool.submit(() -> target.upload(upload.object())));
+                running.add(pool.submit(() -> {
+                    target.upload(upload.object());
+                    meter.advance(upload.object().size());
+                }));
             }
             for (Future<?> future : running) {
                 future.get();

@@ -2,7 +2,6 @@ package com.queenofsandiego.charter.site;
 
 import com.queenofsandiego.charter.booking.Booking;
 import com.queenofsandiego.charter.booking.Bookings;
-import com.queenofsandiego.charter.booking.Problem;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,84 +14,83 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * Renders the whole site into {@code <output>/site}: guest pages and calendar files per booking, public pages from
- * Markdown, sitemap, robots.txt and hashed assets. Output is deterministic; files whose inputs did not change since
- * the last run are left alone, and files no input produces any more are removed.
+ * Renders the site into {@code <output>/site}: guest pages and calendar files per booking, public pages from
+ * Markdown, sitemap, robots.txt and hashed assets. Every file has a fingerprint of exactly what it is rendered from
+ * (its booking, the roster entries and partials it shows, the theme, the settings, the renderer), so a run renders
+ * only what changed: {@link #generate} against the last run in the same directory, a deploy against what is live.
+ * Output is deterministic.
  */
 public final class SiteGenerator {
 
-    /** Part of every fingerprint: raise it when rendering changes, so every file is rendered again. */
-    private static final String RENDERING_VERSION = "2";
     private static final String STATE_FILE = "generate-state.json";
 
     private final SiteSettings settings;
+    private final String renderer;
 
     public SiteGenerator(SiteSettings settings) {
-        this.settings = settings;
+        this(settings, Renderer.current());
     }
 
-    /** @throws SiteException for problems in the content or theme, all of them, each with file and line */
+    /** @param renderer the fingerprint of the code that renders ({@link Renderer#current()}) */
+    public SiteGenerator(SiteSettings settings, String renderer) {
+        this.settings = settings;
+        this.renderer = renderer;
+    }
+
+    /**
+     * Renders every file whose inputs changed since the last run in this directory, and removes files no input
+     * produces any more.
+     *
+     * @throws SiteException for problems in the content or theme, all of them, each with file and line
+     */
     public GenerationReport generate(Bookings bookings) {
         long started = System.nanoTime();
+        SiteOutputs outputs = outputs(bookings);
+        Path site = settings.siteDirectory();
+        Path stateFile = settings.outputDirectory().resolve(STATE_FILE);
+        GenerationState previous = GenerationState.read(stateFile);
+        List<String> stale = outputs.fingerprints().entrySet().stream()
+                .filter(entry -> !previous.unchanged(entry.getKey(), entry.getValue()) || !Files.isRegularFile(site.resolve(entry.getKey())))
+                .map(Map.Entry::getKey).toList();
+        int rendered = outputs.render(stale);
+        int removed = removeStrays(site, outputs.fingerprints().keySet());
+        new GenerationState(outputs.fingerprints()).write(stateFile);
+        return new GenerationReport(rendered, outputs.fingerprints().size() - rendered, removed, bookings.bookings().size(),
+                outputs.pages(), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * Every file the site should hold, with its fingerprint; nothing is rendered until asked.
+     *
+     * @throws SiteException for problems in the content, all of them, each with file and line
+     */
+    public SiteOutputs outputs(Bookings bookings) {
         SiteContent content = new ContentLoader(settings).load();
         if (!content.problems().isEmpty()) {
             throw new SiteException(content.problems());
         }
-        Map<String, Output> outputs = plan(bookings, content);
-        Path site = settings.siteDirectory();
-        Path stateFile = settings.outputDirectory().resolve(STATE_FILE);
-        GenerationState previous = GenerationState.read(stateFile);
-
-        AtomicInteger rendered = new AtomicInteger();
-        Set<Problem> problems = ConcurrentHashMap.newKeySet();
-        outputs.entrySet().parallelStream().forEach(entry -> {
-            Path file = site.resolve(entry.getKey());
-            if (previous.unchanged(entry.getKey(), entry.getValue().fingerprint()) && Files.isRegularFile(file)) {
-                return;
-            }
-            try {
-                write(file, entry.getValue().content().get());
-                rendered.incrementAndGet();
-            } catch (SiteException e) {
-                problems.addAll(e.problems());
-            }
-        });
-        if (!problems.isEmpty()) {
-            throw new SiteException(oneForEachPlace(problems));
-        }
-        int removed = removeStrays(site, outputs.keySet());
-        Map<String, String> fingerprints = new TreeMap<>();
-        outputs.forEach((path, output) -> fingerprints.put(path, output.fingerprint()));
-        new GenerationState(fingerprints).write(stateFile);
-        return new GenerationReport(rendered.get(), outputs.size() - rendered.get(), removed, bookings.bookings().size(),
-                content.pages().size(), Duration.ofNanos(System.nanoTime() - started));
-    }
-
-    /** A broken template fails once for every page it renders; the first message for each place is enough. */
-    private static List<Problem> oneForEachPlace(Set<Problem> problems) {
-        Map<String, Problem> first = new TreeMap<>();
-        problems.stream().sorted().forEach(p -> first.putIfAbsent(p.file() + ":" + p.line() + ":" + p.column(), p));
-        return first.values().stream().sorted().toList();
+        return new SiteOutputs(settings.siteDirectory(), plan(bookings, content), content.pages().size());
     }
 
     /** Every file the site should hold, with the fingerprint of its inputs and how to render it. */
-    private Map<String, Output> plan(Bookings bookings, SiteContent content) {
+    private Map<String, SiteOutputs.Output> plan(Bookings bookings, SiteContent content) {
         Assets assets = Assets.scan(settings.themeDirectory().resolve("assets"));
         PageTemplates templates = new PageTemplates(settings);
         MarkdownRenderer markdown = new MarkdownRenderer();
-        String global = globalFingerprint();
         List<Map<String, String>> navigation = navigation(content.pages());
+        // What every page shows: the code, the settings, the theme (templates and the asset names they link), the menu.
+        String pages = fingerprint(renderer, settingsFingerprint(), directoryFingerprint(settings.themeDirectory()),
+                navigation.toString());
 
-        Map<String, Output> outputs = new LinkedHashMap<>();
-        assets.files().forEach((path, source) -> outputs.put(path, new Output(path, () -> read(source))));
+        Map<String, SiteOutputs.Output> outputs = new LinkedHashMap<>();
+        assets.files().forEach((path, source) -> outputs.put(path, new SiteOutputs.Output(path, () -> read(source))));
         for (ContentPage page : content.pages()) {
             Map<String, Object> variables = new LinkedHashMap<>();
             variables.put("title", page.title());
@@ -103,22 +101,29 @@ public final class SiteGenerator {
             variables.put("navigation", navigation);
             variables.put("assets", assets);
             variables.put("contentSecurityPolicy", ContentSecurityPolicy.SELF_ONLY);
-            outputs.put(page.path(), new Output(global, () -> templates.render("page", variables)));
+            outputs.put(page.path(), new SiteOutputs.Output(fingerprint(pages, page.toString()), () -> templates.render("page", variables)));
         }
-        outputs.put("sitemap.xml", new Output(global, () -> Sitemap.xml(content.pages(), settings.siteUrl())));
-        outputs.put("robots.txt", new Output(global, () -> Sitemap.robots(settings.siteUrl())));
+        String index = fingerprint(renderer, settings.siteUrl(), content.pages().stream()
+                .map(page -> page.urlPath() + "@" + page.updated().map(Object::toString).orElse("")).toList().toString());
+        outputs.put("sitemap.xml", new SiteOutputs.Output(index, () -> Sitemap.xml(content.pages(), settings.siteUrl())));
+        outputs.put("robots.txt", new SiteOutputs.Output(fingerprint(renderer, settings.siteUrl()), () -> Sitemap.robots(settings.siteUrl())));
 
-        String location = content.partial("meeting-point").map(SiteContent.Partial::firstParagraph).orElse("");
+        Optional<SiteContent.Partial> meetingPoint = content.partial("meeting-point");
+        String partials = fingerprint(meetingPoint.map(Object::toString).orElse(""),
+                content.partial("what-to-bring").map(Object::toString).orElse(""));
+        String location = meetingPoint.map(SiteContent.Partial::firstParagraph).orElse("");
+        String calendars = fingerprint(renderer, settings.siteUrl(), settings.zone().getId(), location);
         Supplier<CalendarFile> calendar = memoize(() -> new CalendarFile(settings, location));
         for (Booking booking : bookings.bookings()) {
-            String fingerprint = sha256(global + "\n" + renderedFields(booking));
-            outputs.put("g/" + booking.slug() + ".html", new Output(fingerprint, () -> {
+            String fields = renderedFields(booking);
+            String crew = booking.crew().stream().map(id -> bookings.roster().find(id).map(Object::toString).orElse(id)).toList().toString();
+            outputs.put("g/" + booking.slug() + ".html", new SiteOutputs.Output(fingerprint(pages, partials, fields, crew), () -> {
                 Map<String, Object> variables = GuestPage.variables(booking, bookings.roster(), content, settings, markdown);
                 variables.put("navigation", navigation);
                 variables.put("assets", assets);
                 return templates.render("guest", variables);
             }));
-            outputs.put("g/" + booking.slug() + ".ics", new Output(fingerprint, () -> calendar.get().render(booking)));
+            outputs.put("g/" + booking.slug() + ".ics", new SiteOutputs.Output(fingerprint(calendars, fields), () -> calendar.get().render(booking)));
         }
         return outputs;
     }
@@ -137,18 +142,22 @@ public final class SiteGenerator {
                 .toList();
     }
 
-    /** Theme, content and settings: what every page depends on. */
-    private String globalFingerprint() {
-        StringBuilder all = new StringBuilder(RENDERING_VERSION).append('\n')
-                .append(settings.siteUrl()).append('\n').append(settings.zone()).append('\n')
-                .append(settings.sccEndpoint().orElse("")).append('\n').append(settings.uploadOrigin().orElse("")).append('\n')
-                .append(settings.maxPhotoBytes()).append('\n');
-        for (Path directory : List.of(settings.themeDirectory(), settings.contentDirectory())) {
-            for (Path file : filesUnder(directory)) {
-                all.append(directory.relativize(file)).append('=').append(Assets.sha256(read(file))).append('\n');
-            }
+    private String settingsFingerprint() {
+        return fingerprint(settings.siteUrl(), settings.zone().getId(), settings.sccEndpoint().orElse(""),
+                settings.uploadOrigin().orElse(""), Long.toString(settings.maxPhotoBytes()));
+    }
+
+    /** Every file under a directory, by name and content. */
+    private static String directoryFingerprint(Path directory) {
+        StringBuilder all = new StringBuilder();
+        for (Path file : filesUnder(directory)) {
+            all.append(directory.relativize(file)).append('=').append(Assets.sha256(read(file))).append('\n');
         }
         return sha256(all.toString());
+    }
+
+    private static String fingerprint(String... parts) {
+        return sha256(String.join("\u0000", parts));
     }
 
     private static int removeStrays(Path site, Set<String> keep) {
@@ -199,15 +208,6 @@ public final class SiteGenerator {
         }
     }
 
-    private static void write(Path file, byte[] content) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.write(file, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
-    }
-
     private static byte[] read(Path file) {
         try {
             return Files.readAllBytes(file);
@@ -223,8 +223,5 @@ public final class SiteGenerator {
     private static <T> Supplier<T> memoize(Supplier<T> supplier) {
         Map<String, T> cache = new ConcurrentHashMap<>();
         return () -> cache.computeIfAbsent("value", key -> supplier.get());
-    }
-
-    private record Output(String fingerprint, Supplier<byte[]> content) {
     }
 }

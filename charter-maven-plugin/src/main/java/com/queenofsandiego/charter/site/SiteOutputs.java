@@ -1,0 +1,106 @@
+package com.queenofsandiego.charter.site;
+
+import com.queenofsandiego.charter.booking.Problem;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Every file the site should hold, each with the fingerprint of what it is rendered from, rendered into the site
+ * directory only when asked: a deploy renders just the files whose fingerprint differs from what is live.
+ */
+public final class SiteOutputs {
+
+    /** One file: the fingerprint of its inputs, and how to render it. */
+    record Output(String fingerprint, Supplier<byte[]> content) {
+    }
+
+    private final Path site;
+    private final Map<String, Output> outputs;
+    private final Map<String, String> fingerprints;
+    private final int pages;
+
+    SiteOutputs(Path site, Map<String, Output> outputs, int pages) {
+        this.site = site;
+        this.outputs = outputs;
+        Map<String, String> fingerprints = new TreeMap<>();
+        outputs.forEach((key, output) -> fingerprints.put(key, output.fingerprint()));
+        this.fingerprints = Collections.unmodifiableMap(fingerprints);
+        this.pages = pages;
+    }
+
+    /** Where the files are rendered. */
+    public Path directory() {
+        return site;
+    }
+
+    /** Key (the file's path under the site, the object's key) → fingerprint, for every file. */
+    public Map<String, String> fingerprints() {
+        return fingerprints;
+    }
+
+    /** The number of public pages. */
+    int pages() {
+        return pages;
+    }
+
+    /**
+     * Renders these files into the site directory, in parallel.
+     *
+     * @return how many were rendered
+     * @throws SiteException with every problem found, once for each place
+     */
+    public int render(Collection<String> keys) {
+        Set<Problem> problems = ConcurrentHashMap.newKeySet();
+        Map<Path, Boolean> directories = new ConcurrentHashMap<>();
+        keys.parallelStream().forEach(key -> {
+            Output output = outputs.get(key);
+            if (output == null) {
+                throw new IllegalArgumentException("the site has no file " + key);
+            }
+            try {
+                write(site.resolve(key), output.content().get(), directories);
+            } catch (SiteException e) {
+                problems.addAll(e.problems());
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new SiteException(oneForEachPlace(problems));
+        }
+        return keys.size();
+    }
+
+    /** A broken template fails once for every page it renders; the first message for each place is enough. */
+    private static List<Problem> oneForEachPlace(Set<Problem> problems) {
+        Map<String, Problem> first = new TreeMap<>();
+        problems.stream().sorted().forEach(p -> first.putIfAbsent(p.file() + ":" + p.line() + ":" + p.column(), p));
+        return first.values().stream().sorted().toList();
+    }
+
+    /** Writes a file, creating each directory once (other writers into it wait until it exists). */
+    private static void write(Path file, byte[] content, Map<Path, Boolean> directories) {
+        directories.computeIfAbsent(file.getParent(), directory -> {
+            try {
+                Files.createDirectories(directory);
+                return true;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create " + directory, e);
+            }
+        });
+        try {
+            Files.write(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package com.queenofsandiego.charter.deploy;
+
+import com.queenofsandiego.charter.FileTrees;
+import com.queenofsandiego.charter.booking.BookingLoader;
+import com.queenofsandiego.charter.booking.Bookings;
+import com.queenofsandiego.charter.publish.DirectoryTarget;
+import com.queenofsandiego.charter.publish.LocalCdn;
+import com.queenofsandiego.charter.publish.PublishPlan;
+import com.queenofsandiego.charter.publish.StateStore;
+import com.queenofsandiego.charter.site.SiteGenerator;
+import com.queenofsandiego.charter.site.SiteSettings;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Deploys from a fresh clone, as CI does: nothing rendered before, the live manifest says what each object was
+ * rendered from, and only the files whose inputs changed are rendered and uploaded.
+ */
+class IncrementalDeployTest {
+
+    private static final Path REPOSITORY = Path.of(System.getProperty("charter.repository", "..")).toAbsolutePath().normalize();
+    private static final String RENDERER = "renderer-1";
+
+    @TempDir
+    Path work;
+    Path source;
+    int clones;
+    List<String> progress = new ArrayList<>();
+    PublishPlan last;
+
+    @BeforeEach
+    void repository() throws IOException {
+        source = work.resolve("repository");
+        FileTrees.copy(REPOSITORY.resolve("theme"), source.resolve("theme"));
+        FileTrees.copy(REPOSITORY.resolve("site-content"), source.resolve("site-content"));
+        booking("a", "BS-1", "k3m9x2pq7a", "maria_lopez");
+        booking("b", "BS-2", "w8f2hq4nze", "dana_kim");
+        booking("c", "BS-3", "p4t7vbx2mq", "dana_kim");
+        deploy(RENDERER);
+    }
+
+    private void booking(String name, String id, String slug, String crew) throws IOException {
+        Path file = source.resolve("bookings/" + name + ".yaml");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "id: " + id + "\nslug: " + slug + "\ndate: 2026-06-01\nstart: 10:00\nend: 13:00\n"
+                + "guest:\n  name: Jane Smith\ncrew: [" + crew + "]\n");
+    }
+
+    /** Clones the repository afresh and deploys it; the files the clone rendered, by key. */
+    private List<String> deploy(String renderer) throws IOException {
+        Path clone = FileTrees.copy(source, work.resolve("clone-" + clones++));
+        SiteSettings settings = new SiteSettings(clone, clone.resolve("site-content"), clone.resolve("theme"), clone.resolve("target/charter"),
+                "https://queenofsandiego.com", ZoneId.of("America/Los_Angeles"), Optional.empty(), Optional.empty(),
+                SiteSettings.DEFAULT_MAX_PHOTO_BYTES);
+        Bookings bookings = new BookingLoader(clone).load(clone.resolve("bookings"), clone.resolve("site-content/crew.yaml"));
+        assertThat(bookings.problems()).isEmpty();
+        Path local = work.resolve("local");
+        DirectoryTarget target = new DirectoryTarget(local);
+        Deployment deployment = new Deployment(target, StateStore.in(target), Optional.of(new LocalCdn(local)), false, Map.of(), progress::add);
+        DeployPlan plan = deployment.plan(new SiteGenerator(settings, renderer).outputs(bookings), bookings.bookings());
+        last = plan.publish();
+        deployment.apply(plan, Map.of(), 10, () -> { });
+        if (!Files.isDirectory(settings.siteDirectory())) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(settings.siteDirectory())) {
+            return files.filter(Files::isRegularFile).map(f -> settings.siteDirectory().relativize(f).toString()).sorted().toList();
+        }
+    }
+
+    private List<String> uploaded() {
+        return last.uploads().stream().map(u -> u.object().key()).sorted().toList();
+    }
+
+    private void edit(String path, String from, String to) throws IOException {
+        Path file = source.resolve(path);
+        String text = Files.readString(file);
+        assertThat(text).contains(from);
+        Files.writeString(file, text.replace(from, to));
+    }
+
+    @Test
+    void anUnchangedCloneRendersAndUploadsNothing() throws IOException {
+        assertThat(deploy(RENDERER)).isEmpty();
+        assertThat(last.isEmpty()).isTrue();
+        assertThat(progress).contains("rendered 0 of " + (last.unchanged()) + " files; the rest are live and rendered from the same inputs");
+    }
+
+    @Test
+    void oneChangedBookingRendersAndUploadsOnlyItsTwoFiles() throws IOException {
+        edit("bookings/b.yaml", "start: 10:00", "start: 11:00");
+
+        assertThat(deploy(RENDERER)).containsExactly("g/w8f2hq4nze.html", "g/w8f2hq4nze.ics");
+        assertThat(uploaded()).containsExactly("g/w8f2hq4nze.html", "g/w8f2hq4nze.ics");
+        assertThat(last.invalidations()).containsExactlyInAnyOrder("/g/w8f2hq4nze", "/g/w8f2hq4nze.html", "/g/w8f2hq4nze.ics");
+    }
+
+    @Test
+    void aCrewMembersNewNameRendersOnlyThePagesThatShowThem() throws IOException {
+        edit("site-content/crew.yaml", "name: Dana Kim", "name: Danielle Kim");
+
+        assertThat(deploy(RENDERER)).containsExactly("g/p4t7vbx2mq.html", "g/w8f2hq4nze.html");
+        assertThat(uploaded()).containsExactly("g/p4t7vbx2mq.html", "g/w8f2hq4nze.html");
+    }
+
+    @Test
+    void aPartialRendersEveryGuestPageAndTheMeetingPointTheCalendarFilesToo() throws IOException {
+        Files.writeString(source.resolve("site-content/_what-to-bring.md"), "\n\nSunscreen, please.\n", java.nio.file.StandardOpenOption.APPEND);
+        assertThat(deploy(RENDERER)).containsExactly("g/k3m9x2pq7a.html", "g/p4t7vbx2mq.html", "g/w8f2hq4nze.html");
+
+        edit("site-content/_meeting-point.md", "Harbor Island West Marina", "Shelter Island Marina");
+        assertThat(deploy(RENDERER)).containsExactly("g/k3m9x2pq7a.html", "g/k3m9x2pq7a.ics", "g/p4t7vbx2mq.html",
+                "g/p4t7vbx2mq.ics", "g/w8f2hq4nze.html", "g/w8f2hq4nze.ics");
+    }
+
+    @Test
+    void aTemplateRendersEveryPageButNotTheCalendarFiles() throws IOException {
+        edit("theme/templates/fragments.html", "</footer>", "<p>Fair winds.</p></footer>");
+
+        List<String> rendered = deploy(RENDERER);
+
+        assertThat(rendered).allMatch(key -> key.endsWith(".html")).contains("index.html", "faq.html", "g/k3m9x2pq7a.html")
+                .noneMatch(key -> key.endsWith(".ics"));
+        assertThat(uploaded()).containsExactlyElementsOf(rendered);
+    }
+
+    @Test
+    void anotherRendererRendersEverythingAndUploadsOnlyWhatCameOutDifferent() throws IOException {
+        List<String> rendered = deploy("renderer-2");
+
+        assertThat(rendered).contains("sitemap.xml", "robots.txt", "index.html", "g/k3m9x2pq7a.ics").hasSizeGreaterThan(10);
+        assertThat(last.uploads()).as("the same bytes come out").isEmpty();
+        assertThat(deploy("renderer-2")).as("the manifest now records the new fingerprints").isEmpty();
+    }
+
+    @Test
+    void nothingStaleStaysLive() throws IOException {
+        Files.delete(source.resolve("bookings/a.yaml"));
+        edit("bookings/c.yaml", "slug: p4t7vbx2mq", "slug: r9c2mxw7tk");
+        Path bucket = work.resolve("local/bucket");
+        Files.delete(bucket.resolve("g/w8f2hq4nze.ics"));
+
+        assertThat(deploy(RENDERER)).containsExactly("g/r9c2mxw7tk.html", "g/r9c2mxw7tk.ics", "g/w8f2hq4nze.ics");
+
+        assertThat(last.deletes()).containsExactlyInAnyOrder("g/k3m9x2pq7a.html", "g/k3m9x2pq7a.ics", "g/p4t7vbx2mq.html", "g/p4t7vbx2mq.ics");
+        try (Stream<Path> files = Files.list(bucket.resolve("g"))) {
+            assertThat(files.map(f -> f.getFileName().toString()).sorted()).containsExactly("r9c2mxw7tk.html", "r9c2mxw7tk.ics",
+                    "w8f2hq4nze.html", "w8f2hq4nze.ics");
+        }
+    }
+}
