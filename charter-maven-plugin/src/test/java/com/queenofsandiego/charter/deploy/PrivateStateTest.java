@@ -12,6 +12,8 @@ import com.queenofsandiego.charter.reconcile.RetrySettings;
 import com.queenofsandiego.charter.reconcile.Secret;
 import com.queenofsandiego.charter.sandbox.Sandbox;
 import com.queenofsandiego.charter.site.SiteFixture;
+import com.queenofsandiego.charter.site.SiteGenerator;
+import com.queenofsandiego.charter.site.SiteOutputs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +57,6 @@ class PrivateStateTest {
                 .booking("2024/2024-05-30-smith.yaml", SiteFixture.booking("BS-48213", "k3m9x2pq7a", ""))
                 .booking("2024/2024-05-31-smith.yaml", SiteFixture.booking("BS-48214", "w8f2hq4nze", "status: cancelled\n")
                         .replace("INTERNAL-NOTE do not show", "Paid in full by card"));
-        site.generate();
     }
 
     @AfterEach
@@ -76,8 +77,12 @@ class PrivateStateTest {
         try (Remotes remotes = Remotes.open(new Remotes.Settings(endpoints, Optional.empty()),
                 system -> Optional.of(new Secret(system == RemoteSystem.JADA ? "jada-token-1" : "scc-key-1", "the test")), RetrySettings.DEFAULT);
              DeployLock lock = DeployLock.acquire(state, "test", Clock.systemUTC(), false)) {
-            return deployment.apply(deployment.plan(site.settings.siteDirectory(), site.bookings().bookings()), remotes.clients(), 10, lock::confirm);
+            return deployment.apply(deployment.plan(outputs(), site.bookings().bookings()), remotes.clients(), 10, lock::confirm);
         }
+    }
+
+    private SiteOutputs outputs() {
+        return new SiteGenerator(site.settings).outputs(site.bookings());
     }
 
     private Map<String, String> objects(String bucket) {
@@ -110,7 +115,7 @@ class PrivateStateTest {
         S3Target target = new S3Target(s3.client(), SITE);
         Deployment again = new Deployment(target, state, Optional.empty(), false,
                 Map.of(RemoteSystem.JADA, "sandbox", RemoteSystem.SCC, "sandbox"), line -> { });
-        assertThat(again.plan(site.settings.siteDirectory(), site.bookings().bookings()).isEmpty()).as("the next plan reads the state bucket").isTrue();
+        assertThat(again.plan(outputs(), site.bookings().bookings()).isEmpty()).as("the next plan reads the state bucket").isTrue();
     }
 
     @Test
