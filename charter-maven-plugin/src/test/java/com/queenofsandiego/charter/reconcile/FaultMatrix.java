@@ -17,9 +17,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * For each remote call of a deploy, inject each fault at exactly that call, then re-run the deploy until it succeeds,
- * and check JADA and SCC against the bookings: runs needed, duplicates created (creates beyond a fault-free run's),
- * bookings out of step. Two deploys: 20 new bookings; and, over those, 4 changed, 2 crew changes, 3 cancelled, 2 files
+ * For each remote call of a deploy (the n-th to reach the sandbox: deploys run {@link #CONCURRENCY} changes at once),
+ * inject each fault at exactly that call, then re-run the deploy until it succeeds, and check JADA and SCC against the
+ * bookings: runs needed, duplicates created (creates beyond a fault-free run's), bookings out of step. Two deploys: 20 new bookings; and, over those, 4 changed, 2 crew changes, 3 cancelled, 2 files
  * removed and 2 new.
  */
 final class FaultMatrix {
