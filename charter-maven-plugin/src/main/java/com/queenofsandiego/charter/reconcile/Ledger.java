@@ -20,6 +20,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * Booking id → the JADA and SCC entries charter made for it (ids and hashes), kept with the deploy state.
@@ -162,8 +165,11 @@ public final class Ledger {
         }
     }
 
-    /** Folds this run's journal into {@code ledger.json} and removes it; nothing when this run wrote nothing. */
-    synchronized void compact() {
+    /**
+     * Folds this run's journal into {@code ledger.json} and removes it, its objects deleted on {@code workers} (one
+     * request each); nothing when this run wrote nothing.
+     */
+    synchronized void compact(Executor workers) {
         if (journal.isEmpty() || !journal.get().ours()) {
             return;
         }
@@ -171,8 +177,8 @@ public final class Ledger {
         writeLedger();
         state.store().delete(state.key(JOURNAL));
         journal = Optional.empty();
-        removeObjects(folded.file());
         slotVersions.clear();
+        removeObjects(folded.file(), workers);
     }
 
     /** Ledger writes so far in this run. */
@@ -253,7 +259,7 @@ public final class Ledger {
         Optional<String> written = state.store().writeIfMatch(key, content, "application/json", leftover.version());
         journal = Optional.of(new Journal(emptied, written.orElseThrow(() -> changedBySomeoneElse(key)), true));
         counted(content);
-        removeObjects(leftover.file());
+        removeObjects(leftover.file(), Runnable::run);
     }
 
     private void writeLedger() {
@@ -267,9 +273,16 @@ public final class Ledger {
     }
 
     /** Deletes a folded journal's objects; a delete that never happens leaves an object nothing reads. */
-    private void removeObjects(JournalFile folded) {
-        for (SlotFile slot : folded.slots()) {
-            state.store().delete(state.key(slot.slot().key(folded.run())));
+    private void removeObjects(JournalFile folded, Executor workers) {
+        try {
+            CompletableFuture.allOf(folded.slots().stream()
+                    .map(slot -> CompletableFuture.runAsync(() -> state.store().delete(state.key(slot.slot().key(folded.run()))), workers))
+                    .toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 

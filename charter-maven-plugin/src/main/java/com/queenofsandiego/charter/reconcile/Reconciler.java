@@ -97,18 +97,18 @@ public final class Reconciler {
             if (run.failure.get() == null) {
                 run.all(workers, lanes(plan.changes().stream().filter(c -> c.action() == ReconcilePlan.Action.DELETE).toList()));
             }
+            run.report();
+            Throwable failure = run.failure.get();
+            if (failure instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            }
+            ledger.compact(workers);
         } finally {
             workers.shutdown();
         }
-        run.report();
-        Throwable failure = run.failure.get();
-        if (failure instanceof RuntimeException e) {
-            throw e;
-        }
-        if (failure instanceof Error e) {
-            throw e;
-        }
-        ledger.compact();
         return new Result(run.created.get(), run.adopted.get(), run.updated.get(), run.deleted.get());
     }
 
