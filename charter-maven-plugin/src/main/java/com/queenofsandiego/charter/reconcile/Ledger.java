@@ -32,7 +32,8 @@ import java.util.concurrent.Executor;
  * way), and each successful call writes one small object {@code ledger/<run>/<system>/<booking id>.json} with that
  * system's entry for that booking. A write therefore costs what changed, not the size of the ledger; reading costs
  * {@code ledger.json} and the header, plus the journal's objects only after a run that died before it was folded.
- * The end of a successful run folds the journal into {@code ledger.json}. Every write is conditional (on the version
+ * The end of a run folds the journal into {@code ledger.json}; a run that died leaves it, and the next run that
+ * writes folds it first. Every write is conditional (on the version
  * last read or written, or on the object being absent), so the ledger is true wherever a run stops and two writers
  * cannot lose each other's updates.
  *

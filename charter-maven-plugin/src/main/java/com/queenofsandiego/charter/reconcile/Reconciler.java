@@ -25,7 +25,9 @@ import java.util.function.Consumer;
  *
  * <p>Up to {@code concurrency} changes are in flight at once. One booking's changes in one system are made in order by
  * one worker; different bookings in parallel. The first failure stops the handing out of changes: those in flight
- * finish and are recorded, then the failure is thrown, so the ledger is true wherever a run stops.
+ * finish and are recorded, then the failure is thrown, so the ledger is true wherever a run stops. The ledger's
+ * journal is folded at the end, also when JADA or SCC stopped the run; a run stopped by the lock, the ledger or a
+ * killed process leaves the journal for the next run to fold.
  */
 public final class Reconciler {
 
@@ -99,6 +101,15 @@ public final class Reconciler {
             }
             run.report();
             Throwable failure = run.failure.get();
+            if (failure instanceof RemoteException e) {
+                // JADA or SCC stopped the run, not the ledger or the lock: what was recorded is folded as after success.
+                try {
+                    ledger.compact(workers);
+                } catch (RuntimeException compacting) {
+                    e.addSuppressed(compacting);
+                }
+                throw e;
+            }
             if (failure instanceof RuntimeException e) {
                 throw e;
             }

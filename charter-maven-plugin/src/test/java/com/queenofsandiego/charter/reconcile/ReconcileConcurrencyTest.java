@@ -123,6 +123,9 @@ class ReconcileConcurrencyTest {
 
         assertThat(fixture.sandbox.writes(RemoteSystem.JADA) + fixture.sandbox.writes(RemoteSystem.SCC))
                 .as("no new work after the failure").isLessThan(30);
+        Path state = work.resolve("local/bucket/.charter");
+        assertThat(state.resolve(Ledger.NAME)).as("the journal is folded when JADA or SCC stopped the run").exists();
+        assertThat(state.resolve(Ledger.JOURNAL)).doesNotExist();
         Ledger ledger = Ledger.load(StateStore.in(fixture.target()));
         for (RemoteSystem system : RemoteSystem.values()) {
             for (var entry : fixture.entries(system)) {
