@@ -89,7 +89,7 @@ abstract class AbstractPublishMojo extends AbstractCharterMojo {
     @Parameter(property = "charter.maxDeletes", defaultValue = "10")
     int maxDeletes;
 
-    /** JADA and SCC calls in flight at once; a 429 from either system holds them all until its Retry-After has passed. */
+    /** JADA and SCC changes in flight at once; a 429 holds every call to that system until its Retry-After has passed. */
     @Parameter(property = "charter.concurrency", defaultValue = "8")
     int concurrency;
 
