@@ -89,20 +89,20 @@ class ReconcileConcurrencyTest {
         fixture = new ReconcileFixture(work, LATENCY);
         fixture.concurrency = 8;
         List<Booking> bookings = bookings(16);
-        fixture.sandbox.faults().inject(new Faults.Status(429, 2), 0, 1);
+        fixture.sandbox.faults().inject(new Faults.Status(429, 3), 0, 1);
         long started = System.nanoTime();
 
         CompletableFuture<?> deploy = CompletableFuture.runAsync(() -> fixture.deploy(bookings));
         Thread.sleep(700);
         int early = fixture.sandbox.faults().calls();
-        Thread.sleep(1000);
+        Thread.sleep(1200);
         int late = fixture.sandbox.faults().calls();
         deploy.get();
 
-        // The calls in flight when the 429 came back are answered; then nobody sends anything until 2 s have passed.
+        // The calls in flight when the 429 came back are answered; then nobody sends anything until 3 s have passed.
         assertThat(early).isBetween(2, 16);
         assertThat(late).as("calls sent while the 429's Retry-After ran").isEqualTo(early);
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(Duration.ofSeconds(2));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(Duration.ofSeconds(3));
         assertThat(FaultMatrix.outOfStep(fixture, bookings)).isZero();
         assertThat(fixture.sandbox.store(RemoteSystem.JADA).creates().values()).containsOnly(1);
         assertThat(fixture.sandbox.store(RemoteSystem.SCC).creates().values()).containsOnly(1);
