@@ -103,14 +103,15 @@ public final class Deployment {
      * Applies the plan; refuses it before any write when it deletes more than {@code maxDeletes} in any one system, or
      * when the distribution does not run the function and may not be made to.
      *
+     * @param concurrency JADA and SCC changes in flight at once
      * @param heartbeat run before each publishing phase and each JADA or SCC change: confirms the deploy lock, and throws
      *                  when it was taken over
      */
-    public Result apply(DeployPlan plan, Map<RemoteSystem, RemoteClient> clients, int maxDeletes, Runnable heartbeat) {
+    public Result apply(DeployPlan plan, Map<RemoteSystem, RemoteClient> clients, int maxDeletes, int concurrency, Runnable heartbeat) {
         Publisher.check(plan.publish(), maxDeletes);
         Reconciler.checkDeletes(plan.reconcile(), maxDeletes);
         Publisher.Result published = new Publisher(target, state, cdn, progress, heartbeat).apply(plan.publish(), maxDeletes);
-        Reconciler.Result reconciled = new Reconciler(clients, plan.ledger(), progress, heartbeat).apply(plan.reconcile(), maxDeletes);
+        Reconciler.Result reconciled = new Reconciler(clients, plan.ledger(), progress, heartbeat, concurrency).apply(plan.reconcile(), maxDeletes);
         return new Result(published, reconciled, plan.ledger().writes());
     }
 }

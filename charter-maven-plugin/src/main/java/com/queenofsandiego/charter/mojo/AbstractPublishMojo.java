@@ -89,6 +89,10 @@ abstract class AbstractPublishMojo extends AbstractCharterMojo {
     @Parameter(property = "charter.maxDeletes", defaultValue = "10")
     int maxDeletes;
 
+    /** JADA and SCC changes in flight at once; a 429 holds every call to that system until its Retry-After has passed. */
+    @Parameter(property = "charter.concurrency", defaultValue = "8")
+    int concurrency;
+
     TargetSettings targetSettings() {
         String chosen = target != null && !target.isBlank() ? target : present(bucket).isPresent() ? "aws" : "local";
         return new TargetSettings(chosen, localDirectory.toPath(), present(bucket), present(region),

@@ -24,8 +24,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Talks to JADA or SCC as the contract says, over the JDK's HTTP client. Transient failures (5xx, timeouts, resets) are
- * retried with exponential backoff and jitter (Failsafe), a 429 after its {@code Retry-After}; other 4xx are not
+ * Talks to JADA or SCC as the contract says, over the JDK's HTTP client; safe to call from several threads. Transient
+ * failures (5xx, timeouts, resets) are retried with exponential backoff and jitter (Failsafe); a 429 closes a gate that
+ * holds every call to this system until its {@code Retry-After} has passed, then the call is retried; other 4xx are not
  * retried. A retried create carries the same {@code Idempotency-Key}, and is preceded by a lookup by
  * {@code external_id} in case the earlier attempt reached the server. The secret goes in one header and nowhere else.
  */
@@ -42,6 +43,7 @@ public final class RemoteClient {
     private final HttpClient http;
     private final FailsafeExecutor<Object> retrier;
     private final RequestCounter requests = new RequestCounter();
+    private final RateLimitGate gate = new RateLimitGate();
 
     public RemoteClient(RemoteSystem system, URI base, Secret secret, RetrySettings retry) {
         this.system = system;
@@ -54,9 +56,8 @@ public final class RemoteClient {
                 .withMaxRetries(retry.retries())
                 .withBackoff(retry.firstDelay(), retry.maxDelay())
                 .withJitter(JITTER)
-                // Jitter may shorten a delay by JITTER: ask for enough that the wait is never below Retry-After.
-                .withDelayFnOn(context -> Duration.ofMillis(Math.round(
-                        ((RateLimited) context.getLastException()).retryAfter.toMillis() / (1 - JITTER))), RateLimited.class)
+                // The gate makes a rate-limited call wait, with every other call to this system.
+                .withDelayFnOn(context -> Duration.ZERO, RateLimited.class)
                 .abortIf((result, failure) -> failure instanceof RateLimited limited && tooLong(limited))
                 .build());
     }
@@ -139,10 +140,11 @@ public final class RemoteClient {
                     + " could not be sent: " + e.getClass().getSimpleName() + " while building the request; check "
                     + system.endpointProperty() + " and the " + system.authHeader() + " secret, taken from " + secret.source());
         }
-        requests.count(method);
         HttpResponse<byte[]> response;
         // As above, and an answer's status line or headers may quote the request: exceptions are named by class only.
         try {
+            gate.pass();
+            requests.count(method);
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new Transient(system.label() + " " + method + " " + path + " failed: " + e.getClass().getSimpleName());
@@ -160,8 +162,12 @@ public final class RemoteClient {
                     + ". It is set with " + system.secretSources() + ".");
         }
         if (status == 429) {
-            throw new RateLimited(system.label() + " " + method + " " + path + " was rate limited (429)",
+            RateLimited limited = new RateLimited(system.label() + " " + method + " " + path + " was rate limited (429)",
                     retryAfter(response.headers().firstValue("Retry-After")));
+            if (!tooLong(limited)) {
+                gate.closeFor(limited.retryAfter);
+            }
+            throw limited;
         }
         if (status >= 500) {
             throw new Transient(system.label() + " " + method + " " + path + " answered " + status + serverMessage(response.body()));

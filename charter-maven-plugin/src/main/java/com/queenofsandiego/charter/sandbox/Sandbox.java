@@ -17,8 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -31,7 +34,8 @@ import java.util.stream.StreamSupport;
 /**
  * JADA, SCC and the presign route as {@code contracts/jada-scc.md} gives them, on a real HTTP server on 127.0.0.1:
  * auth checked on every call (SCC compares a hash of the key, in constant time), {@code Idempotency-Key} honoured,
- * bodies checked, state kept in a directory, and {@link Faults} to make it fail on purpose. The local target deploys to
+ * bodies checked, state kept in a directory, an optional latency to answer like a distant server, and {@link Faults}
+ * to make it fail on purpose. The local target deploys to
  * it when no JADA or SCC endpoint is configured; the tests use it as the other side of the contract.
  */
 public final class Sandbox implements AutoCloseable {
@@ -54,10 +58,13 @@ public final class Sandbox implements AutoCloseable {
     private final byte[] sccKeyHash;
     private final Faults faults = new Faults();
     private final Map<String, Integer> calls = new TreeMap<>();
+    private final List<String> log = new ArrayList<>();
+    private final Duration latency;
 
-    private Sandbox(HttpServer server, ExecutorService executor, Path directory, String jadaToken, String sccKey) {
+    private Sandbox(HttpServer server, ExecutorService executor, Path directory, String jadaToken, String sccKey, Duration latency) {
         this.server = server;
         this.executor = executor;
+        this.latency = latency;
         this.jadaToken = jadaToken.getBytes(StandardCharsets.UTF_8);
         this.sccKeyHash = DigestUtils.sha256(sccKey);
         for (RemoteSystem system : RemoteSystem.values()) {
@@ -72,6 +79,14 @@ public final class Sandbox implements AutoCloseable {
      * @param port on 127.0.0.1; 0 picks a free one
      */
     public static Sandbox start(Path directory, int port, String jadaToken, String sccKey) throws IOException {
+        return start(directory, port, jadaToken, sccKey, Duration.ZERO);
+    }
+
+    /**
+     * Starts the sandbox answering each JADA and SCC call no sooner than {@code latency}, as a server across a network
+     * would.
+     */
+    public static Sandbox start(Path directory, int port, String jadaToken, String sccKey, Duration latency) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "charter-sandbox");
@@ -79,7 +94,7 @@ public final class Sandbox implements AutoCloseable {
             return thread;
         });
         server.setExecutor(executor);
-        Sandbox sandbox = new Sandbox(server, executor, directory, jadaToken, sccKey);
+        Sandbox sandbox = new Sandbox(server, executor, directory, jadaToken, sccKey, latency);
         for (RemoteSystem system : RemoteSystem.values()) {
             server.createContext(system.collection(), exchange -> sandbox.handle(system, exchange));
         }
@@ -102,6 +117,14 @@ public final class Sandbox implements AutoCloseable {
     /** Calls answered so far, as "POST /events" → count, faults included. */
     public synchronized Map<String, Integer> calls() {
         return new TreeMap<>(calls);
+    }
+
+    /**
+     * Calls answered so far, in the order they arrived, each as method, path and the booking or entry it is about:
+     * "GET /calendar BS-1", "POST /events BS-1", "PUT /events/scc-3".
+     */
+    public synchronized List<String> log() {
+        return List.copyOf(log);
     }
 
     /** Calls that change something (POST, PUT, DELETE) sent to {@code system} so far. */
@@ -133,6 +156,7 @@ public final class Sandbox implements AutoCloseable {
             synchronized (this) {
                 calls.merge(method + " " + system.collection(), 1, Integer::sum);
             }
+            sleep(latency.toMillis());
             if (!authorised(system, exchange)) {
                 JsonExchange.send(exchange, 401, error("missing or wrong " + system.authHeader()));
                 return;
@@ -172,12 +196,14 @@ public final class Sandbox implements AutoCloseable {
             switch (method) {
                 case "GET":
                     Optional<String> externalId = Optional.ofNullable(JsonExchange.query(exchange).get("external_id"));
+                    logged(method + " " + system.collection() + externalId.map(id -> " " + id).orElse(""));
                     return new Answer(200, JSON.valueToTree(store.find(externalId)));
                 case "POST":
                     Optional<ObjectNode> body = body(system, exchange);
                     if (body.isEmpty()) {
                         return refused(system);
                     }
+                    logged(method + " " + system.collection() + " " + body.get().path("external_id").asText());
                     Optional<String> key = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
                     SandboxStore.Created created = store.create(body.get(), key);
                     return new Answer(created.replayed() ? 200 : 201, created.entry());
@@ -186,6 +212,7 @@ public final class Sandbox implements AutoCloseable {
             }
         }
         String id = URLDecoder.decode(rest.substring(1), StandardCharsets.UTF_8);
+        logged(method + " " + system.collection() + "/" + id);
         switch (method) {
             case "PUT":
                 Optional<ObjectNode> body = body(system, exchange);
@@ -199,6 +226,10 @@ public final class Sandbox implements AutoCloseable {
             default:
                 return new Answer(405, error("use PUT or DELETE on " + system.collection() + "/<id>"));
         }
+    }
+
+    private synchronized void logged(String call) {
+        log.add(call);
     }
 
     private Answer refused(RemoteSystem system) {

@@ -72,7 +72,7 @@ class IncrementalDeployTest {
         Deployment deployment = new Deployment(target, StateStore.in(target), Optional.of(new LocalCdn(local)), false, Map.of(), progress::add);
         DeployPlan plan = deployment.plan(new SiteGenerator(settings, renderer).outputs(bookings), bookings.bookings());
         last = plan.publish();
-        deployment.apply(plan, Map.of(), 10, () -> { });
+        deployment.apply(plan, Map.of(), 10, 8, () -> { });
         if (!Files.isDirectory(settings.siteDirectory())) {
             return List.of();
         }

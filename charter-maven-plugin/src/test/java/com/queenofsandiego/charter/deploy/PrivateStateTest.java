@@ -77,7 +77,7 @@ class PrivateStateTest {
         try (Remotes remotes = Remotes.open(new Remotes.Settings(endpoints, Optional.empty()),
                 system -> Optional.of(new Secret(system == RemoteSystem.JADA ? "jada-token-1" : "scc-key-1", "the test")), RetrySettings.DEFAULT);
              DeployLock lock = DeployLock.acquire(state, "test", Clock.systemUTC(), false)) {
-            return deployment.apply(deployment.plan(outputs(), site.bookings().bookings()), remotes.clients(), 10, lock::confirm);
+            return deployment.apply(deployment.plan(outputs(), site.bookings().bookings()), remotes.clients(), 10, 8, lock::confirm);
         }
     }
 

@@ -17,9 +17,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * For each remote call of a deploy, inject each fault at exactly that call, then re-run the deploy until it succeeds,
- * and check JADA and SCC against the bookings: runs needed, duplicates created (creates beyond a fault-free run's),
- * bookings out of step. Two deploys: 20 new bookings; and, over those, 4 changed, 2 crew changes, 3 cancelled, 2 files
+ * For each remote call of a deploy (the n-th to reach the sandbox: deploys run {@link #CONCURRENCY} changes at once),
+ * inject each fault at exactly that call, then re-run the deploy until it succeeds, and check JADA and SCC against the
+ * bookings: runs needed, duplicates created (creates beyond a fault-free run's), bookings out of step. Two deploys: 20 new bookings; and, over those, 4 changed, 2 crew changes, 3 cancelled, 2 files
  * removed and 2 new.
  */
 final class FaultMatrix {
@@ -77,6 +77,7 @@ final class FaultMatrix {
 
     private static Clean clean(Path work, Scenario scenario) throws IOException {
         try (ReconcileFixture fixture = new ReconcileFixture(work)) {
+            fixture.concurrency = CONCURRENCY;
             deployOnce(fixture, scenario.before());
             int before = fixture.sandbox.faults().calls();
             deployOnce(fixture, scenario.after());
@@ -85,6 +86,9 @@ final class FaultMatrix {
                     RemoteSystem.SCC, fixture.sandbox.store(RemoteSystem.SCC).creates()));
         }
     }
+
+    /** Changes in flight at once, as charter.concurrency's default. */
+    static final int CONCURRENCY = 8;
 
     private static void deployOnce(ReconcileFixture fixture, List<Booking> bookings) {
         if (!bookings.isEmpty()) {
@@ -95,6 +99,7 @@ final class FaultMatrix {
     private static Outcome one(Path work, Scenario scenario, int call, Fault fault, Map<RemoteSystem, Map<String, Integer>> cleanCreates)
             throws IOException {
         try (ReconcileFixture fixture = new ReconcileFixture(work)) {
+            fixture.concurrency = CONCURRENCY;
             deployOnce(fixture, scenario.before());
             Faults faults = fixture.sandbox.faults();
             int dieAfter = faults.calls() + call;

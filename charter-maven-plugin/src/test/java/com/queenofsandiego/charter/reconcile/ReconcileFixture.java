@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -41,13 +42,22 @@ final class ReconcileFixture implements AutoCloseable {
 
     final Path root;
     final Sandbox sandbox;
-    final List<String> progress = new ArrayList<>();
+    final List<String> progress = Collections.synchronizedList(new ArrayList<>());
     Clock clock = Clock.systemUTC();
+    /** One change at a time unless a test says otherwise: most tests name ids and count calls in the order they are made. */
+    int concurrency = 1;
+    /** The plan the last deploy applied, with its ledger and what that ledger wrote. */
+    DeployPlan applied;
 
     ReconcileFixture(Path root) throws IOException {
+        this(root, Duration.ZERO);
+    }
+
+    /** @param latency how long the sandbox takes to answer each call */
+    ReconcileFixture(Path root, Duration latency) throws IOException {
         this.root = root;
         Files.createDirectories(root.resolve("site"));
-        this.sandbox = Sandbox.start(root.resolve("sandbox"), 0, JADA_TOKEN, SCC_KEY);
+        this.sandbox = Sandbox.start(root.resolve("sandbox"), 0, JADA_TOKEN, SCC_KEY, latency);
     }
 
     static Booking booking(String id, String date, String start, String end, List<String> crew, String notes) {
@@ -118,7 +128,8 @@ final class ReconcileFixture implements AutoCloseable {
                              boolean forceUnlock) {
         try (DeployLock lock = DeployLock.acquire(StateStore.in(target), "test", clock, forceUnlock)) {
             Deployment deployment = deployment(target);
-            return deployment.apply(deployment.plan(root.resolve("site"), bookings), clients, maxDeletes, lock::confirm);
+            applied = deployment.plan(root.resolve("site"), bookings);
+            return deployment.apply(applied, clients, maxDeletes, concurrency, lock::confirm);
         }
     }
 

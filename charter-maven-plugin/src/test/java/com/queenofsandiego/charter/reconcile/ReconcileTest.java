@@ -276,7 +276,7 @@ class ReconcileTest {
             }
         });
 
-        assertThatThrownBy(() -> deployment.apply(deployment.plan(site, List.of(booking("BS-1"))), fixture.clients(), 10, mine::confirm))
+        assertThatThrownBy(() -> deployment.apply(deployment.plan(site, List.of(booking("BS-1"))), fixture.clients(), 10, 8, mine::confirm))
                 .isInstanceOf(DeployLock.HeldException.class).hasMessageContaining("was taken over by another deploy");
 
         Path bucket = work.resolve("local/bucket");

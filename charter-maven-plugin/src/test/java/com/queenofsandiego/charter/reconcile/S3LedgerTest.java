@@ -62,7 +62,7 @@ class S3LedgerTest {
 
         assertThatThrownBy(() -> mine.forget(RemoteSystem.SCC, "BS-1"))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining(".charter/ledger.json in s3://charter-ledger was changed by someone else during this deploy");
+                .hasMessageContaining(".charter/ledger/journal.json in s3://charter-ledger was changed by someone else during this deploy");
         assertThat(Ledger.load(StateStore.in(target)).remote(RemoteSystem.SCC, "BS-1")).isPresent();
     }
 

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
@@ -120,6 +121,20 @@ class SandboxTest {
                     .isInstanceOf(java.io.IOException.class);
             assertThat(sandbox.store(RemoteSystem.SCC).entries()).hasSize(1);
             assertThat(sandbox.faults().calls()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void aLatencyDelaysEveryAnswerAndTheLogListsCallsInOrder() throws Exception {
+        try (Sandbox sandbox = Sandbox.start(work, 0, "token-1", "key-1", Duration.ofMillis(150))) {
+            long started = System.nanoTime();
+            assertThat(scc(sandbox, "POST", "/events", EVENT).statusCode()).isEqualTo(201);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(150));
+
+            scc(sandbox, "GET", "/events?external_id=BS-1", null);
+            scc(sandbox, "DELETE", "/events/scc-1", null);
+
+            assertThat(sandbox.log()).containsExactly("POST /events BS-1", "GET /events BS-1", "DELETE /events/scc-1");
         }
     }
 
