@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Merge-to-live: one changed booking on an N-booking site (default 10000), deployed from a fresh clone with a whole
+# `mvn charter:deploy` to the local target (JADA and SCC: the sandbox), next to Hugo's whole build of the same number
+# of pages, measured in the same run. First runs bench/generate-bench.sh N for the synthetic site and Hugo's figure.
+# Needs the plugin installed, as generate-bench.sh does (CHARTER_BENCH_REPO works the same way).
+# Usage: bench/deploy-bench.sh [N]
+set -euo pipefail
+n=${1:-10000}
+tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
+mvn=(mvn -B -o ${CHARTER_BENCH_REPO:+-Dmaven.repo.local=$CHARTER_BENCH_REPO})
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+
+bench/generate-bench.sh "$n" | tee "$tmp/generate"
+work="$repo/target/bench/n$n"
+live="$repo/target/bench/live-n$n"
+rm -rf "$live"
+
+wall() { # log command... -> prints "seconds cpu_seconds"
+  local log=$1; shift
+  /usr/bin/time -f '%e %U %S' -o "$tmp/time" "$@" >"$log" 2>&1 || { tail -40 "$log"; exit 1; }
+  awk '{printf "%s %.2f\n", $1, $2 + $3}' "$tmp/time"
+}
+
+# What is live: the whole site deployed once, JADA and SCC imported.
+(cd "$work" && wall "$tmp/first.log" "${mvn[@]}" charter:deploy -Dcharter.local.directory="$live") > "$tmp/first"
+read -r first_s first_cpu < "$tmp/first"
+
+# A fresh clone: no target/, new file times; one booking's start time changed.
+clone="$repo/target/bench/clone-n$n"
+rm -rf "$clone" && mkdir -p "$clone"
+cp -r "$work/bookings" "$work/theme" "$work/site-content" "$work/pom.xml" "$work/.mvn" "$clone/"
+sed -i 's/^start: \([0-9]*\):00$/start: \1:30/' "$clone/bookings/b$(( n / 2 )).yaml"
+read -r one_s one_cpu < <(cd "$clone" && wall "$tmp/one.log" "${mvn[@]}" charter:deploy -Dcharter.local.directory="$live")
+
+hugo_s=$(sed -n 's/.*hugo \([0-9.]*\)s whole process.*/\1/p' "$tmp/generate" | tail -1)
+echo "N=$n: first deploy (whole site, JADA/SCC import) ${first_s}s wall, ${first_cpu}s CPU"
+echo "N=$n: one changed booking from a fresh clone: mvn charter:deploy ${one_s}s wall, ${one_cpu}s CPU;" \
+     "hugo ${hugo_s}s whole build; ratio $(awk "BEGIN{printf \"%.2f\", $one_s/$hugo_s}")"
+grep -E "rendered [0-9]+ of|deployed to|JADA/SCC:|invalidat" "$tmp/one.log" | sed 's/^\[INFO\] /  /'
