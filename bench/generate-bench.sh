@@ -14,9 +14,9 @@ version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' charter-maven-plugin/pom
 command -v hugo >/dev/null || { apt-get update -qq && apt-get install -y -qq hugo >/dev/null; }
 command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
 
-wall() { # command... -> prints "seconds peak_kib"
-  /usr/bin/time -f '%e %M' -o $tmp/time "$@" >$tmp/out 2>&1 || { cat $tmp/out; exit 1; }
-  cat $tmp/time
+wall() { # command... -> prints "seconds peak_kib cpu_seconds"; CPU time shows the cost when other work shares the cores
+  /usr/bin/time -f '%e %M %U %S' -o $tmp/time "$@" >$tmp/out 2>&1 || { cat $tmp/out; exit 1; }
+  awk '{printf "%s %s %.2f\n", $1, $2, $3 + $4}' $tmp/time
 }
 
 for n in ${@:-1000 10000}; do
@@ -48,17 +48,17 @@ POM
 
   cd "$work"
   export MAVEN_OPTS="-Xmx512m"
-  read -r first_s first_kib < <(wall "${mvn[@]}" -q -B -o charter:generate -Dcharter.skip=false)
+  read -r first_s first_kib first_cpu < <(wall "${mvn[@]}" -q -B -o charter:generate -Dcharter.skip=false)
   first_goal=$("${mvn[@]}" -B -o charter:generate | sed -n 's/.* in \([0-9]*\) ms$/\1/p')
-  read -r again_s again_kib < <(wall "${mvn[@]}" -q -B -o charter:generate)
+  read -r again_s again_kib again_cpu < <(wall "${mvn[@]}" -q -B -o charter:generate)
   rm -rf target/charter
   "${mvn[@]}" -B -o charter:generate > $tmp/goal
   cold_goal=$(sed -n 's/.* in \([0-9]*\) ms$/\1/p' $tmp/goal)
-  read -r hugo_s hugo_kib < <(cd hugo && wall hugo --quiet)
+  read -r hugo_s hugo_kib hugo_cpu < <(cd hugo && wall hugo --quiet)
   cd "$repo"
   pages=$(( 2 * n ))
-  echo "N=$n: mvn charter:generate whole process ${first_s}s (peak ${first_kib} KiB RSS, -Xmx512m);" \
+  echo "N=$n: mvn charter:generate whole process ${first_s}s (${first_cpu}s CPU, peak ${first_kib} KiB RSS, -Xmx512m);" \
        "inside the goal ${cold_goal} ms cold ($(( pages * 1000 / (cold_goal > 0 ? cold_goal : 1) )) files/s);" \
-       "no-change re-run inside the goal ${first_goal} ms, whole process ${again_s}s;" \
-       "hugo ${hugo_s}s whole process; ratio mvn/hugo $(awk "BEGIN{printf \"%.2f\", $first_s/$hugo_s}")"
+       "no-change re-run inside the goal ${first_goal} ms, whole process ${again_s}s (${again_cpu}s CPU);" \
+       "hugo ${hugo_s}s whole process (${hugo_cpu}s CPU, peak ${hugo_kib} KiB RSS); ratio mvn/hugo $(awk "BEGIN{printf \"%.2f\", $first_s/$hugo_s}")"
 done
