@@ -53,13 +53,14 @@ public final class SiteGenerator {
 
         AtomicInteger rendered = new AtomicInteger();
         Set<Problem> problems = ConcurrentHashMap.newKeySet();
+        Set<Path> directories = ConcurrentHashMap.newKeySet();
         outputs.entrySet().parallelStream().forEach(entry -> {
             Path file = site.resolve(entry.getKey());
             if (previous.unchanged(entry.getKey(), entry.getValue().fingerprint()) && Files.isRegularFile(file)) {
                 return;
             }
             try {
-                write(file, entry.getValue().content().get());
+                write(file, entry.getValue().content().get(), directories);
                 rendered.incrementAndGet();
             } catch (SiteException e) {
                 problems.addAll(e.problems());
@@ -199,9 +200,13 @@ public final class SiteGenerator {
         }
     }
 
-    private static void write(Path file, byte[] content) {
+    /** Creates each directory once a run: mkdir on an existing directory still locks its parent, which writers share. */
+    private static void write(Path file, byte[] content, Set<Path> directories) {
         try {
-            Files.createDirectories(file.getParent());
+            if (!directories.contains(file.getParent())) {
+                Files.createDirectories(file.getParent());
+                directories.add(file.getParent());
+            }
             Files.write(file, content);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
