@@ -24,6 +24,7 @@ public final class BookingParser {
     public static final Set<String> GUEST_KEYS = Set.of("name", "party_size", "email", "phone");
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     public static final int MAX_PARTY_SIZE = 149;
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final Roster roster;
 
@@ -116,7 +117,7 @@ public final class BookingParser {
                 return false;
             });
             Optional<String> email = guest.text("email").map(String::trim).filter(value -> {
-                if (value.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+                if (EMAIL.matcher(value).matches()) {
                     return true;
                 }
                 problems.at(guest.positionOf("email"), "guest.email '" + value + "' is not an e-mail address");

@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 public final class Fields {
 
     private static final Pattern DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
+    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,9}");
     private static final Pattern TIME = Pattern.compile("(\\d{1,2})(?::(\\d{2}))?\\s*([aApP])?\\.?\\s*[mM]?\\.?");
     private static final Set<String> TRUE = Set.of("true", "yes", "y", "on");
     private static final Set<String> FALSE = Set.of("false", "no", "n", "off");
@@ -210,7 +211,7 @@ public final class Fields {
             return Optional.empty();
         }
         String value = node.get().getValue().trim();
-        if (!value.matches("[+-]?\\d{1,9}")) {
+        if (!INTEGER.matcher(value).matches()) {
             problems.at(node.get(), where + key + " '" + value + "' is not a whole number");
             return Optional.empty();
         }

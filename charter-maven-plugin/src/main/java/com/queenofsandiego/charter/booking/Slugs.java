@@ -25,6 +25,11 @@ import java.util.stream.Collectors;
 public final class Slugs {
 
     public static final Pattern PATTERN = Pattern.compile("[a-z0-9][a-z0-9-]{2,63}");
+    // Compiled once: every booking file is checked with them.
+    private static final Pattern HYPHENS = Pattern.compile("-+");
+    private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^a-z0-9]");
+    private static final Pattern LEADING_LETTERS = Pattern.compile("^[a-z]+");
+    private static final Pattern NOT_LETTER = Pattern.compile("[^\\p{L}]+");
 
     /** Letters and digits that cannot be mistaken for one another when read aloud or typed from a text message. */
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
@@ -92,7 +97,7 @@ public final class Slugs {
         }
         int random = 0;
         boolean words = false;
-        for (String part : rest.split("-+")) {
+        for (String part : HYPHENS.split(rest)) {
             if (part.isEmpty()) {
                 continue;
             }
@@ -128,13 +133,14 @@ public final class Slugs {
 
     /** Lowercase letters and digits only: {@code BS-48213} and {@code bs48213} are the same to a guesser. */
     private static String letters(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFD).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        String lower = Normalizer.normalize(text, Normalizer.Form.NFD).toLowerCase(Locale.ROOT);
+        return NOT_LETTER_OR_DIGIT.matcher(lower).replaceAll("");
     }
 
     /** The id as letters and digits, and its number alone when that is long enough to search for: bs48213, 48213. */
     private static List<String> idForms(String id) {
         String whole = letters(id);
-        String number = whole.replaceAll("^[a-z]+", "");
+        String number = LEADING_LETTERS.matcher(whole).replaceAll("");
         return number.length() >= 4 && !number.equals(whole) ? List.of(whole, number) : whole.isEmpty() ? List.of() : List.of(whole);
     }
 
@@ -160,7 +166,7 @@ public final class Slugs {
 
     /** The guest's names of three letters or more, as they would be written in a slug. */
     private static Set<String> nameParts(String name) {
-        return Pattern.compile("[^\\p{L}]+").splitAsStream(name)
+        return NOT_LETTER.splitAsStream(name)
                 .map(Slugs::letters)
                 .filter(part -> part.length() >= 3)
                 .collect(Collectors.toSet());

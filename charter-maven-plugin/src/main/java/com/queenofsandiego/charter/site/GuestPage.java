@@ -5,7 +5,7 @@ import com.queenofsandiego.charter.booking.Roster;
 
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * What a guest page shows, as template variables. Built only from what a guest may see: never the internal notes or
- * the guest's contact details.
+ * the guest's contact details. Every value is ready to show (text, flags, lists of maps), so the template only reads
+ * variables: no method calls or string building in expressions, which cost more per page than the rest of rendering.
  */
 final class GuestPage {
 
@@ -31,7 +32,8 @@ final class GuestPage {
         boolean photos = booking.photos() && !booking.cancelled();
         Optional<String> presignUrl = settings.uploads()
                 ? settings.sccEndpoint().map(scc -> stripSlash(scc) + "/g/" + booking.id() + "/presign") : Optional.empty();
-        Map<String, Object> page = new LinkedHashMap<>();
+        boolean shown = !booking.cancelled();
+        Map<String, Object> page = new HashMap<>(64);
         page.put("title", booking.title());
         page.put("slug", booking.slug());
         page.put("bookingId", booking.id());
@@ -41,13 +43,15 @@ final class GuestPage {
         page.put("when", DAY.format(booking.date()) + " · " + time);
         page.put("isoStart", booking.date().atTime(booking.start()).atZone(settings.zone()).toOffsetDateTime().toString());
         page.put("duration", duration(booking.duration()));
-        // A cancelled charter's page stays online at its address, so it names nobody.
-        page.put("guestFirstName", booking.cancelled() ? null : booking.guest().firstName());
-        page.put("partySize", booking.guest().partySize().orElse(null));
-        page.put("crew", booking.cancelled() ? List.of() : crew(booking, roster));
-        page.put("guestNotes", booking.guestNotes().map(markdown::toHtml).orElse(null));
-        page.put("meetingPoint", content.partial("meeting-point").map(SiteContent.Partial::html).orElse(null));
-        page.put("bring", content.partial("what-to-bring").map(SiteContent.Partial::html).orElse(null));
+        // A cancelled charter's page stays online at its address, so it names nobody and shows nothing of the trip.
+        page.put("welcome", shown ? "Welcome aboard, " + booking.guest().firstName() : null);
+        page.put("party", booking.guest().partySize().map(size -> size + (size == 1 ? " guest" : " guests")).orElse(null));
+        List<Map<String, String>> crew = shown ? crew(booking, roster) : List.of();
+        page.put("crew", crew);
+        page.put("hasCrew", !crew.isEmpty());
+        page.put("guestNotes", shown ? booking.guestNotes().map(markdown::toHtml).orElse(null) : null);
+        page.put("meetingPoint", shown ? content.partial("meeting-point").map(SiteContent.Partial::html).orElse(null) : null);
+        page.put("bring", shown ? content.partial("what-to-bring").map(SiteContent.Partial::html).orElse(null) : null);
         page.put("canonical", canonical);
         page.put("calendar", "/g/" + booking.slug() + ".ics");
         page.put("description", booking.cancelled()
@@ -55,6 +59,7 @@ final class GuestPage {
                 : "Your charter on " + SHORT_DAY.format(booking.date()) + " at " + TIME.format(booking.start())
                         + ": meeting point, crew, and a place for your photos.");
         page.put("photos", photos);
+        page.put("photoUpload", photos && presignUrl.isPresent());
         page.put("presignUrl", presignUrl.orElse(null));
         page.put("maxPhotoBytes", settings.maxPhotoBytes());
         page.put("contentSecurityPolicy", photos && presignUrl.isPresent()

@@ -13,14 +13,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The theme's Thymeleaf templates ({@code theme/templates/<name>.html}). Every value is escaped unless a template
- * asks for {@code th:utext}, which the theme uses only for HTML the site renders itself from Markdown.
+ * The theme's Thymeleaf templates ({@code theme/templates/<name>.html}), each parsed once per run by one engine (the
+ * resolver caches them). Every value is escaped unless a template asks for {@code th:utext}, which the theme uses only
+ * for HTML the site renders itself from Markdown.
  */
 final class PageTemplates {
 
     private final TemplateEngine engine = new TemplateEngine();
+    /** Which templates the theme has, looked up once: a run renders thousands of pages from two or three of them. */
+    private final Map<String, Boolean> present = new ConcurrentHashMap<>();
     private final Path templates;
     private final SiteSettings settings;
 
@@ -39,7 +43,7 @@ final class PageTemplates {
     /** Fails with the template's file, line and column when it is missing or broken. */
     byte[] render(String template, Map<String, Object> variables) {
         Path file = templates.resolve(template + ".html");
-        if (!Files.isRegularFile(file)) {
+        if (!present.computeIfAbsent(template, name -> Files.isRegularFile(file))) {
             throw new SiteException(List.of(new Problem(settings.display(file), 0, 0,
                     "the theme has no template '" + template + "'; add " + settings.display(file))));
         }

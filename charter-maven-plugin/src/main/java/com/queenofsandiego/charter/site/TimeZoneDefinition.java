@@ -1,18 +1,5 @@
 package com.queenofsandiego.charter.site;
 
-import net.fortuna.ical4j.model.ComponentList;
-import net.fortuna.ical4j.model.PropertyList;
-import net.fortuna.ical4j.model.component.Daylight;
-import net.fortuna.ical4j.model.component.Observance;
-import net.fortuna.ical4j.model.component.Standard;
-import net.fortuna.ical4j.model.component.VTimeZone;
-import net.fortuna.ical4j.model.property.DtStart;
-import net.fortuna.ical4j.model.property.RRule;
-import net.fortuna.ical4j.model.property.TzId;
-import net.fortuna.ical4j.model.property.TzName;
-import net.fortuna.ical4j.model.property.TzOffsetFrom;
-import net.fortuna.ical4j.model.property.TzOffsetTo;
-
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -22,47 +9,53 @@ import java.time.format.TextStyle;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneOffsetTransitionRule;
 import java.time.zone.ZoneRules;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * A VTIMEZONE with the zone's current rules only, built from the JDK's time-zone data. ical4j's bundled definitions
- * carry a zone's whole history (about 3 KB for America/Los_Angeles, in every guest's calendar file); a charter is
- * in the present, so the recurring rules since the last change are all a calendar needs.
+ * A VTIMEZONE with the zone's current rules only, built from the JDK's time-zone data. A calendar library's bundled
+ * definitions carry a zone's whole history (about 3 KB for America/Los_Angeles, in every guest's calendar file); a
+ * charter is in the present, so the recurring rules since the last change are all a calendar needs.
  */
 final class TimeZoneDefinition {
 
     private TimeZoneDefinition() {
     }
 
-    static VTimeZone of(ZoneId zone) {
+    /** The VTIMEZONE component as content lines, each ending in CRLF. */
+    static String of(ZoneId zone) {
         ZoneRules rules = zone.getRules();
         List<ZoneOffsetTransition> history = rules.getTransitions();
         int since = history.isEmpty() ? 1970 : history.get(history.size() - 1).getDateTimeAfter().getYear() + 1;
-        List<Observance> observances = new ArrayList<>();
+        IcsWriter ics = new IcsWriter().property("BEGIN", "VTIMEZONE").property("TZID", zone.getId());
         for (ZoneOffsetTransitionRule rule : rules.getTransitionRules()) {
-            ZoneOffsetTransition first = rule.createTransition(since);
-            Observance observance = rule.getOffsetAfter().getTotalSeconds() > rule.getStandardOffset().getTotalSeconds()
-                    ? new Daylight() : new Standard();
-            observance.add(new TzName(name(zone, observance instanceof Daylight)));
-            observance.add(new TzOffsetFrom(rule.getOffsetBefore()));
-            observance.add(new TzOffsetTo(rule.getOffsetAfter()));
-            observance.add(new DtStart<>(first.getDateTimeBefore()));
-            observance.add(new RRule<>("FREQ=YEARLY;BYMONTH=" + rule.getMonth().getValue() + ";" + days(rule)));
-            observances.add(observance);
+            boolean daylight = rule.getOffsetAfter().getTotalSeconds() > rule.getStandardOffset().getTotalSeconds();
+            observance(ics, zone, daylight, rule.getOffsetBefore(), rule.getOffsetAfter(), rule.createTransition(since).getDateTimeBefore())
+                    .property("RRULE", "FREQ=YEARLY;BYMONTH=" + rule.getMonth().getValue() + ";" + days(rule))
+                    .property("END", daylight ? "DAYLIGHT" : "STANDARD");
         }
-        if (observances.isEmpty()) {
+        if (rules.getTransitionRules().isEmpty()) {
             ZoneOffset offset = history.isEmpty() ? rules.getOffset(Instant.EPOCH) : history.get(history.size() - 1).getOffsetAfter();
-            Standard standard = new Standard();
-            standard.add(new TzName(name(zone, false)));
-            standard.add(new TzOffsetFrom(offset));
-            standard.add(new TzOffsetTo(offset));
-            standard.add(new DtStart<>(LocalDateTime.of(since, 1, 1, 0, 0)));
-            observances.add(standard);
+            observance(ics, zone, false, offset, offset, LocalDateTime.of(since, 1, 1, 0, 0)).property("END", "STANDARD");
         }
-        PropertyList properties = new PropertyList(List.of(new TzId(zone.getId())));
-        return new VTimeZone(properties, new ComponentList<>(observances));
+        return ics.property("END", "VTIMEZONE").toString();
+    }
+
+    private static IcsWriter observance(IcsWriter ics, ZoneId zone, boolean daylight, ZoneOffset from, ZoneOffset to,
+                                        LocalDateTime start) {
+        return ics.property("BEGIN", daylight ? "DAYLIGHT" : "STANDARD")
+                .text("TZNAME", java.util.TimeZone.getTimeZone(zone).getDisplayName(daylight, java.util.TimeZone.SHORT, Locale.US))
+                .property("TZOFFSETFROM", offset(from))
+                .property("TZOFFSETTO", offset(to))
+                .property("DTSTART", CalendarFile.LOCAL_DATE_TIME.format(start));
+    }
+
+    /** RFC 5545 UTC-OFFSET: "-0800", with seconds only when there are any. */
+    private static String offset(ZoneOffset offset) {
+        int total = offset.getTotalSeconds();
+        int absolute = Math.abs(total);
+        String hoursMinutes = String.format(Locale.ROOT, "%s%02d%02d", total < 0 ? "-" : "+", absolute / 3600, absolute / 60 % 60);
+        return absolute % 60 == 0 ? hoursMinutes : hoursMinutes + String.format(Locale.ROOT, "%02d", absolute % 60);
     }
 
     /** "BYDAY=2SU" for the second Sunday, "BYDAY=-1SU" for the last, "BYMONTHDAY=15" for a fixed day. */
@@ -74,9 +67,5 @@ final class TimeZoneDefinition {
         }
         String weekday = day.getDisplayName(TextStyle.SHORT, Locale.ROOT).substring(0, 2).toUpperCase(Locale.ROOT);
         return "BYDAY=" + (indicator < 0 ? "-1" : Integer.toString((indicator - 1) / 7 + 1)) + weekday;
-    }
-
-    private static String name(ZoneId zone, boolean daylight) {
-        return java.util.TimeZone.getTimeZone(zone).getDisplayName(daylight, java.util.TimeZone.SHORT, Locale.US);
     }
 }
