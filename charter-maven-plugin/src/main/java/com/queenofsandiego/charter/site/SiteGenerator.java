@@ -87,7 +87,8 @@ public final class SiteGenerator {
         List<Map<String, String>> navigation = navigation(content.pages());
         // What every page shows: the code, the settings, the theme (templates and the asset names they link), the menu.
         String pages = fingerprint(renderer, settingsFingerprint(), directoryFingerprint(settings.themeDirectory()),
-                navigation.toString());
+                // Map.of iterates in an order that changes from one JVM to the next: spell the menu out.
+                navigation.stream().map(item -> item.get("title") + "\u0000" + item.get("url")).toList().toString());
 
         Map<String, SiteOutputs.Output> outputs = new LinkedHashMap<>();
         assets.files().forEach((path, source) -> outputs.put(path, new SiteOutputs.Output(path, () -> read(source))));

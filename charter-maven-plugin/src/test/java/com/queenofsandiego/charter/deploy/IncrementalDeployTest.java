@@ -93,6 +93,21 @@ class IncrementalDeployTest {
     }
 
     @Test
+    void fingerprintsAreTheSameInEveryJvm() throws Exception {
+        Map<String, String> here = FingerprintPrinter.fingerprints(source);
+        for (int run = 0; run < 4; run++) {
+            Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), FingerprintPrinter.class.getName(), source.toString())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String output = new String(other.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(other.waitFor()).as(output).isZero();
+            Map<String, String> there = new java.util.TreeMap<>();
+            output.lines().map(line -> line.split(" ")).forEach(parts -> there.put(parts[0], parts[1]));
+            assertThat(there).isEqualTo(here);
+        }
+    }
+
+    @Test
     void anUnchangedCloneRendersAndUploadsNothing() throws IOException {
         assertThat(deploy(RENDERER)).isEmpty();
         assertThat(last.isEmpty()).isTrue();

@@ -1,0 +1,30 @@
+package com.queenofsandiego.charter.deploy;
+
+import com.queenofsandiego.charter.booking.BookingLoader;
+import com.queenofsandiego.charter.booking.Bookings;
+import com.queenofsandiego.charter.site.SiteGenerator;
+import com.queenofsandiego.charter.site.SiteSettings;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+
+/** Prints the fingerprint of every file of the site in a repository copy: run in a JVM of its own by a test. */
+public final class FingerprintPrinter {
+
+    private FingerprintPrinter() {
+    }
+
+    public static void main(String[] args) {
+        fingerprints(Path.of(args[0])).forEach((key, fingerprint) -> System.out.println(key + " " + fingerprint));
+    }
+
+    static Map<String, String> fingerprints(Path root) {
+        SiteSettings settings = new SiteSettings(root, root.resolve("site-content"), root.resolve("theme"), root.resolve("target/charter"),
+                "https://queenofsandiego.com", ZoneId.of("America/Los_Angeles"), Optional.empty(), Optional.empty(),
+                SiteSettings.DEFAULT_MAX_PHOTO_BYTES);
+        Bookings bookings = new BookingLoader(root).load(root.resolve("bookings"), root.resolve("site-content/crew.yaml"));
+        return new SiteGenerator(settings, "renderer-1").outputs(bookings).fingerprints();
+    }
+}
