@@ -127,6 +127,14 @@ abstract class AbstractCharterMojo extends AbstractMojo {
         }
     }
 
+    /**
+     * charter.local.directory when set, else local/ under charter.outputDirectory, so that one property moves all of
+     * charter's output (Maven cannot default one parameter to another).
+     */
+    Path localDirectory(File configured) {
+        return configured != null ? configured.toPath() : outputDirectory.toPath().resolve("local");
+    }
+
     /** Prints each problem (and a GitHub annotation on Actions) and returns the exception that fails the build. */
     MojoFailureException failure(List<Problem> problems) {
         List<Problem> sorted = problems.stream().sorted().toList();

@@ -31,8 +31,8 @@ abstract class AbstractPublishMojo extends AbstractCharterMojo {
     @Parameter(property = "charter.target")
     String target;
 
-    /** The local target's bucket, invalidation log and records. */
-    @Parameter(property = "charter.local.directory", defaultValue = "${project.build.directory}/charter/local")
+    /** The local target's bucket, invalidation log and records; default: local/ under charter.outputDirectory. */
+    @Parameter(property = "charter.local.directory")
     File localDirectory;
 
     /** The S3 bucket; setting it makes {@code aws} the default target. */
@@ -95,7 +95,7 @@ abstract class AbstractPublishMojo extends AbstractCharterMojo {
 
     TargetSettings targetSettings() {
         String chosen = target != null && !target.isBlank() ? target : present(bucket).isPresent() ? "aws" : "local";
-        return new TargetSettings(chosen, localDirectory.toPath(), present(bucket), present(region),
+        return new TargetSettings(chosen, localDirectory(localDirectory), present(bucket), present(region),
                 present(s3Endpoint).map(url -> url("charter.s3.endpoint", url)), pathStyle, present(distributionId),
                 present(cloudFrontEndpoint).map(url -> url("charter.cloudfront.endpoint", url)), present(stateBucket), statePrefix);
     }

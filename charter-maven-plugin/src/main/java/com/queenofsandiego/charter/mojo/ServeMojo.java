@@ -15,6 +15,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -35,14 +36,14 @@ public class ServeMojo extends AbstractCharterMojo {
     @Parameter(property = "charter.port", defaultValue = "8080")
     int port;
 
-    /** Where guests' photos go in the preview: the sandbox bucket's files. */
-    @Parameter(property = "charter.local.directory", defaultValue = "${project.build.directory}/charter/local")
+    /** Where guests' photos go in the preview, under uploads/; default: local/ under charter.outputDirectory. */
+    @Parameter(property = "charter.local.directory")
     File localDirectory;
 
     @Override
     void run() throws MojoExecutionException, MojoFailureException {
         try (PreviewServer server = PreviewServer.start(siteSettings().siteDirectory(), port);
-             UploadBucket uploads = UploadBucket.start(localDirectory.toPath().resolve("uploads"), server.baseUri().toString());
+             UploadBucket uploads = UploadBucket.start(uploadsDirectory(), server.baseUri().toString());
              SourceWatcher watcher = new SourceWatcher(List.of(bookingsDirectory.toPath(), contentDirectory.toPath(), themeDirectory.toPath()))) {
             // Pages of the preview ask the preview itself for upload links, as production pages ask SCC.
             sccEndpoint = server.baseUri().toString();
@@ -74,6 +75,10 @@ public class ServeMojo extends AbstractCharterMojo {
         } catch (Exception e) {
             throw new MojoExecutionException("charter: the preview's photo bucket did not start: " + e.getMessage(), e);
         }
+    }
+
+    Path uploadsDirectory() {
+        return localDirectory(localDirectory).resolve("uploads");
     }
 
     /** Links for the bookings that take photos, around each charter's date in the site's time zone. */
