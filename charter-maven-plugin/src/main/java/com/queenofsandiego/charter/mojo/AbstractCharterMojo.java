@@ -3,6 +3,7 @@ package com.queenofsandiego.charter.mojo;
 import com.queenofsandiego.charter.booking.BookingLoader;
 import com.queenofsandiego.charter.booking.Bookings;
 import com.queenofsandiego.charter.booking.Problem;
+import com.queenofsandiego.charter.booking.ProblemTable;
 import com.queenofsandiego.charter.site.ContentLoader;
 import com.queenofsandiego.charter.site.SiteSettings;
 import org.apache.maven.plugin.AbstractMojo;
@@ -13,8 +14,12 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -101,7 +106,7 @@ abstract class AbstractCharterMojo extends AbstractMojo {
         List<Problem> problems = new ArrayList<>(bookings.problems());
         problems.addAll(new ContentLoader(siteSettings()).load().problems());
         if (!problems.isEmpty()) {
-            throw failure(problems);
+            throw failure(problems, bookings.warnings());
         }
         return bookings;
     }
@@ -135,14 +140,38 @@ abstract class AbstractCharterMojo extends AbstractMojo {
         return configured != null ? configured.toPath() : outputDirectory.toPath().resolve("local");
     }
 
-    /** Prints each problem (and a GitHub annotation on Actions) and returns the exception that fails the build. */
-    MojoFailureException failure(List<Problem> problems) {
+    /**
+     * Prints each problem (and a GitHub annotation on Actions), puts them and the warnings already printed in the job
+     * summary, and returns the exception that fails the build.
+     */
+    MojoFailureException failure(List<Problem> problems, List<Problem> warnings) {
         List<Problem> sorted = problems.stream().sorted().toList();
         print(sorted);
+        List<Problem> all = new ArrayList<>(warnings);
+        all.addAll(sorted);
+        appendToJobSummary(all);
         long files = sorted.stream().map(Problem::file).distinct().count();
         return new MojoFailureException("charter: " + sorted.size() + (sorted.size() == 1 ? " problem" : " problems") + " in "
                 + files + (files == 1 ? " file" : " files")
                 + ". Fix each line listed above and run again; the format is in the README under 'Booking files'.");
+    }
+
+    MojoFailureException failure(List<Problem> problems) {
+        return failure(problems, List.of());
+    }
+
+    /** With GITHUB_STEP_SUMMARY set, every problem as a table in the job summary, past GitHub's 10 annotations per step. */
+    void appendToJobSummary(List<Problem> problems) {
+        String summary = environment().get("GITHUB_STEP_SUMMARY");
+        if (problems.isEmpty() || summary == null || summary.isBlank()) {
+            return;
+        }
+        try {
+            Files.writeString(Path.of(summary), ProblemTable.markdown(problems), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            getLog().warn("charter: cannot append the problems to the job summary " + summary + ": " + e.getMessage());
+        }
     }
 
     /** Each problem at its level, {@code [ERROR]} or {@code [WARNING]}, and on GitHub Actions as an annotation too. */

@@ -9,6 +9,9 @@ import java.util.Locale;
  */
 public final class UntrustedText {
 
+    /** What CommonMark lets a backslash escape: all ASCII punctuation. */
+    private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+
     private UntrustedText() {
     }
 
@@ -64,5 +67,28 @@ public final class UntrustedText {
         String fence = "`".repeat(longest + 1);
         boolean pad = longest > 0 || shown.startsWith(" ") || shown.endsWith(" ");
         return pad ? fence + " " + shown + " " + fence : fence + shown + fence;
+    }
+
+    /**
+     * The text shown as it is in Markdown, on one line: every ASCII punctuation character is backslash-escaped, so
+     * none of it is read as emphasis, a link, an image, HTML or an entity.
+     */
+    public static String plainMarkdown(String text) {
+        StringBuilder shown = new StringBuilder();
+        oneLine(text).codePoints().forEach(c -> {
+            if (c < 0x80 && PUNCTUATION.indexOf(c) >= 0) {
+                shown.append('\\');
+            }
+            shown.appendCodePoint(c);
+        });
+        return shown.toString();
+    }
+
+    /**
+     * Markdown (on one line) made a GitHub table cell: each pipe escaped. The table reads every {@code \|} as a pipe
+     * inside the cell, also inside a code span and after another backslash, and hands the Markdown on unchanged.
+     */
+    public static String tableCell(String markdown) {
+        return markdown.replace("|", "\\|");
     }
 }

@@ -1,9 +1,12 @@
 package com.queenofsandiego.charter.text;
 
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TableRow;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
 import org.commonmark.node.Node;
+import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,6 +42,35 @@ public class UntrustedTextTest {
 
         assertThat(codes(document)).containsExactly(UntrustedText.oneLine(text));
         assertThat(line).doesNotContain("\n", "\r");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a|b", "a\\|b", "a\\\\|b", "`|`", "*x* _y_ [l](http://e) ![i](http://e/i.png) <b>z</b> &amp;",
+            "a\n| c | d |\n", "ends with \\", "| x | 1 | error | forged |"})
+    void aTableCellShowsExactlyTheTextOnOneLineAsCodeOrAsText(String text) {
+        String table = "| code | text |\n| --- | --- |\n| " + UntrustedText.tableCell(UntrustedText.codeSpan(text))
+                + " | " + UntrustedText.tableCell(UntrustedText.plainMarkdown(text)) + " |\n";
+
+        Node document = MARKDOWN.parse(table);
+
+        TableRow row = (TableRow) document.getFirstChild().getLastChild().getFirstChild();
+        assertThat(row.getNext()).isNull();
+        TableCell code = (TableCell) row.getFirstChild();
+        assertThat(code.getFirstChild()).isInstanceOf(Code.class).isSameAs(code.getLastChild());
+        assertThat(((Code) code.getFirstChild()).getLiteral()).isEqualTo(UntrustedText.oneLine(text));
+        TableCell plain = (TableCell) code.getNext();
+        assertThat(plain.getNext()).isNull();
+        assertThat(texts(plain)).isEqualTo(UntrustedText.oneLine(text));
+    }
+
+    /** The text of a node, failing if any of it became markup. */
+    private static String texts(Node node) {
+        StringBuilder text = new StringBuilder();
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            assertThat(child).isInstanceOf(Text.class);
+            text.append(((Text) child).getLiteral());
+        }
+        return text.toString();
     }
 
     /** The text of every code span in a Markdown document. */
