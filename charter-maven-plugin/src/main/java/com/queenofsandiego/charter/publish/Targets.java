@@ -1,5 +1,9 @@
 package com.queenofsandiego.charter.publish;
 
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
@@ -9,7 +13,10 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 import java.util.Optional;
 
-/** Opens the configured target and CDN: clients with the SDK's default credential and region chains. */
+/**
+ * Opens the configured target and CDN: one client each per run, with the SDK's default credential and region chains and
+ * its standard retry mode, closed with the connection.
+ */
 public final class Targets {
 
     private Targets() {
@@ -35,16 +42,8 @@ public final class Targets {
         }
         String bucket = settings.bucket().orElseThrow(() -> new IllegalArgumentException(
                 "charter.target=aws needs a bucket: set charter.s3.bucket"));
-        S3ClientBuilder s3 = S3Client.builder().httpClientBuilder(ApacheHttpClient.builder()).forcePathStyle(settings.pathStyle());
-        settings.region().map(Region::of).ifPresent(s3::region);
-        settings.s3Endpoint().ifPresent(s3::endpointOverride);
-        S3Client s3Client = s3.build();
-        Optional<CloudFrontClient> cloudFront = settings.distributionId().map(id -> {
-            CloudFrontClientBuilder builder = CloudFrontClient.builder().httpClientBuilder(ApacheHttpClient.builder())
-                    .region(Region.AWS_GLOBAL);
-            settings.cloudFrontEndpoint().ifPresent(builder::endpointOverride);
-            return builder.build();
-        });
+        S3Client s3Client = s3Client(settings);
+        Optional<CloudFrontClient> cloudFront = settings.distributionId().map(id -> cloudFrontClient(settings));
         Optional<Cdn> cdn = cloudFront.map(client -> new CloudFrontCdn(client, settings.distributionId().get()));
         S3Target site = new S3Target(s3Client, bucket);
         StateStore state = settings.stateBucket().filter(stateBucket -> !stateBucket.equals(bucket))
@@ -54,5 +53,35 @@ public final class Targets {
             s3Client.close();
             cloudFront.ifPresent(CloudFrontClient::close);
         });
+    }
+
+    /**
+     * The one S3 client of a run, for the site and the state bucket. An S3-compatible server gets checksums only where
+     * S3 requires them: since 2.30 the SDK adds CRC32 checksums (and trailers) to every upload by default, which many
+     * such servers refuse or store wrongly; uploads still carry Content-MD5.
+     */
+    private static S3Client s3Client(TargetSettings settings) {
+        S3ClientBuilder s3 = S3Client.builder().httpClientBuilder(ApacheHttpClient.builder()).forcePathStyle(settings.pathStyle())
+                .overrideConfiguration(Targets::standardRetries);
+        settings.region().map(Region::of).ifPresent(s3::region);
+        settings.s3Endpoint().ifPresent(endpoint -> s3.endpointOverride(endpoint)
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED));
+        return s3.build();
+    }
+
+    private static CloudFrontClient cloudFrontClient(TargetSettings settings) {
+        CloudFrontClientBuilder cloudFront = CloudFrontClient.builder().httpClientBuilder(ApacheHttpClient.builder())
+                .region(Region.AWS_GLOBAL).overrideConfiguration(Targets::standardRetries);
+        settings.cloudFrontEndpoint().ifPresent(cloudFront::endpointOverride);
+        return cloudFront.build();
+    }
+
+    /**
+     * The retry mode AWS recommends, as AWS_RETRY_MODE=standard gives it: 3 attempts with jittered backoff, whatever the
+     * machine's environment or profile says (the SDK's own default is the legacy mode).
+     */
+    private static void standardRetries(ClientOverrideConfiguration.Builder override) {
+        override.retryStrategy(RetryMode.STANDARD);
     }
 }
