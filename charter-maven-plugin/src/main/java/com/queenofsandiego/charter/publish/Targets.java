@@ -58,7 +58,7 @@ public final class Targets {
     /**
      * The one S3 client of a run, for the site and the state bucket. An S3-compatible server gets checksums only where
      * S3 requires them: since 2.30 the SDK adds CRC32 checksums (and trailers) to every upload by default, which many
-     * such servers refuse or store wrongly; uploads still carry Content-MD5.
+     * such servers refuse or store wrongly; the site's objects still carry Content-MD5.
      */
     private static S3Client s3Client(TargetSettings settings) {
         S3ClientBuilder s3 = S3Client.builder().httpClientBuilder(ApacheHttpClient.builder()).forcePathStyle(settings.pathStyle())
