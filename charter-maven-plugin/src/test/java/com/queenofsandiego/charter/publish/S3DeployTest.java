@@ -119,7 +119,7 @@ class S3DeployTest {
     }
 
     private PublishPlan plan(Path site, S3Target target) {
-        return PublishPlanner.plan(LocalTree.scan(site), target, StateStore.in(target), Optional.of(new CloudFrontCdn(cloudFront, "DIST123")), "function handler(event) {}", false);
+        return PublishPlanner.plan(LocalTree.scan(site), target, StateStore.in(target), Optional.of(new CloudFrontCdn(cloudFront, "DIST123")), "function handler(event) {}", false, false);
     }
 
     private Publisher.Result deploy(Path site, S3Target target, int maxDeletes) {
@@ -223,7 +223,7 @@ class S3DeployTest {
         S3Target target = new S3Target(s3.client(), BUCKET);
         CloudFrontCdn cdn = new CloudFrontCdn(cloudFront, "DIST123");
         PublishPlan plan = PublishPlanner.plan(LocalTree.scan(site("site")), target, StateStore.in(target), Optional.of(cdn),
-                "function handler(event) {}", true);
+                "function handler(event) {}", true, false);
 
         assertThat(plan.willAssociate()).isTrue();
         assertThat(plan.summary()).endsWith("associate (now no viewer-request function)");
