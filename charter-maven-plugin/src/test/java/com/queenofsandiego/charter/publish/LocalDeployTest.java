@@ -4,6 +4,7 @@ import com.queenofsandiego.charter.deploy.DeployPlan;
 import com.queenofsandiego.charter.deploy.PlanFiles;
 import com.queenofsandiego.charter.reconcile.ReconcilePlanner;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +50,8 @@ class LocalDeployTest {
         Path local = work.resolve("local");
 
         assertThat(local.resolve("bucket/g/a.html")).hasContent("content of g/a.html");
-        assertThat(Files.readString(local.resolve("bucket-headers.json"))).contains("\"g/a.ics\"", "text/calendar; charset=utf-8");
+        assertThat(Files.readString(local.resolve("bucket-headers.json"))).contains("\"g/a.ics\"", "text/calendar; charset=utf-8",
+                "\"sha256\" : \"" + DigestUtils.sha256Hex("content of g/a.ics") + "\"");
         assertThat(local.resolve("cloudfront/path-rewriter.js")).hasContent(PublishPlanner.functionSource());
 
         Files.writeString(site.resolve("g/a.html"), "changed");
