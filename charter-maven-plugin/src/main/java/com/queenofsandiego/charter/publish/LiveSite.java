@@ -86,11 +86,11 @@ public record LiveSite(String target, Map<String, String> listing, Manifest.Vers
      */
     public Optional<ObjectState> object(String key) {
         String etag = listing.get(key);
-        ObjectState recorded = manifest.manifest().objects().get(key);
-        PublishTarget.Metadata metadata = headed.get(key);
         if (etag == null) {
             return Optional.empty();
         }
+        ObjectState recorded = manifest.manifest().objects().get(key);
+        PublishTarget.Metadata metadata = headed.get(key);
         if (metadata != null) {
             return fromMetadata(metadata, recorded);
         }
@@ -106,7 +106,10 @@ public record LiveSite(String target, Map<String, String> listing, Manifest.Vers
         return replaced ? Optional.empty() : Optional.of(recorded);
     }
 
-    /** The object as its metadata describes it; the recorded fingerprint holds only while it is the content and headers recorded. */
+    /**
+     * The object as its metadata describes it (empty when it has no charter hash: not put by charter); the recorded
+     * fingerprint holds only while it is the content and headers recorded.
+     */
     private static Optional<ObjectState> fromMetadata(PublishTarget.Metadata metadata, ObjectState recorded) {
         if (metadata.sha256() == null) {
             return Optional.empty();
