@@ -36,19 +36,23 @@ public final class Deployment {
     private final StateStore state;
     private final Optional<Cdn> cdn;
     private final boolean associate;
+    private final boolean refresh;
     private final Map<RemoteSystem, String> systems;
     private final Consumer<String> progress;
 
     /**
      * @param associate whether deploy may associate the CloudFront function with the distribution
+     * @param refresh whether plan reads what is live beyond the listing and the records (each object's metadata) to find
+     *                hand edits
      * @param systems the JADA and SCC that are configured, each with where it is
      */
-    public Deployment(PublishTarget target, StateStore state, Optional<Cdn> cdn, boolean associate, Map<RemoteSystem, String> systems,
-                      Consumer<String> progress) {
+    public Deployment(PublishTarget target, StateStore state, Optional<Cdn> cdn, boolean associate, boolean refresh,
+                      Map<RemoteSystem, String> systems, Consumer<String> progress) {
         this.target = target;
         this.state = state;
         this.cdn = cdn;
         this.associate = associate;
+        this.refresh = refresh;
         this.systems = systems;
         this.progress = progress;
     }
@@ -60,7 +64,7 @@ public final class Deployment {
      * there.
      */
     public DeployPlan plan(SiteOutputs site, List<Booking> bookings) {
-        LiveSite live = LiveSite.read(target, state);
+        LiveSite live = LiveSite.read(target, state, site.fingerprints().keySet(), refresh);
         Map<String, String> render = new TreeMap<>();
         Set<String> kept = new TreeSet<>();
         site.fingerprints().forEach((key, fingerprint) -> {
@@ -80,8 +84,8 @@ public final class Deployment {
 
     /** What deploy would do with a site rendered whole beforehand (every file compared by content). */
     public DeployPlan plan(Path site, List<Booking> bookings) {
-        return withReconcile(PublishPlanner.plan(LocalTree.scan(site), target, state, cdn, PublishPlanner.functionSource(), associate),
-                bookings);
+        return withReconcile(PublishPlanner.plan(LocalTree.scan(site), target, state, cdn, PublishPlanner.functionSource(), associate,
+                refresh), bookings);
     }
 
     private DeployPlan withReconcile(PublishPlan publish, List<Booking> bookings) {

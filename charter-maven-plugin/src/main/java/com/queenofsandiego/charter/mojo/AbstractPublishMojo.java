@@ -159,7 +159,7 @@ abstract class AbstractPublishMojo extends AbstractCharterMojo {
     }
 
     Deployment deployment(Targets.Connection connection) throws MojoFailureException {
-        return new Deployment(connection.target(), connection.state(), connection.cdn(), associate, remoteSystems(),
+        return new Deployment(connection.target(), connection.state(), connection.cdn(), associate, false, remoteSystems(),
                 line -> getLog().info("charter: " + line));
     }
 

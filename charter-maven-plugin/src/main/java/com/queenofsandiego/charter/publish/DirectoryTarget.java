@@ -21,8 +21,10 @@ import java.util.stream.Stream;
 
 /**
  * The local target: a directory that behaves like the bucket. Objects are files under {@code bucket/}; their headers
- * are recorded in {@code bucket-headers.json} so a reviewer can see what S3 would be told. Conditional writes hold an
- * operating-system file lock, so they are atomic across processes as S3's are (two deploys cannot both take the lock).
+ * and charter's hash of each (S3's metadata) are recorded in {@code bucket-headers.json} so a reviewer can see what S3
+ * would be told; an object's "ETag" is the MD5 recorded at upload, as S3's stays what it was at the PUT. Conditional
+ * writes hold an operating-system file lock, so they are atomic across processes as S3's are (two deploys cannot both
+ * take the lock).
  */
 public final class DirectoryTarget implements PublishTarget {
 
@@ -86,6 +88,23 @@ public final class DirectoryTarget implements PublishTarget {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
+    }
+
+    /**
+     * The object's headers and hash as its upload recorded them, as S3 keeps metadata with the object; a file changed
+     * by hand since has no charter hash, as an object replaced in S3 has none.
+     */
+    @Override
+    public synchronized Optional<Metadata> head(String key) {
+        requests.count("HEAD");
+        Path file = file(key);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        ObjectState recorded = headers.get(key);
+        return Optional.of(recorded != null && LocalTree.sha256(file).equals(recorded.sha256())
+                ? new Metadata(recorded.sha256(), recorded.contentType(), recorded.cacheControl())
+                : new Metadata(null, null, null));
     }
 
     @Override

@@ -1,26 +1,133 @@
 package com.queenofsandiego.charter.publish;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Pattern;
 
 /**
- * What is live: the target's listing (key → MD5 where the store knows it) and the manifest of what charter put there.
- * Read once per plan; planning compares against it and writes nothing.
+ * What is live: the target's listing (key → ETag), the manifest of what charter put there, and the metadata of the
+ * few objects the two cannot vouch for. Read once per plan; planning compares against it and writes nothing.
+ *
+ * <p>An ETag is not a content hash (SSE-KMS and multipart uploads give others), so an object is taken to be what the
+ * manifest records — charter's SHA-256 and headers — while it is still listed, whatever its ETag. Only an ETag that
+ * looks like an MD5 and is neither the recorded MD5 nor the recorded ETag says it was replaced. Where the manifest
+ * cannot say (no entry; an entry from before charter's hash whose ETag is not an MD5; an MD5-like ETag it never saw),
+ * the object's own metadata is read, for those objects only; with {@code refresh}, for every object, to find hand
+ * edits the listing does not show.
+ *
+ * @param headed the metadata read from the objects themselves (HEAD), by key
  */
-public record LiveSite(String target, Map<String, String> listing, Manifest.Versioned manifest) {
+public record LiveSite(String target, Map<String, String> listing, Manifest.Versioned manifest,
+                       Map<String, PublishTarget.Metadata> headed) {
 
-    public static LiveSite read(PublishTarget target, StateStore state) {
-        return new LiveSite(target.describe(), target.list(), Manifest.read(state));
+    private static final Pattern MD5 = Pattern.compile("[0-9a-f]{32}");
+    private static final int PARALLEL_HEADS = 8;
+
+    /**
+     * @param published the keys charter publishes now: only these are ever read beyond the listing
+     * @param refresh read every published object's metadata, so that objects changed by hand are uploaded again
+     */
+    public static LiveSite read(PublishTarget target, StateStore state, Set<String> published, boolean refresh) {
+        Map<String, String> listing = target.list();
+        Manifest.Versioned manifest = Manifest.read(state);
+        List<String> unknown = published.stream().filter(listing::containsKey)
+                .filter(key -> refresh || !manifestSays(manifest.manifest().objects().get(key), listing.get(key)))
+                .sorted().toList();
+        return new LiveSite(target.describe(), listing, manifest, head(target, unknown));
+    }
+
+    /** Whether the manifest alone tells what the listed object is (or that it was replaced). */
+    private static boolean manifestSays(ObjectState recorded, String etag) {
+        if (recorded == null) {
+            return false;
+        }
+        boolean md5Like = MD5.matcher(etag).matches();
+        if (recorded.sha256() == null) {
+            return md5Like; // a manifest from before charter's hash: the ETag is taken for the MD5, as it was then
+        }
+        // an MD5-like ETag the manifest never saw is either a hand edit or an SSE-KMS ETag after an upload
+        return !md5Like || etag.equals(recorded.md5()) || recorded.etag() != null;
+    }
+
+    private static Map<String, PublishTarget.Metadata> head(PublishTarget target, List<String> keys) {
+        Map<String, PublishTarget.Metadata> headed = new TreeMap<>();
+        if (keys.isEmpty()) {
+            return headed;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_HEADS, keys.size()));
+        try {
+            Map<String, Future<Optional<PublishTarget.Metadata>>> running = new TreeMap<>();
+            keys.forEach(key -> running.put(key, pool.submit(() -> target.head(key))));
+            for (var entry : running.entrySet()) {
+                entry.getValue().get().ifPresent(metadata -> headed.put(entry.getKey(), metadata));
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading object metadata", e);
+        } finally {
+            pool.shutdownNow();
+        }
+        return headed;
     }
 
     /**
-     * Whether the live object at {@code key} is the one rendered from inputs with this fingerprint: the manifest
-     * recorded that fingerprint, and the object is still there with the content recorded (where the listing can say).
+     * What the live object at {@code key} is known to be — charter's hash (or, from an old manifest, the MD5), headers
+     * and the fingerprint it was rendered from — or empty when it is gone, was not put by charter, or was replaced.
      */
-    public boolean holds(String key, String fingerprint) {
+    public Optional<ObjectState> object(String key) {
+        String etag = listing.get(key);
+        if (etag == null) {
+            return Optional.empty();
+        }
         ObjectState recorded = manifest.manifest().objects().get(key);
-        String listed = listing.get(key);
-        return recorded != null && Objects.equals(recorded.fingerprint(), fingerprint) && listed != null
-                && (listed.isEmpty() || listed.equals(recorded.md5()));
+        PublishTarget.Metadata metadata = headed.get(key);
+        if (metadata != null) {
+            return fromMetadata(metadata, recorded);
+        }
+        if (recorded == null) {
+            return Optional.empty();
+        }
+        if (recorded.sha256() == null) {
+            // an old manifest, and an ETag that is an MD5 (else the object was read): the listing says the content
+            String fingerprint = etag.equals(recorded.md5()) ? recorded.fingerprint() : null;
+            return Optional.of(new ObjectState(etag, null, recorded.contentType(), recorded.cacheControl(), fingerprint, null));
+        }
+        boolean replaced = MD5.matcher(etag).matches() && !etag.equals(recorded.md5()) && !etag.equals(recorded.etag());
+        return replaced ? Optional.empty() : Optional.of(recorded);
+    }
+
+    /**
+     * The object as its metadata describes it (empty when it has no charter hash: not put by charter); the recorded
+     * fingerprint holds only while it is the content and headers recorded.
+     */
+    private static Optional<ObjectState> fromMetadata(PublishTarget.Metadata metadata, ObjectState recorded) {
+        if (metadata.sha256() == null) {
+            return Optional.empty();
+        }
+        boolean asRecorded = recorded != null && metadata.sha256().equals(recorded.sha256())
+                && sameHeader(metadata.contentType(), recorded.contentType()) && sameHeader(metadata.cacheControl(), recorded.cacheControl());
+        return Optional.of(asRecorded ? recorded
+                : new ObjectState(null, metadata.sha256(), metadata.contentType(), metadata.cacheControl(), null, null));
+    }
+
+    /** Whether the live object at {@code key} is the one rendered from inputs with this fingerprint. */
+    public boolean holds(String key, String fingerprint) {
+        return object(key).map(live -> Objects.equals(live.fingerprint(), fingerprint)).orElse(false);
+    }
+
+    /** Header values as a store may give them back: spaces after {@code ;} and case are not significant. */
+    static boolean sameHeader(String live, String wanted) {
+        return live != null && wanted != null
+                && live.replace(" ", "").equalsIgnoreCase(wanted.replace(" ", ""));
     }
 }

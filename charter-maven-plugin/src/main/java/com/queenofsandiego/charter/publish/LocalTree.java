@@ -1,5 +1,6 @@
 package com.queenofsandiego.charter.publish;
 
+import org.apache.commons.codec.binary.Hex;
 import org.apache.commons.codec.digest.DigestUtils;
 
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -40,12 +42,32 @@ public final class LocalTree {
 
     private static SiteObject object(Path site, String key, String fingerprint) {
         Path file = site.resolve(key);
-        return new SiteObject(key, file, md5(file), size(file), ObjectKinds.contentType(key), ObjectKinds.cacheControl(key), fingerprint);
+        MessageDigest md5 = DigestUtils.getMd5Digest();
+        MessageDigest sha256 = DigestUtils.getSha256Digest();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                md5.update(buffer, 0, read);
+                sha256.update(buffer, 0, read);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        return new SiteObject(key, file, Hex.encodeHexString(md5.digest()), Hex.encodeHexString(sha256.digest()), size(file),
+                ObjectKinds.contentType(key), ObjectKinds.cacheControl(key), fingerprint);
     }
 
     static String md5(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             return DigestUtils.md5Hex(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return DigestUtils.sha256Hex(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

@@ -8,10 +8,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * Compares the rendered site with the target by content hash and headers (never by file time) and returns the plan.
- * Reads the listing, the manifest, the live function code and the distribution's configuration; writes nothing.
+ * Compares the rendered site with the target by charter's content hash and headers (never by file time or ETag alone)
+ * and returns the plan. Reads the listing, the manifest, the metadata of objects these cannot vouch for
+ * ({@link LiveSite}), the live function code and the distribution's configuration; writes nothing.
  */
 public final class PublishPlanner {
 
@@ -32,10 +34,13 @@ public final class PublishPlanner {
     /**
      * @param cdn none when no CloudFront distribution is configured: then nothing is invalidated or published there
      * @param associate whether deploy may associate the function with the distribution when it does not run it
+     * @param refresh read every object's metadata, so that objects changed by hand are uploaded again
      */
     public static PublishPlan plan(List<SiteObject> local, PublishTarget target, StateStore state, Optional<Cdn> cdn,
-                                   String functionCode, boolean associate) {
-        return plan(local, Set.of(), LiveSite.read(target, state), cdn, functionCode, associate);
+                                   String functionCode, boolean associate, boolean refresh) {
+        Set<String> keys = new TreeSet<>();
+        local.forEach(object -> keys.add(object.key()));
+        return plan(local, Set.of(), LiveSite.read(target, state, keys, refresh), cdn, functionCode, associate);
     }
 
     /**
@@ -51,21 +56,23 @@ public final class PublishPlanner {
         List<PublishPlan.Upload> uploads = new ArrayList<>();
         Set<String> invalidations = new LinkedHashSet<>(manifest.pendingInvalidations());
         Map<String, ObjectState> next = new TreeMap<>(manifest.objects());
+        kept.forEach(key -> next.put(key, live.object(key).orElseThrow().listedAs(remote.get(key))));
         Set<String> localKeys = new LinkedHashSet<>(kept);
         int unchanged = kept.size();
         for (SiteObject object : local) {
             localKeys.add(object.key());
-            String stored = remote.get(object.key());
-            ObjectState recorded = manifest.objects().get(object.key());
-            if (stored == null) {
+            Optional<ObjectState> stored = live.object(object.key());
+            if (!remote.containsKey(object.key())) {
                 uploads.add(new PublishPlan.Upload(object, PublishPlan.Reason.NEW));
-            } else if (upToDate(object, stored, recorded)) {
+                next.put(object.key(), object.state());
+            } else if (stored.isPresent() && upToDate(object, stored.get())) {
                 unchanged++;
+                next.put(object.key(), object.state().listedAs(remote.get(object.key())));
             } else {
                 uploads.add(new PublishPlan.Upload(object, PublishPlan.Reason.CHANGED));
                 invalidations.addAll(InvalidationPaths.of(object.key()));
+                next.put(object.key(), object.state());
             }
-            next.put(object.key(), object.state());
         }
         List<String> deletes = new ArrayList<>();
         for (String key : manifest.objects().keySet()) {
@@ -89,13 +96,9 @@ public final class PublishPlanner {
                 Optional.of(cdn.get().association(FUNCTION_NAME)), associate);
     }
 
-    /** Same content (by the listing's MD5, or the manifest's where the listing has none) and same headers. */
-    private static boolean upToDate(SiteObject object, String storedMd5, ObjectState recorded) {
-        boolean sameContent = storedMd5.isEmpty()
-                ? recorded != null && recorded.md5().equals(object.md5())
-                : storedMd5.equals(object.md5());
-        return sameContent && recorded != null
-                && Objects.equals(recorded.contentType(), object.contentType())
-                && Objects.equals(recorded.cacheControl(), object.cacheControl());
+    /** Same content (by charter's hash, or an old manifest's MD5) and same headers as the live object. */
+    private static boolean upToDate(SiteObject object, ObjectState live) {
+        return live.sameContent(object) && LiveSite.sameHeader(live.contentType(), object.contentType())
+                && LiveSite.sameHeader(live.cacheControl(), object.cacheControl());
     }
 }

@@ -14,11 +14,18 @@ public interface PublishTarget {
     /** "s3://bucket" or the directory, for messages. */
     String describe();
 
-    /** Every object outside {@code .charter/}: key → MD5 in hex when the store knows it (S3: a single-part ETag). */
+    /**
+     * Every object outside {@code .charter/}: key → its ETag as listed, without quotes. S3's is the content's MD5 only
+     * for a single-part upload without SSE-KMS, so it is never taken as a content hash on its own.
+     */
     Map<String, String> list();
 
     Optional<Stored> read(String key);
 
+    /** What an object says of itself, without its content (S3: one HEAD); empty when it is gone. */
+    Optional<Metadata> head(String key);
+
+    /** Stores the object with its headers and charter's hash of it in its metadata. */
     void upload(SiteObject object);
 
     /** Writes a small object unconditionally. */
@@ -36,8 +43,15 @@ public interface PublishTarget {
     default void flush() {
     }
 
-    /** Requests sent so far, by kind (LIST, GET, PUT, DELETE), for the figures a deploy prints. */
+    /** Requests sent so far, by kind (LIST, GET, HEAD, PUT, DELETE), for the figures a deploy prints. */
     Map<String, Integer> requests();
+
+    /**
+     * An object's own record of what it is: charter's hash (SHA-256 hex) from its metadata, null when something other
+     * than charter wrote it, and its headers.
+     */
+    record Metadata(String sha256, String contentType, String cacheControl) {
+    }
 
     /** An object's content and the version a conditional write must match. */
     record Stored(byte[] content, String version) {

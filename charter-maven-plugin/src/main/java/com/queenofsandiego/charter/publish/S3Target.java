@@ -4,6 +4,7 @@ import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -11,6 +12,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -18,6 +20,9 @@ import java.util.function.Supplier;
 
 /** The {@code aws} target: an S3 bucket (or an S3-compatible server), through the AWS SDK. */
 public final class S3Target implements PublishTarget {
+
+    /** Charter's hash of an object, in its metadata ({@code x-amz-meta-charter-sha256}): ETags are not always MD5s. */
+    static final String HASH_METADATA = "charter-sha256";
 
     private final S3Client s3;
     private final String bucket;
@@ -43,7 +48,7 @@ public final class S3Target implements PublishTarget {
             var page = s3.listObjectsV2(r -> r.bucket(bucket).continuationToken(continuation));
             for (S3Object object : page.contents()) {
                 if (!object.key().startsWith(PRIVATE_PREFIX)) {
-                    objects.put(object.key(), md5FromEtag(object.eTag()));
+                    objects.put(object.key(), object.eTag() == null ? "" : object.eTag().replace("\"", "").toLowerCase(Locale.ROOT));
                 }
             }
             token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
@@ -63,11 +68,26 @@ public final class S3Target implements PublishTarget {
     }
 
     @Override
+    public Optional<Metadata> head(String key) {
+        requests.count("HEAD");
+        try {
+            HeadObjectResponse head = s3.headObject(r -> r.bucket(bucket).key(key));
+            return Optional.of(new Metadata(head.metadata().get(HASH_METADATA), head.contentType(), head.cacheControl()));
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
     public void upload(SiteObject object) {
         requests.count("PUT");
         s3.putObject(r -> r.bucket(bucket).key(object.key())
                         .contentType(object.contentType())
                         .cacheControl(object.cacheControl())
+                        .metadata(Map.of(HASH_METADATA, object.sha256()))
                         .contentMD5(Base64.getEncoder().encodeToString(HexFormat.of().parseHex(object.md5()))),
                 RequestBody.fromFile(object.file()));
     }
@@ -111,11 +131,5 @@ public final class S3Target implements PublishTarget {
             }
             throw e;
         }
-    }
-
-    /** A single-part upload's ETag is the content's MD5; a multipart one ("…-3") is not, and compares as unknown. */
-    static String md5FromEtag(String etag) {
-        String bare = etag == null ? "" : etag.replace("\"", "");
-        return bare.matches("[0-9a-fA-F]{32}") ? bare.toLowerCase(java.util.Locale.ROOT) : "";
     }
 }

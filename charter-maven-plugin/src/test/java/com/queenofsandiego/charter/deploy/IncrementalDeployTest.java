@@ -59,8 +59,12 @@ class IncrementalDeployTest {
                 + "guest:\n  name: Jane Smith\ncrew: [" + crew + "]\n");
     }
 
-    /** Clones the repository afresh and deploys it; the files the clone rendered, by key. */
     private List<String> deploy(String renderer) throws IOException {
+        return deploy(renderer, false);
+    }
+
+    /** Clones the repository afresh and deploys it; the files the clone rendered, by key. */
+    private List<String> deploy(String renderer, boolean refresh) throws IOException {
         Path clone = FileTrees.copy(source, work.resolve("clone-" + clones++));
         SiteSettings settings = new SiteSettings(clone, clone.resolve("site-content"), clone.resolve("theme"), clone.resolve("target/charter"),
                 "https://queenofsandiego.com", ZoneId.of("America/Los_Angeles"), Optional.empty(), Optional.empty(),
@@ -69,7 +73,8 @@ class IncrementalDeployTest {
         assertThat(bookings.problems()).isEmpty();
         Path local = work.resolve("local");
         DirectoryTarget target = new DirectoryTarget(local);
-        Deployment deployment = new Deployment(target, StateStore.in(target), Optional.of(new LocalCdn(local)), false, Map.of(), progress::add);
+        Deployment deployment = new Deployment(target, StateStore.in(target), Optional.of(new LocalCdn(local)), false, refresh, Map.of(),
+                progress::add);
         DeployPlan plan = deployment.plan(new SiteGenerator(settings, renderer).outputs(bookings), bookings.bookings());
         last = plan.publish();
         deployment.apply(plan, Map.of(), 10, 8, () -> { });
@@ -159,6 +164,17 @@ class IncrementalDeployTest {
         assertThat(rendered).contains("sitemap.xml", "robots.txt", "index.html", "g/k3m9x2pq7a.ics").hasSizeGreaterThan(10);
         assertThat(last.uploads()).as("the same bytes come out").isEmpty();
         assertThat(deploy("renderer-2")).as("the manifest now records the new fingerprints").isEmpty();
+    }
+
+    @Test
+    void refreshRendersAndUploadsWhatWasEditedInTheBucketByHand() throws IOException {
+        Path page = work.resolve("local/bucket/g/w8f2hq4nze.html");
+        Files.writeString(page, "<h1>edited by hand</h1>");
+
+        assertThat(deploy(RENDERER)).as("the listing and the manifest cannot show it").isEmpty();
+        assertThat(deploy(RENDERER, true)).containsExactly("g/w8f2hq4nze.html");
+        assertThat(uploaded()).containsExactly("g/w8f2hq4nze.html");
+        assertThat(page).content().doesNotContain("edited by hand");
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.queenofsandiego.charter.deploy.DeployPlan;
 import com.queenofsandiego.charter.deploy.PlanFiles;
 import com.queenofsandiego.charter.reconcile.ReconcilePlanner;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +39,7 @@ class LocalDeployTest {
         Path local = work.resolve("local");
         DirectoryTarget target = new DirectoryTarget(local);
         LocalCdn cdn = new LocalCdn(local);
-        PublishPlan plan = PublishPlanner.plan(LocalTree.scan(site), target, StateStore.in(target), Optional.of(cdn), PublishPlanner.functionSource(), false);
+        PublishPlan plan = PublishPlanner.plan(LocalTree.scan(site), target, StateStore.in(target), Optional.of(cdn), PublishPlanner.functionSource(), false, false);
         return new Publisher(target, StateStore.in(target), Optional.of(cdn), line -> { }, () -> { }).apply(plan, maxDeletes);
     }
 
@@ -49,7 +50,8 @@ class LocalDeployTest {
         Path local = work.resolve("local");
 
         assertThat(local.resolve("bucket/g/a.html")).hasContent("content of g/a.html");
-        assertThat(Files.readString(local.resolve("bucket-headers.json"))).contains("\"g/a.ics\"", "text/calendar; charset=utf-8");
+        assertThat(Files.readString(local.resolve("bucket-headers.json"))).contains("\"g/a.ics\"", "text/calendar; charset=utf-8",
+                "\"sha256\" : \"" + DigestUtils.sha256Hex("content of g/a.ics") + "\"");
         assertThat(local.resolve("cloudfront/path-rewriter.js")).hasContent(PublishPlanner.functionSource());
 
         Files.writeString(site.resolve("g/a.html"), "changed");
@@ -67,7 +69,7 @@ class LocalDeployTest {
         Files.delete(site.resolve("g/c.html"));
         Path local = work.resolve("local");
 
-        PublishPlan plan = PublishPlanner.plan(LocalTree.scan(site), new DirectoryTarget(local), StateStore.in(new DirectoryTarget(local)), Optional.of(new LocalCdn(local)), PublishPlanner.functionSource(), false);
+        PublishPlan plan = PublishPlanner.plan(LocalTree.scan(site), new DirectoryTarget(local), StateStore.in(new DirectoryTarget(local)), Optional.of(new LocalCdn(local)), PublishPlanner.functionSource(), false, false);
         PlanFiles.write(work, new DeployPlan(plan, ReconcilePlanner.plan(List.of(), Map.of(), Map.of()), null),
                 Optional.of(work.resolve("summary.md")));
 
@@ -86,7 +88,7 @@ class LocalDeployTest {
         Path local = work.resolve("local");
         DirectoryTarget target = new DirectoryTarget(local);
         Files.writeString(site.resolve("g/a.html"), "changed once");
-        PublishPlan stale = PublishPlanner.plan(LocalTree.scan(site), target, StateStore.in(target), Optional.empty(), "", false);
+        PublishPlan stale = PublishPlanner.plan(LocalTree.scan(site), target, StateStore.in(target), Optional.empty(), "", false, false);
         deploy(site, 10);
         String manifest = Files.readString(local.resolve("bucket/.charter/manifest.json"));
 
@@ -136,11 +138,11 @@ class LocalDeployTest {
             }
         };
         DirectoryTarget target = new DirectoryTarget(local);
-        PublishPlan plan = PublishPlanner.plan(LocalTree.scan(site), target, StateStore.in(target), Optional.of(failing), PublishPlanner.functionSource(), false);
+        PublishPlan plan = PublishPlanner.plan(LocalTree.scan(site), target, StateStore.in(target), Optional.of(failing), PublishPlanner.functionSource(), false, false);
         assertThatThrownBy(() -> new Publisher(target, StateStore.in(target), Optional.of(failing), line -> { }, () -> { }).apply(plan, 10))
                 .hasMessage("connection reset");
 
-        PublishPlan next = PublishPlanner.plan(LocalTree.scan(site), new DirectoryTarget(local), StateStore.in(new DirectoryTarget(local)), Optional.of(new LocalCdn(local)), PublishPlanner.functionSource(), false);
+        PublishPlan next = PublishPlanner.plan(LocalTree.scan(site), new DirectoryTarget(local), StateStore.in(new DirectoryTarget(local)), Optional.of(new LocalCdn(local)), PublishPlanner.functionSource(), false, false);
         deploy(site, 10);
 
         assertThat(next.uploads()).isEmpty();

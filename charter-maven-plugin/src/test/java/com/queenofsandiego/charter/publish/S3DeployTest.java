@@ -1,7 +1,10 @@
 package com.queenofsandiego.charter.publish;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +19,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -118,11 +122,15 @@ class S3DeployTest {
         return site;
     }
 
-    private PublishPlan plan(Path site, S3Target target) {
-        return PublishPlanner.plan(LocalTree.scan(site), target, StateStore.in(target), Optional.of(new CloudFrontCdn(cloudFront, "DIST123")), "function handler(event) {}", false);
+    private PublishPlan plan(Path site, PublishTarget target) {
+        return plan(site, target, false);
     }
 
-    private Publisher.Result deploy(Path site, S3Target target, int maxDeletes) {
+    private PublishPlan plan(Path site, PublishTarget target, boolean refresh) {
+        return PublishPlanner.plan(LocalTree.scan(site), target, StateStore.in(target), Optional.of(new CloudFrontCdn(cloudFront, "DIST123")), "function handler(event) {}", false, refresh);
+    }
+
+    private Publisher.Result deploy(Path site, PublishTarget target, int maxDeletes) {
         PublishPlan plan = plan(site, target);
         return new Publisher(target, StateStore.in(target), Optional.of(new CloudFrontCdn(cloudFront, "DIST123")), progress::add, () -> { }).apply(plan, maxDeletes);
     }
@@ -223,7 +231,7 @@ class S3DeployTest {
         S3Target target = new S3Target(s3.client(), BUCKET);
         CloudFrontCdn cdn = new CloudFrontCdn(cloudFront, "DIST123");
         PublishPlan plan = PublishPlanner.plan(LocalTree.scan(site("site")), target, StateStore.in(target), Optional.of(cdn),
-                "function handler(event) {}", true);
+                "function handler(event) {}", true, false);
 
         assertThat(plan.willAssociate()).isTrue();
         assertThat(plan.summary()).endsWith("associate (now no viewer-request function)");
@@ -256,6 +264,176 @@ class S3DeployTest {
         assertThat(target.writeIfMatch(".charter/lock.json", "{\"holder\":\"d\"}".getBytes(), "application/json", version)).isEmpty();
         assertThat(target.read(".charter/lock.json").orElseThrow().version()).isEqualTo(second);
         assertThat(new String(target.read(".charter/lock.json").orElseThrow().content())).isEqualTo("{\"holder\":\"c\"}");
+    }
+
+    @Test
+    void anObjectWhoseEtagIsNotItsMd5IsWhatTheManifestRecordsWithoutAHead() throws Exception {
+        Path site = site("site");
+        deploy(site, new S3Target(s3.client(), BUCKET), 10);
+        HeadObjectResponse uploaded = s3.client().headObject(r -> r.bucket(BUCKET).key("g/trip-one.html"));
+        assertThat(uploaded.metadata()).containsEntry("charter-sha256", DigestUtils.sha256Hex(Files.readAllBytes(site.resolve("g/trip-one.html"))));
+
+        // the same bytes and metadata, uploaded in parts: an ETag that is not the MD5
+        putMultipart("g/trip-one.html", Files.readAllBytes(site.resolve("g/trip-one.html")), uploaded);
+        assertThat(etag("g/trip-one.html")).endsWith("-1\"");
+        S3Target fresh = new S3Target(s3.client(), BUCKET);
+        PublishPlan again = plan(site("fresh-clone"), fresh);
+
+        assertThat(again.uploads()).isEmpty();
+        assertThat(fresh.requests()).containsOnlyKeys("LIST", "GET");
+    }
+
+    @Test
+    void anOldManifestWithoutCharterHashesReadsTheMetadataOfObjectsWhoseEtagIsNotAnMd5AndOnlyThose() throws Exception {
+        Path site = site("site");
+        deploy(site, new S3Target(s3.client(), BUCKET), 10);
+        HeadObjectResponse page = s3.client().headObject(r -> r.bucket(BUCKET).key("g/trip-one.html"));
+        putMultipart("g/trip-one.html", Files.readAllBytes(site.resolve("g/trip-one.html")), page);
+        putMultipart("faq.html", Files.readAllBytes(site.resolve("faq.html")), s3.client().headObject(r -> r.bucket(BUCKET).key("faq.html"))
+                .toBuilder().metadata(java.util.Map.of()).build());
+        withoutCharterHashes(".charter/manifest.json");
+
+        S3Target fresh = new S3Target(s3.client(), BUCKET);
+        PublishPlan plan = plan(site("fresh-clone"), fresh);
+
+        assertThat(fresh.requests()).containsEntry("HEAD", 2).containsEntry("LIST", 1).containsEntry("GET", 1);
+        assertThat(plan.uploads()).as("faq.html has no charter hash: put there by someone else")
+                .extracting(u -> u.object().key()).containsExactly("faq.html");
+        new Publisher(fresh, StateStore.in(fresh), Optional.empty(), progress::add, () -> { }).apply(plan, 10);
+        S3Target next = new S3Target(s3.client(), BUCKET);
+        assertThat(plan(site, next).uploads()).isEmpty();
+        assertThat(next.requests()).as("the manifest now records charter's hashes").doesNotContainKey("HEAD");
+    }
+
+    @Test
+    void refreshReadsEveryObjectsMetadataAndUploadsWhatWasChangedByHand() throws Exception {
+        Path site = site("site");
+        deploy(site, new S3Target(s3.client(), BUCKET), 10);
+        putMultipart("g/trip-one.html", "<h1>Edited in the console</h1>".getBytes(StandardCharsets.UTF_8),
+                s3.client().headObject(r -> r.bucket(BUCKET).key("g/trip-one.html")).toBuilder().metadata(java.util.Map.of()).build());
+
+        S3Target plain = new S3Target(s3.client(), BUCKET);
+        assertThat(plan(site, plain).uploads()).as("the listing cannot show this edit").isEmpty();
+        assertThat(plain.requests()).doesNotContainKey("HEAD");
+
+        S3Target refreshing = new S3Target(s3.client(), BUCKET);
+        PublishPlan refreshed = plan(site, refreshing, true);
+        assertThat(refreshed.uploads()).extracting(u -> u.object().key()).containsExactly("g/trip-one.html");
+        assertThat(refreshed.invalidations()).containsExactly("/g/trip-one", "/g/trip-one.html");
+        assertThat(refreshing.requests()).containsEntry("HEAD", 9);
+
+        // a single-part edit shows in the listing: its ETag is an MD5, not the one recorded
+        s3.client().putObject(r -> r.bucket(BUCKET).key("faq.html").contentType("text/html"), RequestBody.fromString("<h1>Edited</h1>"));
+        S3Target again = new S3Target(s3.client(), BUCKET);
+        assertThat(plan(site, again).uploads()).extracting(u -> u.object().key()).containsExactly("faq.html");
+        assertThat(again.requests()).as("its metadata shows no charter hash").containsEntry("HEAD", 1);
+    }
+
+    /** A bucket whose default encryption is SSE-KMS: listed ETags are not MD5s and change only when an object is written. */
+    @Test
+    void underSseKmsAnUnchangedSiteIsReadOnceAfterItsUploadAndThenTrusted() throws Exception {
+        Path site = site("site");
+        deploy(site, new KmsEtags(new S3Target(s3.client(), BUCKET)), 10);
+
+        KmsEtags second = new KmsEtags(new S3Target(s3.client(), BUCKET));
+        PublishPlan afterUpload = plan(site, second);
+        assertThat(afterUpload.uploads()).isEmpty();
+        assertThat(second.requests()).as("objects uploaded last time are confirmed by their metadata").containsEntry("HEAD", 9);
+        new Publisher(second, StateStore.in(second), Optional.empty(), progress::add, () -> { }).apply(afterUpload, 10);
+
+        KmsEtags third = new KmsEtags(new S3Target(s3.client(), BUCKET));
+        assertThat(plan(site, third).uploads()).isEmpty();
+        assertThat(third.requests()).as("the manifest now records their ETags").containsOnlyKeys("LIST", "GET");
+
+        s3.client().putObject(r -> r.bucket(BUCKET).key("faq.html").contentType("text/html"), RequestBody.fromString("<h1>Edited</h1>"));
+        KmsEtags fourth = new KmsEtags(new S3Target(s3.client(), BUCKET));
+        assertThat(plan(site, fourth).uploads()).as("an ETag other than the recorded one: replaced")
+                .extracting(u -> u.object().key()).containsExactly("faq.html");
+        assertThat(fourth.requests()).doesNotContainKey("HEAD");
+    }
+
+    /** Uploads {@code content} in one part, with the headers and metadata of {@code like}: the ETag is then "…-1". */
+    private void putMultipart(String key, byte[] content, HeadObjectResponse like) {
+        String upload = s3.client().createMultipartUpload(r -> r.bucket(BUCKET).key(key).contentType(like.contentType())
+                .cacheControl(like.cacheControl()).metadata(like.metadata())).uploadId();
+        String part = s3.client().uploadPart(r -> r.bucket(BUCKET).key(key).uploadId(upload).partNumber(1), RequestBody.fromBytes(content)).eTag();
+        s3.client().completeMultipartUpload(r -> r.bucket(BUCKET).key(key).uploadId(upload)
+                .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(part))));
+    }
+
+    private String etag(String key) {
+        return s3.client().headObject(r -> r.bucket(BUCKET).key(key)).eTag();
+    }
+
+    /** Rewrites the manifest as charter wrote it before it kept its own hashes. */
+    private void withoutCharterHashes(String key) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode manifest = (ObjectNode) json.readTree(s3.client().getObjectAsBytes(r -> r.bucket(BUCKET).key(key)).asByteArray());
+        manifest.get("objects").forEach(entry -> ((ObjectNode) entry).remove("sha256"));
+        assertThat(manifest.toString()).doesNotContain("sha256").contains("md5");
+        s3.client().putObject(r -> r.bucket(BUCKET).key(key), RequestBody.fromBytes(json.writeValueAsBytes(manifest)));
+    }
+
+    /** The S3 target as a bucket with SSE-KMS default encryption lists it: every ETag a stable 32-hex that is not the MD5. */
+    private static final class KmsEtags implements PublishTarget {
+
+        private final PublishTarget bucket;
+
+        KmsEtags(PublishTarget bucket) {
+            this.bucket = bucket;
+        }
+
+        @Override
+        public java.util.Map<String, String> list() {
+            java.util.Map<String, String> listed = new java.util.TreeMap<>();
+            bucket.list().forEach((key, etag) -> listed.put(key, DigestUtils.md5Hex("kms " + etag)));
+            return listed;
+        }
+
+        @Override
+        public String describe() {
+            return bucket.describe();
+        }
+
+        @Override
+        public Optional<Stored> read(String key) {
+            return bucket.read(key);
+        }
+
+        @Override
+        public Optional<Metadata> head(String key) {
+            return bucket.head(key);
+        }
+
+        @Override
+        public void upload(SiteObject object) {
+            bucket.upload(object);
+        }
+
+        @Override
+        public void write(String key, byte[] content, String contentType) {
+            bucket.write(key, content, contentType);
+        }
+
+        @Override
+        public Optional<String> writeIfAbsent(String key, byte[] content, String contentType) {
+            return bucket.writeIfAbsent(key, content, contentType);
+        }
+
+        @Override
+        public Optional<String> writeIfMatch(String key, byte[] content, String contentType, String version) {
+            return bucket.writeIfMatch(key, content, contentType, version);
+        }
+
+        @Override
+        public void delete(String key) {
+            bucket.delete(key);
+        }
+
+        @Override
+        public java.util.Map<String, Integer> requests() {
+            return bucket.requests();
+        }
     }
 
     private List<String> keys() {

@@ -53,6 +53,12 @@ final class KillableTarget implements PublishTarget {
     }
 
     @Override
+    public Optional<Metadata> head(String key) {
+        check();
+        return target.head(key);
+    }
+
+    @Override
     public void upload(SiteObject object) {
         check();
         target.upload(object);

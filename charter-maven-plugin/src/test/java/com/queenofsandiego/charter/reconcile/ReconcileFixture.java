@@ -112,7 +112,7 @@ final class ReconcileFixture implements AutoCloseable {
         Map<RemoteSystem, String> systems = new EnumMap<>(RemoteSystem.class);
         systems.put(RemoteSystem.JADA, sandbox.baseUri().toString());
         systems.put(RemoteSystem.SCC, sandbox.baseUri().toString());
-        return new Deployment(target, StateStore.in(target), Optional.empty(), false, systems, progress);
+        return new Deployment(target, StateStore.in(target), Optional.empty(), false, false, systems, progress);
     }
 
     DeployPlan plan(List<Booking> bookings) {
