@@ -10,6 +10,7 @@ import com.queenofsandiego.charter.publish.PublishTarget;
 import com.queenofsandiego.charter.publish.Publisher;
 import com.queenofsandiego.charter.publish.StateStore;
 import com.queenofsandiego.charter.reconcile.Ledger;
+import com.queenofsandiego.charter.reconcile.LiveEntries;
 import com.queenofsandiego.charter.reconcile.ReconcilePlan;
 import com.queenofsandiego.charter.reconcile.ReconcilePlanner;
 import com.queenofsandiego.charter.reconcile.Reconciler;
@@ -36,19 +37,22 @@ public final class Deployment {
     private final StateStore state;
     private final Optional<Cdn> cdn;
     private final boolean associate;
+    private final boolean refresh;
     private final Map<RemoteSystem, String> systems;
     private final Consumer<String> progress;
 
     /**
      * @param associate whether deploy may associate the CloudFront function with the distribution
+     * @param refresh whether planning reads each booking's entry from JADA and SCC, to repair what was changed by hand
      * @param systems the JADA and SCC that are configured, each with where it is
      */
-    public Deployment(PublishTarget target, StateStore state, Optional<Cdn> cdn, boolean associate, Map<RemoteSystem, String> systems,
-                      Consumer<String> progress) {
+    public Deployment(PublishTarget target, StateStore state, Optional<Cdn> cdn, boolean associate, boolean refresh,
+                      Map<RemoteSystem, String> systems, Consumer<String> progress) {
         this.target = target;
         this.state = state;
         this.cdn = cdn;
         this.associate = associate;
+        this.refresh = refresh;
         this.systems = systems;
         this.progress = progress;
     }
@@ -57,9 +61,9 @@ public final class Deployment {
      * What deploy would do, against what is live: renders only the files whose fingerprint differs from the one the
      * manifest recorded (or that are missing or changed in the target), compares those by content, and takes the rest
      * as live and unchanged. Reads the target (listing), the deploy state and the distribution, and writes nothing
-     * there.
+     * there; JADA and SCC only with a refresh, through {@code readers}, up to {@code concurrency} calls at once.
      */
-    public DeployPlan plan(SiteOutputs site, List<Booking> bookings) {
+    public DeployPlan plan(SiteOutputs site, List<Booking> bookings, Map<RemoteSystem, RemoteClient> readers, int concurrency) {
         LiveSite live = LiveSite.read(target, state);
         Map<String, String> render = new TreeMap<>();
         Set<String> kept = new TreeSet<>();
@@ -75,18 +79,39 @@ public final class Deployment {
                 + " files; the rest are live and rendered from the same inputs");
         PublishPlan publish = PublishPlanner.plan(LocalTree.objects(site.directory(), render), kept, live, cdn,
                 PublishPlanner.functionSource(), associate);
-        return withReconcile(publish, bookings);
+        return withReconcile(publish, bookings, readers, concurrency);
+    }
+
+    /** What deploy would do, without a refresh. */
+    public DeployPlan plan(SiteOutputs site, List<Booking> bookings) {
+        return plan(site, bookings, Map.of(), 1);
     }
 
     /** What deploy would do with a site rendered whole beforehand (every file compared by content). */
-    public DeployPlan plan(Path site, List<Booking> bookings) {
+    public DeployPlan plan(Path site, List<Booking> bookings, Map<RemoteSystem, RemoteClient> readers, int concurrency) {
         return withReconcile(PublishPlanner.plan(LocalTree.scan(site), target, state, cdn, PublishPlanner.functionSource(), associate),
-                bookings);
+                bookings, readers, concurrency);
     }
 
-    private DeployPlan withReconcile(PublishPlan publish, List<Booking> bookings) {
+    /** What deploy would do with a site rendered whole beforehand, without a refresh. */
+    public DeployPlan plan(Path site, List<Booking> bookings) {
+        return plan(site, bookings, Map.of(), 1);
+    }
+
+    private DeployPlan withReconcile(PublishPlan publish, List<Booking> bookings, Map<RemoteSystem, RemoteClient> readers, int concurrency) {
         Ledger ledger = Ledger.load(state);
-        ReconcilePlan reconcile = ReconcilePlanner.plan(bookings, ledger.entries(), systems);
+        Optional<LiveEntries> live = Optional.empty();
+        if (refresh) {
+            if (!readers.keySet().containsAll(systems.keySet())) {
+                throw new IllegalArgumentException("charter.refresh reads JADA and SCC, which takes their secrets: run it with"
+                        + " charter:deploy, or without charter.refresh");
+            }
+            Map<RemoteSystem, List<String>> toRead = ReconcilePlanner.toRefresh(bookings, ledger.entries(), ledger.endpoints(), systems);
+            live = Optional.of(LiveEntries.read(readers, toRead, concurrency));
+            progress.accept("refreshed " + toRead.values().stream().mapToInt(List::size).sum() + " entries from "
+                    + String.join(" and ", systems.keySet().stream().map(RemoteSystem::label).toList()));
+        }
+        ReconcilePlan reconcile = ReconcilePlanner.plan(bookings, ledger.entries(), ledger.endpoints(), systems, live);
         return new DeployPlan(publish, reconcile, ledger);
     }
 

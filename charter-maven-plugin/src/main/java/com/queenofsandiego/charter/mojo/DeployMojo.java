@@ -65,7 +65,7 @@ public class DeployMojo extends AbstractPublishMojo {
             try (Remotes remotes = Remotes.open(remoteSettings(), this::secret, RetrySettings.DEFAULT);
                  DeployLock lock = DeployLock.acquire(connection.state(), holder(), Clock.systemUTC(), forceUnlock)) {
                 getLog().info("charter: took the deploy lock on " + connection.state().describe() + " until " + lock.holder().expires());
-                DeployPlan plan = plan(deployment);
+                DeployPlan plan = plan(deployment, remotes.clients());
                 Deployment.Result result = deployment.apply(plan, remotes.clients(), maxDeletes, concurrency, lock::confirm);
                 getLog().info("charter: deployed to " + connection.target().describe() + ": " + result);
                 StringBuilder requests = new StringBuilder("charter: requests: S3 " + connection.target().requests()

@@ -69,7 +69,7 @@ class IncrementalDeployTest {
         assertThat(bookings.problems()).isEmpty();
         Path local = work.resolve("local");
         DirectoryTarget target = new DirectoryTarget(local);
-        Deployment deployment = new Deployment(target, StateStore.in(target), Optional.of(new LocalCdn(local)), false, Map.of(), progress::add);
+        Deployment deployment = new Deployment(target, StateStore.in(target), Optional.of(new LocalCdn(local)), false, false, Map.of(), progress::add);
         DeployPlan plan = deployment.plan(new SiteGenerator(settings, renderer).outputs(bookings), bookings.bookings());
         last = plan.publish();
         deployment.apply(plan, Map.of(), 10, 8, () -> { });

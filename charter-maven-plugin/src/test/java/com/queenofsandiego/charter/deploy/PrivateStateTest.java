@@ -72,7 +72,7 @@ class PrivateStateTest {
         Map<RemoteSystem, String> systems = new EnumMap<>(RemoteSystem.class);
         systems.put(RemoteSystem.JADA, sandbox.baseUri().toString());
         systems.put(RemoteSystem.SCC, sandbox.baseUri().toString());
-        Deployment deployment = new Deployment(target, state, Optional.empty(), false, systems, line -> { });
+        Deployment deployment = new Deployment(target, state, Optional.empty(), false, false, systems, line -> { });
         Map<RemoteSystem, String> endpoints = Map.of(RemoteSystem.JADA, sandbox.baseUri().toString(), RemoteSystem.SCC, sandbox.baseUri().toString());
         try (Remotes remotes = Remotes.open(new Remotes.Settings(endpoints, Optional.empty()),
                 system -> Optional.of(new Secret(system == RemoteSystem.JADA ? "jada-token-1" : "scc-key-1", "the test")), RetrySettings.DEFAULT);
@@ -113,8 +113,8 @@ class PrivateStateTest {
         assertThat(objects(SITE).keySet()).noneMatch(key -> key.startsWith(".charter"));
         assertThat(objects(STATE).keySet()).containsExactly("queenofsandiego/ledger.json", "queenofsandiego/manifest.json");
         S3Target target = new S3Target(s3.client(), SITE);
-        Deployment again = new Deployment(target, state, Optional.empty(), false,
-                Map.of(RemoteSystem.JADA, "sandbox", RemoteSystem.SCC, "sandbox"), line -> { });
+        Deployment again = new Deployment(target, state, Optional.empty(), false, false,
+                Map.of(RemoteSystem.JADA, sandbox.baseUri().toString(), RemoteSystem.SCC, sandbox.baseUri().toString()), line -> { });
         assertThat(again.plan(outputs(), site.bookings().bookings()).isEmpty()).as("the next plan reads the state bucket").isTrue();
     }
 
