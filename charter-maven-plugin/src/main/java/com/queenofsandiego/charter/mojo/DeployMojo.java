@@ -57,8 +57,16 @@ public class DeployMojo extends AbstractPublishMojo {
     void run() throws MojoExecutionException, MojoFailureException {
         try (Targets.Connection connection = connect()) {
             Deployment deployment = deployment(connection);
-            if (dryRun) {
+            if (dryRun && !refresh) {
                 plan(deployment);
+                getLog().info("charter: dry run (charter.dryRun=true): nothing was changed");
+                return;
+            }
+            if (dryRun) {
+                // A refresh reads JADA and SCC, so even a dry run needs their clients.
+                try (Remotes remotes = Remotes.open(remoteSettings(), this::secret, RetrySettings.DEFAULT)) {
+                    plan(deployment, remotes.clients());
+                }
                 getLog().info("charter: dry run (charter.dryRun=true): nothing was changed");
                 return;
             }
