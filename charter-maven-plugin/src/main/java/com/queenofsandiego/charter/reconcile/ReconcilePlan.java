@@ -13,8 +13,8 @@ import java.util.Optional;
 import static com.queenofsandiego.charter.text.UntrustedText.codeSpan;
 
 /**
- * What reconciling would change in JADA and SCC, per booking. A value: planning reads only the ledger, and applying
- * does exactly these changes.
+ * What reconciling would change in JADA and SCC, per booking. A value: planning reads only the ledger (and with a
+ * refresh what {@link LiveEntries} read), and applying does exactly these changes.
  *
  * @param systems the systems reconciled, each with where it is ("https://…", "sandbox"); a system not here is not configured
  * @param unchanged per system, the bookings already in step
