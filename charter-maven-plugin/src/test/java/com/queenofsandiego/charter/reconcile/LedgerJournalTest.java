@@ -75,6 +75,23 @@ class LedgerJournalTest {
         assertThat(fixture.plan(List.of(booking("BS-1"), booking("BS-2"))).isEmpty()).isTrue();
     }
 
+    @Test
+    void aRunThatMovedToAnotherEndpointAndDiedLeavesALedgerThatDescribesTheNewOne() {
+        fixture.deploy(List.of(booking("BS-1"), booking("BS-2")));
+        String moved = "https://jada.example.com/prod";
+        Ledger died = Ledger.load(StateStore.in(fixture.target()));
+        List<Ledger.Slot> creates = List.of(new Ledger.Slot(RemoteSystem.JADA, "BS-1"));
+        died.begin(creates, creates, Map.of(RemoteSystem.JADA, moved));
+        died.sent(RemoteSystem.JADA, "BS-1", "jada-77", DesiredState.of(RemoteSystem.JADA, booking("BS-1")).orElseThrow());
+
+        Ledger read = Ledger.load(StateStore.in(fixture.target()));
+
+        assertThat(read.endpoints()).containsEntry(RemoteSystem.JADA, moved);
+        assertThat(read.remote(RemoteSystem.JADA, "BS-1")).hasValueSatisfying(remote -> assertThat(remote.id()).isEqualTo("jada-77"));
+        assertThat(read.remote(RemoteSystem.JADA, "BS-2")).as("recorded for the old endpoint").isEmpty();
+        assertThat(read.remote(RemoteSystem.SCC, "BS-2")).as("SCC did not move").isPresent();
+    }
+
     private static List<Path> files(Path directory) throws IOException {
         if (!Files.isDirectory(directory)) {
             return List.of();
