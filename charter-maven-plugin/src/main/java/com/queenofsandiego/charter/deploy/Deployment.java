@@ -10,6 +10,7 @@ import com.queenofsandiego.charter.publish.PublishTarget;
 import com.queenofsandiego.charter.publish.Publisher;
 import com.queenofsandiego.charter.publish.StateStore;
 import com.queenofsandiego.charter.reconcile.Ledger;
+import com.queenofsandiego.charter.reconcile.LiveEntries;
 import com.queenofsandiego.charter.reconcile.ReconcilePlan;
 import com.queenofsandiego.charter.reconcile.ReconcilePlanner;
 import com.queenofsandiego.charter.reconcile.Reconciler;
@@ -42,8 +43,8 @@ public final class Deployment {
 
     /**
      * @param associate whether deploy may associate the CloudFront function with the distribution
-     * @param refresh whether plan reads what is live beyond the listing and the records (each object's metadata) to find
-     *                hand edits
+     * @param refresh whether planning reads what is live beyond the listing and the records, to repair what was changed
+     *                by hand: each object's metadata, and each booking's entry in JADA and SCC
      * @param systems the JADA and SCC that are configured, each with where it is
      */
     public Deployment(PublishTarget target, StateStore state, Optional<Cdn> cdn, boolean associate, boolean refresh,
@@ -61,9 +62,9 @@ public final class Deployment {
      * What deploy would do, against what is live: renders only the files whose fingerprint differs from the one the
      * manifest recorded (or that are missing or changed in the target), compares those by content, and takes the rest
      * as live and unchanged. Reads the target (listing), the deploy state and the distribution, and writes nothing
-     * there.
+     * there; JADA and SCC only with a refresh, through {@code readers}, up to {@code concurrency} calls at once.
      */
-    public DeployPlan plan(SiteOutputs site, List<Booking> bookings) {
+    public DeployPlan plan(SiteOutputs site, List<Booking> bookings, Map<RemoteSystem, RemoteClient> readers, int concurrency) {
         LiveSite live = LiveSite.read(target, state, site.fingerprints().keySet(), refresh);
         Map<String, String> render = new TreeMap<>();
         Set<String> kept = new TreeSet<>();
@@ -79,18 +80,39 @@ public final class Deployment {
                 + " files; the rest are live and rendered from the same inputs");
         PublishPlan publish = PublishPlanner.plan(LocalTree.objects(site.directory(), render), kept, live, cdn,
                 PublishPlanner.functionSource(), associate);
-        return withReconcile(publish, bookings);
+        return withReconcile(publish, bookings, readers, concurrency);
+    }
+
+    /** What deploy would do, without a refresh. */
+    public DeployPlan plan(SiteOutputs site, List<Booking> bookings) {
+        return plan(site, bookings, Map.of(), 1);
     }
 
     /** What deploy would do with a site rendered whole beforehand (every file compared by content). */
-    public DeployPlan plan(Path site, List<Booking> bookings) {
+    public DeployPlan plan(Path site, List<Booking> bookings, Map<RemoteSystem, RemoteClient> readers, int concurrency) {
         return withReconcile(PublishPlanner.plan(LocalTree.scan(site), target, state, cdn, PublishPlanner.functionSource(), associate,
-                refresh), bookings);
+                refresh), bookings, readers, concurrency);
     }
 
-    private DeployPlan withReconcile(PublishPlan publish, List<Booking> bookings) {
+    /** What deploy would do with a site rendered whole beforehand, without a refresh. */
+    public DeployPlan plan(Path site, List<Booking> bookings) {
+        return plan(site, bookings, Map.of(), 1);
+    }
+
+    private DeployPlan withReconcile(PublishPlan publish, List<Booking> bookings, Map<RemoteSystem, RemoteClient> readers, int concurrency) {
         Ledger ledger = Ledger.load(state);
-        ReconcilePlan reconcile = ReconcilePlanner.plan(bookings, ledger.entries(), systems);
+        Optional<LiveEntries> live = Optional.empty();
+        if (refresh) {
+            if (!readers.keySet().containsAll(systems.keySet())) {
+                throw new IllegalArgumentException("charter.refresh reads JADA and SCC, which takes their secrets: to see the"
+                        + " repairs without making them, run charter:deploy -Dcharter.refresh=true -Dcharter.dryRun=true");
+            }
+            Map<RemoteSystem, List<String>> toRead = ReconcilePlanner.toRefresh(bookings, ledger.entries(), ledger.endpoints(), systems);
+            live = Optional.of(LiveEntries.read(readers, toRead, concurrency));
+            progress.accept("refreshed " + toRead.values().stream().mapToInt(List::size).sum() + " entries from "
+                    + String.join(" and ", systems.keySet().stream().map(RemoteSystem::label).toList()));
+        }
+        ReconcilePlan reconcile = ReconcilePlanner.plan(bookings, ledger.entries(), ledger.endpoints(), systems, live);
         return new DeployPlan(publish, reconcile, ledger);
     }
 

@@ -8,6 +8,7 @@ import com.queenofsandiego.charter.deploy.Remotes;
 import com.queenofsandiego.charter.publish.TargetSettings;
 import com.queenofsandiego.charter.publish.Targets;
 import com.queenofsandiego.charter.reconcile.ReconcilePlan;
+import com.queenofsandiego.charter.reconcile.RemoteClient;
 import com.queenofsandiego.charter.reconcile.RemoteEndpoint;
 import com.queenofsandiego.charter.reconcile.RemoteSystem;
 import com.queenofsandiego.charter.site.SiteGenerator;
@@ -93,6 +94,13 @@ abstract class AbstractPublishMojo extends AbstractCharterMojo {
     @Parameter(property = "charter.concurrency", defaultValue = "8")
     int concurrency;
 
+    /**
+     * Plan and deploy read each booking's entry from JADA and SCC and repair what was changed by hand: entries deleted
+     * (created again), edited (updated back) or doubled (the second deleted). Without it nothing is read from them.
+     */
+    @Parameter(property = "charter.refresh", defaultValue = "false")
+    boolean refresh;
+
     TargetSettings targetSettings() {
         String chosen = target != null && !target.isBlank() ? target : present(bucket).isPresent() ? "aws" : "local";
         return new TargetSettings(chosen, localDirectory(localDirectory), present(bucket), present(region),
@@ -131,10 +139,15 @@ abstract class AbstractPublishMojo extends AbstractCharterMojo {
      * plan.json and plan.md, and prints the plan.
      */
     DeployPlan plan(Deployment deployment) throws MojoFailureException {
+        return plan(deployment, Map.of());
+    }
+
+    /** @param readers the JADA and SCC clients a refresh reads through */
+    DeployPlan plan(Deployment deployment, Map<RemoteSystem, RemoteClient> readers) throws MojoFailureException {
         Bookings bookings = loadBookings();
         DeployPlan plan;
         try {
-            plan = deployment.plan(new SiteGenerator(siteSettings()).outputs(bookings), bookings.bookings());
+            plan = deployment.plan(new SiteGenerator(siteSettings()).outputs(bookings), bookings.bookings(), readers, concurrency);
         } catch (SiteException e) {
             throw failure(e.problems());
         }
@@ -159,7 +172,7 @@ abstract class AbstractPublishMojo extends AbstractCharterMojo {
     }
 
     Deployment deployment(Targets.Connection connection) throws MojoFailureException {
-        return new Deployment(connection.target(), connection.state(), connection.cdn(), associate, false, remoteSystems(),
+        return new Deployment(connection.target(), connection.state(), connection.cdn(), associate, refresh, remoteSystems(),
                 line -> getLog().info("charter: " + line));
     }
 

@@ -57,15 +57,23 @@ public class DeployMojo extends AbstractPublishMojo {
     void run() throws MojoExecutionException, MojoFailureException {
         try (Targets.Connection connection = connect()) {
             Deployment deployment = deployment(connection);
-            if (dryRun) {
+            if (dryRun && !refresh) {
                 plan(deployment);
+                getLog().info("charter: dry run (charter.dryRun=true): nothing was changed");
+                return;
+            }
+            if (dryRun) {
+                // A refresh reads JADA and SCC, so even a dry run needs their clients.
+                try (Remotes remotes = Remotes.open(remoteSettings(), this::secret, RetrySettings.DEFAULT)) {
+                    plan(deployment, remotes.clients());
+                }
                 getLog().info("charter: dry run (charter.dryRun=true): nothing was changed");
                 return;
             }
             try (Remotes remotes = Remotes.open(remoteSettings(), this::secret, RetrySettings.DEFAULT);
                  DeployLock lock = DeployLock.acquire(connection.state(), holder(), Clock.systemUTC(), forceUnlock)) {
                 getLog().info("charter: took the deploy lock on " + connection.state().describe() + " until " + lock.holder().expires());
-                DeployPlan plan = plan(deployment);
+                DeployPlan plan = plan(deployment, remotes.clients());
                 Deployment.Result result = deployment.apply(plan, remotes.clients(), maxDeletes, concurrency, lock::confirm);
                 getLog().info("charter: deployed to " + connection.target().describe() + ": " + result);
                 StringBuilder requests = new StringBuilder("charter: requests: S3 " + connection.target().requests()

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,6 +38,10 @@ import java.util.concurrent.Executor;
  * last read or written, or on the object being absent), so the ledger is true wherever a run stops and two writers
  * cannot lose each other's updates.
  *
+ * <p>It also records which JADA and which SCC its entries describe ({@link RemoteEndpoint#identity}): ids from one
+ * system mean nothing to another, so entries recorded for another endpoint are not trusted, and the first run against a
+ * new endpoint replaces them. A ledger from before endpoints were recorded describes whatever is configured.
+ *
  * <p>Workers may record different bookings (or systems) at once; one booking's entry in one system is recorded by one
  * worker at a time.
  */
@@ -52,6 +57,8 @@ public final class Ledger {
 
     private final StateStore state;
     private final TreeMap<String, LedgerEntry> entries;
+    /** Per system, the endpoint the entries describe; a system missing here: recorded before endpoints were. */
+    private final Map<RemoteSystem, String> endpoints;
     private Optional<String> version;
     /** The journal as stored: this run's, or one a run that died left behind (folded before this run writes). */
     private Optional<Journal> journal;
@@ -71,12 +78,15 @@ public final class Ledger {
     private record Journal(JournalFile file, String version, boolean ours) {
     }
 
-    /** The ledger as stored. */
-    private record LedgerFile(int format, TreeMap<String, LedgerEntry> bookings) {
+    /** The ledger as stored; {@code endpoints} is null in a ledger from before they were recorded. */
+    private record LedgerFile(int format, Map<RemoteSystem, String> endpoints, TreeMap<String, LedgerEntry> bookings) {
     }
 
-    /** The journal header: the run and the slots it may write, with the creates marked under way when it began. */
-    private record JournalFile(String run, List<SlotFile> slots) {
+    /**
+     * The journal header: the run, the endpoints its objects describe (null in a header from before they were recorded),
+     * and the slots it may write, with the creates marked under way when it began.
+     */
+    private record JournalFile(String run, Map<RemoteSystem, String> endpoints, List<SlotFile> slots) {
     }
 
     private record SlotFile(RemoteSystem system, String booking, boolean pending) {
@@ -90,26 +100,36 @@ public final class Ledger {
     private record SlotRecord(LedgerEntry.Remote remote) {
     }
 
-    private Ledger(StateStore state, TreeMap<String, LedgerEntry> entries, Optional<String> version, Optional<Journal> journal) {
+    private Ledger(StateStore state, TreeMap<String, LedgerEntry> entries, Map<RemoteSystem, String> endpoints, Optional<String> version,
+                   Optional<Journal> journal) {
         this.state = state;
         this.entries = entries;
+        this.endpoints = endpoints;
         this.version = version;
         this.journal = journal;
     }
 
     public static Ledger load(StateStore state) {
         TreeMap<String, LedgerEntry> entries = new TreeMap<>();
+        Map<RemoteSystem, String> endpoints = new EnumMap<>(RemoteSystem.class);
         Optional<String> version = state.store().read(state.key(NAME)).map(stored -> {
             LedgerFile file = parse(state, NAME, stored.content(), LedgerFile.class);
             if (file.bookings() != null) {
                 entries.putAll(file.bookings());
             }
+            if (file.endpoints() != null) {
+                endpoints.putAll(file.endpoints());
+            }
             return stored.version();
         });
-        Ledger ledger = new Ledger(state, entries, version, Optional.empty());
+        Ledger ledger = new Ledger(state, entries, endpoints, version, Optional.empty());
         state.store().read(state.key(JOURNAL)).ifPresent(stored -> {
             JournalFile file = parse(state, JOURNAL, stored.content(), JournalFile.class);
             ledger.journal = Optional.of(new Journal(file, stored.version(), false));
+            if (file.endpoints() != null) {
+                // The run had moved to these endpoints: what ledger.json holds for another one is no longer true.
+                file.endpoints().forEach(ledger::describe);
+            }
             // A run died before folding its journal: what it recorded is read back, slot by slot.
             for (SlotFile slot : file.slots()) {
                 if (slot.pending()) {
@@ -131,11 +151,18 @@ public final class Ledger {
         return Optional.ofNullable(entries.get(bookingId)).flatMap(entry -> entry.remote(system));
     }
 
+    /** Per system, the endpoint ({@link RemoteEndpoint#identity}) the entries describe; none for a ledger from before. */
+    public synchronized Map<RemoteSystem, String> endpoints() {
+        return Collections.unmodifiableMap(new EnumMap<>(endpoints));
+    }
+
     /**
-     * Opens this run's journal in one write, naming every slot the run may change and marking {@code creates} as under
-     * way, so a run that dies before it hears back looks them up next time.
+     * Opens this run's journal in one write, naming every slot the run may change, marking {@code creates} as under
+     * way (so a run that dies before it hears back looks them up next time) and recording the endpoints the run talks
+     * to: entries recorded for another endpoint of a system are dropped.
      */
-    synchronized void begin(List<Slot> changes, List<Slot> creates) {
+    synchronized void begin(List<Slot> changes, List<Slot> creates, Map<RemoteSystem, String> talksTo) {
+        talksTo.forEach(this::describe);
         List<Slot> marked = creates.stream().filter(slot -> remote(slot.system(), slot.bookingId()).filter(LedgerEntry.Remote::isPending).isEmpty()).toList();
         declare(changes, marked);
         for (Slot slot : marked) {
@@ -144,6 +171,16 @@ public final class Ledger {
                 record(slot, LedgerEntry.Remote.pending());
             } else {
                 set(slot, LedgerEntry.Remote.pending());
+            }
+        }
+    }
+
+    /** Makes the ledger describe {@code endpoint} for {@code system}, dropping what it held for another one. */
+    private synchronized void describe(RemoteSystem system, String endpoint) {
+        String before = endpoints.put(system, endpoint);
+        if (before != null && !before.equals(endpoint)) {
+            for (String bookingId : List.copyOf(entries.keySet())) {
+                set(new Slot(system, bookingId), null);
             }
         }
     }
@@ -160,8 +197,10 @@ public final class Ledger {
         record(new Slot(system, bookingId), new LedgerEntry.Remote(id, body.hash(), body.fieldHashes(bookingId)));
     }
 
-    void forget(RemoteSystem system, String bookingId) {
-        if (remote(system, bookingId).isPresent()) {
+    /** Forgets the booking's entry in {@code system} once {@code deleted} is gone: any, or only the one with that id. */
+    void forget(RemoteSystem system, String bookingId, Optional<String> deleted) {
+        Optional<LedgerEntry.Remote> known = remote(system, bookingId);
+        if (known.isPresent() && (deleted.isEmpty() || known.get().isPending() || deleted.get().equals(known.get().id()))) {
             record(new Slot(system, bookingId), null);
         }
     }
@@ -235,11 +274,12 @@ public final class Ledger {
                 marked = true;
             }
         }
-        if (journal.isPresent() && named.size() == before && !marked) {
+        Map<RemoteSystem, String> described = new EnumMap<>(endpoints);
+        if (journal.isPresent() && named.size() == before && !marked && described.equals(journal.get().file().endpoints())) {
             return;
         }
         String run = journal.map(open -> open.file().run()).orElseGet(Ledger::newRun);
-        JournalFile file = new JournalFile(run, new ArrayList<>(named.values()));
+        JournalFile file = new JournalFile(run, described, new ArrayList<>(named.values()));
         byte[] content = json(file);
         String key = state.key(JOURNAL);
         Optional<String> written = journal.isPresent()
@@ -255,7 +295,7 @@ public final class Ledger {
         writeLedger();
         String key = state.key(JOURNAL);
         // Replaced rather than deleted, so that a writer holding the old header's version is refused.
-        JournalFile emptied = new JournalFile(newRun(), List.of());
+        JournalFile emptied = new JournalFile(newRun(), new EnumMap<>(endpoints), List.of());
         byte[] content = json(emptied);
         Optional<String> written = state.store().writeIfMatch(key, content, "application/json", leftover.version());
         journal = Optional.of(new Journal(emptied, written.orElseThrow(() -> changedBySomeoneElse(key)), true));
@@ -264,7 +304,7 @@ public final class Ledger {
     }
 
     private void writeLedger() {
-        byte[] content = json(new LedgerFile(2, entries));
+        byte[] content = json(new LedgerFile(2, endpoints, entries));
         String key = state.key(NAME);
         Optional<String> written = version.isPresent()
                 ? state.store().writeIfMatch(key, content, "application/json", version.get())

@@ -13,13 +13,15 @@ import java.util.Optional;
 import static com.queenofsandiego.charter.text.UntrustedText.codeSpan;
 
 /**
- * What reconciling would change in JADA and SCC, per booking. A value: planning reads only the ledger, and applying
- * does exactly these changes.
+ * What reconciling would change in JADA and SCC, per booking. A value: planning reads only the ledger (and with a
+ * refresh what {@link LiveEntries} read), and applying does exactly these changes.
  *
  * @param systems the systems reconciled, each with where it is ("https://…", "sandbox"); a system not here is not configured
  * @param unchanged per system, the bookings already in step
+ * @param moves the systems whose ledger entries describe another endpoint than the configured one
  */
-public record ReconcilePlan(Map<RemoteSystem, String> systems, List<Change> changes, Map<RemoteSystem, Integer> unchanged) {
+public record ReconcilePlan(Map<RemoteSystem, String> systems, List<Change> changes, Map<RemoteSystem, Integer> unchanged,
+                            List<Move> moves) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -27,6 +29,20 @@ public record ReconcilePlan(Map<RemoteSystem, String> systems, List<Change> chan
         systems = Collections.unmodifiableMap(new LinkedHashMap<>(systems));
         changes = List.copyOf(changes);
         unchanged = Map.copyOf(unchanged);
+        moves = List.copyOf(moves);
+    }
+
+    /**
+     * The ledger describes {@code from}, not the configured {@code to}: its {@code bookings} entries there are not
+     * trusted, each booking is looked up by {@code external_id} and adopted or created, and nothing is deleted in
+     * {@code to} that charter does not know.
+     */
+    public record Move(RemoteSystem system, String from, String to, int bookings) {
+
+        public String line() {
+            return system.label() + ": the ledger describes " + from + ", not " + to + "; its " + bookings + " bookings are looked up"
+                    + " by external_id and adopted or created";
+        }
     }
 
     public enum Action { CREATE, UPDATE, DELETE }
@@ -39,9 +55,10 @@ public record ReconcilePlan(Map<RemoteSystem, String> systems, List<Change> chan
      *                 sent (it is looked up by {@code external_id})
      * @param body what is sent (creates and updates)
      * @param previous per field, the hash of what was last sent (updates); empty when the ledger does not know
+     * @param drift whether it repairs what a refresh found changed by hand in the system (the reason says what)
      */
     public record Change(RemoteSystem system, Action action, String bookingId, Optional<String> file, Optional<String> remoteId,
-                         Optional<RemoteBody> body, Map<String, String> previous, String reason) {
+                         Optional<RemoteBody> body, Map<String, String> previous, String reason, boolean drift) {
 
         public Change {
             previous = previous == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(previous));
@@ -59,7 +76,14 @@ public record ReconcilePlan(Map<RemoteSystem, String> systems, List<Change> chan
     }
 
     public boolean isEmpty() {
-        return changes.isEmpty();
+        return changes.isEmpty() && moves.isEmpty();
+    }
+
+    /** Per configured system, the endpoint the ledger is to describe after this plan ({@link RemoteEndpoint#identity}). */
+    public Map<RemoteSystem, String> endpoints() {
+        Map<RemoteSystem, String> endpoints = new LinkedHashMap<>();
+        systems.forEach((system, where) -> endpoints.put(system, RemoteEndpoint.identity(where)));
+        return endpoints;
     }
 
     public List<Change> changes(RemoteSystem system) {
@@ -90,6 +114,12 @@ public record ReconcilePlan(Map<RemoteSystem, String> systems, List<Change> chan
      */
     public List<String> markdown() {
         List<String> lines = new ArrayList<>();
+        List<Change> drift = changes.stream().filter(Change::drift).toList();
+        if (!drift.isEmpty()) {
+            lines.add("### Drift found by refresh");
+            drift.forEach(change -> lines.add("- " + change.system().label() + ": " + change.action().name().toLowerCase(java.util.Locale.ROOT)
+                    + " " + codeSpan(change.bookingId()) + change.remoteId().map(id -> " (id " + id + ")").orElse("") + ": " + change.reason()));
+        }
         for (RemoteSystem system : RemoteSystem.values()) {
             if (!systems.containsKey(system)) {
                 lines.add("### " + system.label());
@@ -98,6 +128,7 @@ public record ReconcilePlan(Map<RemoteSystem, String> systems, List<Change> chan
             }
             lines.add("### " + system.label() + " (" + systems.get(system) + ")");
             lines.add(counts(system) + ", unchanged " + unchanged.getOrDefault(system, 0) + ".");
+            moves.stream().filter(move -> move.system() == system).forEach(move -> lines.add(move.line() + "."));
             List<Change> ofSystem = changes(system);
             for (Action action : List.of(Action.DELETE, Action.UPDATE, Action.CREATE)) {
                 for (Change change : ofSystem.stream().filter(c -> c.action() == action).toList()) {
@@ -149,6 +180,7 @@ public record ReconcilePlan(Map<RemoteSystem, String> systems, List<Change> chan
                 part.put("update", count(system, Action.UPDATE));
                 part.put("delete", count(system, Action.DELETE));
                 part.put("unchanged", unchanged.getOrDefault(system, 0));
+                moves.stream().filter(move -> move.system() == system).forEach(move -> part.put("ledgerDescribes", move.from()));
                 part.put("changes", changes(system).stream().map(ReconcilePlan::json).toList());
             }
             all.put(system.key(), part);
@@ -162,6 +194,9 @@ public record ReconcilePlan(Map<RemoteSystem, String> systems, List<Change> chan
         json.put("booking", change.bookingId());
         change.file().ifPresent(file -> json.put("file", file));
         json.put("reason", change.reason());
+        if (change.drift()) {
+            json.put("drift", true);
+        }
         change.remoteId().ifPresent(id -> json.put("id", id));
         change.body().ifPresent(body -> json.put("body", body.fields()));
         if (change.action() == Action.UPDATE) {

@@ -11,49 +11,132 @@ import java.util.TreeMap;
 
 /**
  * Compares the bookings with the ledger: no entry → create; a different hash → update; cancelled, or its file removed
- * → delete. Reads nothing but the ledger and sends nothing, so it needs no credentials.
+ * → delete. Entries the ledger holds for another endpoint than the configured one are not trusted: those bookings are
+ * created (a create looks the booking up by {@code external_id} and adopts what it finds), and nothing known only there
+ * is deleted. Reads nothing but the ledger and sends nothing, so it needs no credentials; with a refresh it also
+ * compares what {@link LiveEntries} read from JADA and SCC and plans the repairs.
  */
 public final class ReconcilePlanner {
 
     private ReconcilePlanner() {
     }
 
-    /** @param systems the configured systems and where each is, as {@link ReconcilePlan#systems()} */
+    /** For a ledger that describes the configured systems; {@code systems} as {@link ReconcilePlan#systems()}. */
     public static ReconcilePlan plan(List<Booking> bookings, Map<String, LedgerEntry> ledger, Map<RemoteSystem, String> systems) {
-        Map<String, Booking> byId = new TreeMap<>();
-        bookings.forEach(booking -> byId.put(booking.id(), booking));
-        List<ReconcilePlan.Change> changes = new ArrayList<>();
-        Map<RemoteSystem, Integer> unchanged = new EnumMap<>(RemoteSystem.class);
-        for (RemoteSystem system : systems.keySet()) {
-            for (Booking booking : byId.values()) {
-                Optional<RemoteBody> desired = DesiredState.of(system, booking);
-                Optional<LedgerEntry.Remote> known = Optional.ofNullable(ledger.get(booking.id())).flatMap(e -> e.remote(system));
-                Optional<String> file = Optional.of(booking.origin().displayPath());
-                if (desired.isEmpty()) {
-                    known.ifPresent(remote -> changes.add(delete(system, booking.id(), file, remote, "cancelled")));
-                } else if (known.isEmpty() || known.get().isPending()) {
-                    String reason = known.isEmpty() ? "new" : "an earlier create may have reached " + system.label() + "; it is looked up first";
-                    changes.add(new ReconcilePlan.Change(system, ReconcilePlan.Action.CREATE, booking.id(), file, Optional.empty(),
-                            desired, Map.of(), reason));
-                } else if (!known.get().hash().equals(desired.get().hash())) {
-                    changes.add(new ReconcilePlan.Change(system, ReconcilePlan.Action.UPDATE, booking.id(), file,
-                            Optional.of(known.get().id()), desired, known.get().fields(), "changed"));
-                } else {
-                    unchanged.merge(system, 1, Integer::sum);
-                }
-            }
-            ledger.forEach((id, entry) -> {
-                if (!byId.containsKey(id)) {
-                    entry.remote(system).ifPresent(remote -> changes.add(delete(system, id, Optional.empty(), remote, "file removed")));
-                }
-            });
-        }
-        return new ReconcilePlan(systems, changes, unchanged);
+        return plan(bookings, ledger, Map.of(), systems, Optional.empty());
     }
 
-    private static ReconcilePlan.Change delete(RemoteSystem system, String bookingId, Optional<String> file, LedgerEntry.Remote remote,
-                                               String reason) {
-        return new ReconcilePlan.Change(system, ReconcilePlan.Action.DELETE, bookingId, file, Optional.ofNullable(remote.id()),
-                Optional.empty(), Map.of(), reason);
+    /**
+     * @param described per system, the endpoint the ledger describes ({@link Ledger#endpoints()}); a system missing here
+     *                  is taken to be the configured one (a ledger from before endpoints were recorded)
+     * @param live what a refresh read, for the bookings {@link #toRefresh} named
+     */
+    public static ReconcilePlan plan(List<Booking> bookings, Map<String, LedgerEntry> ledger, Map<RemoteSystem, String> described,
+                                     Map<RemoteSystem, String> systems, Optional<LiveEntries> live) {
+        Map<String, Booking> byId = byId(bookings);
+        List<ReconcilePlan.Change> changes = new ArrayList<>();
+        Map<RemoteSystem, Integer> unchanged = new EnumMap<>(RemoteSystem.class);
+        List<ReconcilePlan.Move> moves = new ArrayList<>();
+        for (RemoteSystem system : systems.keySet()) {
+            Optional<String> other = otherEndpoint(system, described, systems);
+            if (other.isPresent()) {
+                int known = (int) ledger.values().stream().filter(entry -> entry.remote(system).isPresent()).count();
+                moves.add(new ReconcilePlan.Move(system, other.get(), RemoteEndpoint.identity(systems.get(system)), known));
+            }
+            for (Booking booking : byId.values()) {
+                Optional<RemoteBody> desired = DesiredState.of(system, booking);
+                Optional<LedgerEntry.Remote> known = other.isPresent() ? Optional.empty() : remote(ledger, system, booking.id());
+                Optional<String> file = Optional.of(booking.origin().displayPath());
+                if (desired.isEmpty()) {
+                    known.ifPresent(remote -> changes.add(delete(system, booking.id(), file, remote.id(), "cancelled", false)));
+                } else if (known.isEmpty() || known.get().isPending()) {
+                    String reason = known.isEmpty() ? (other.isPresent() ? "not known at this endpoint" : "new")
+                            : "an earlier create may have reached " + system.label() + "; it is looked up first";
+                    changes.add(create(system, booking.id(), file, desired.get(), reason, false));
+                } else {
+                    LedgerEntry.Remote remote = known.get();
+                    Optional<List<RemoteEntry>> found = live.flatMap(read -> read.of(system, booking.id()));
+                    if (found.isPresent() && found.get().stream().noneMatch(entry -> entry.id().equals(remote.id()))) {
+                        // The create adopts another entry with this external_id, if there is one, and removes the rest.
+                        changes.add(create(system, booking.id(), file, desired.get(), "deleted by hand (id " + remote.id() + ")", true));
+                        continue;
+                    }
+                    if (!remote.hash().equals(desired.get().hash())) {
+                        changes.add(update(system, booking.id(), file, remote, desired.get(), "changed", false));
+                    } else if (found.isPresent() && !desired.get().matches(kept(found.get(), remote).fields())) {
+                        changes.add(update(system, booking.id(), file, remote, desired.get(), "edited by hand", true));
+                    } else {
+                        unchanged.merge(system, 1, Integer::sum);
+                    }
+                    found.ifPresent(entries -> entries.stream().filter(entry -> !entry.id().equals(remote.id())).forEach(extra ->
+                            changes.add(delete(system, booking.id(), file, extra.id(), "a second entry with this external_id", true))));
+                }
+            }
+            if (other.isEmpty()) {
+                ledger.forEach((id, entry) -> {
+                    if (!byId.containsKey(id)) {
+                        entry.remote(system).ifPresent(remote -> changes.add(delete(system, id, Optional.empty(), remote.id(), "file removed", false)));
+                    }
+                });
+            }
+        }
+        return new ReconcilePlan(systems, changes, unchanged, moves);
+    }
+
+    /**
+     * Per system, the bookings a refresh reads: those the ledger holds an entry for at the configured endpoint and
+     * that should still be there. The rest are created (and looked up first) or deleted anyway.
+     */
+    public static Map<RemoteSystem, List<String>> toRefresh(List<Booking> bookings, Map<String, LedgerEntry> ledger,
+                                                            Map<RemoteSystem, String> described, Map<RemoteSystem, String> systems) {
+        Map<RemoteSystem, List<String>> read = new EnumMap<>(RemoteSystem.class);
+        for (RemoteSystem system : systems.keySet()) {
+            if (otherEndpoint(system, described, systems).isPresent()) {
+                continue;
+            }
+            read.put(system, byId(bookings).values().stream()
+                    .filter(booking -> DesiredState.of(system, booking).isPresent())
+                    .filter(booking -> remote(ledger, system, booking.id()).filter(remote -> !remote.isPending()).isPresent())
+                    .map(Booking::id).toList());
+        }
+        return read;
+    }
+
+    /** The endpoint the ledger describes for {@code system}, when it is not the configured one. */
+    private static Optional<String> otherEndpoint(RemoteSystem system, Map<RemoteSystem, String> described, Map<RemoteSystem, String> systems) {
+        String configured = RemoteEndpoint.identity(systems.get(system));
+        return Optional.ofNullable(described.get(system)).filter(recorded -> !recorded.equals(configured));
+    }
+
+    private static Map<String, Booking> byId(List<Booking> bookings) {
+        Map<String, Booking> byId = new TreeMap<>();
+        bookings.forEach(booking -> byId.put(booking.id(), booking));
+        return byId;
+    }
+
+    private static Optional<LedgerEntry.Remote> remote(Map<String, LedgerEntry> ledger, RemoteSystem system, String bookingId) {
+        return Optional.ofNullable(ledger.get(bookingId)).flatMap(entry -> entry.remote(system));
+    }
+
+    private static RemoteEntry kept(List<RemoteEntry> found, LedgerEntry.Remote remote) {
+        return found.stream().filter(entry -> entry.id().equals(remote.id())).findFirst().orElseThrow();
+    }
+
+    private static ReconcilePlan.Change create(RemoteSystem system, String bookingId, Optional<String> file, RemoteBody body, String reason,
+                                               boolean drift) {
+        return new ReconcilePlan.Change(system, ReconcilePlan.Action.CREATE, bookingId, file, Optional.empty(), Optional.of(body), Map.of(),
+                reason, drift);
+    }
+
+    private static ReconcilePlan.Change update(RemoteSystem system, String bookingId, Optional<String> file, LedgerEntry.Remote remote,
+                                               RemoteBody body, String reason, boolean drift) {
+        return new ReconcilePlan.Change(system, ReconcilePlan.Action.UPDATE, bookingId, file, Optional.of(remote.id()), Optional.of(body),
+                drift ? Map.of() : remote.fields(), reason, drift);
+    }
+
+    private static ReconcilePlan.Change delete(RemoteSystem system, String bookingId, Optional<String> file, String remoteId, String reason,
+                                               boolean drift) {
+        return new ReconcilePlan.Change(system, ReconcilePlan.Action.DELETE, bookingId, file, Optional.ofNullable(remoteId),
+                Optional.empty(), Map.of(), reason, drift);
     }
 }

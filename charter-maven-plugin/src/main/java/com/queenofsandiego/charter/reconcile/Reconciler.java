@@ -82,12 +82,13 @@ public final class Reconciler {
 
     public Result apply(ReconcilePlan plan, int maxDeletes) {
         checkDeletes(plan, maxDeletes);
-        if (plan.changes().isEmpty()) {
+        if (plan.changes().isEmpty() && plan.moves().isEmpty()) {
             return new Result(0, 0, 0, 0);
         }
-        // One write names every booking the run may change and marks every create as under way.
+        // One write names every booking the run may change, marks every create as under way and records the endpoints.
         ledger.begin(plan.changes().stream().map(Reconciler::slot).distinct().toList(),
-                plan.changes().stream().filter(c -> c.action() == ReconcilePlan.Action.CREATE).map(Reconciler::slot).toList());
+                plan.changes().stream().filter(c -> c.action() == ReconcilePlan.Action.CREATE).map(Reconciler::slot).toList(),
+                plan.endpoints());
         Run run = new Run(plan.changes().size());
         ExecutorService workers = Executors.newFixedThreadPool(concurrency, task -> {
             Thread thread = new Thread(task, "charter-reconcile");
@@ -265,7 +266,7 @@ public final class Reconciler {
                     client.delete(entry.id());
                 }
             }
-            ledger.forget(change.system(), change.bookingId());
+            ledger.forget(change.system(), change.bookingId(), change.remoteId());
             routine(change.system().label() + ": deleted " + change.bookingId() + " (" + change.reason() + ")");
         }
 

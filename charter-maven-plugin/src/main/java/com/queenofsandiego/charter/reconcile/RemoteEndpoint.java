@@ -51,6 +51,24 @@ public final class RemoteEndpoint {
     }
 
     /**
+     * Which JADA or SCC a description from the plan ("https://…", "sandbox in …") names, as the ledger records it:
+     * {@code sandbox} for the sandbox wherever it keeps its state, else the URL with scheme and host in lower case,
+     * without a default port or a trailing slash. Endpoints with user-info or a query are refused before this, so it
+     * holds no secret.
+     */
+    public static String identity(String where) {
+        if (where.startsWith("sandbox")) {
+            return "sandbox";
+        }
+        URI uri = URI.create(where.strip());
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        int port = uri.getPort();
+        boolean defaultPort = port == -1 || (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
+        return scheme + "://" + normalisedHost(uri) + (defaultPort ? "" : ":" + port) + path;
+    }
+
+    /**
      * A URL as it may appear in a message: {@code scheme://host[:port]/path}, with {@code ***} for user-info, query and
      * fragment, which may carry secrets. A text that is not a URL is shown only when it has no place for one.
      */

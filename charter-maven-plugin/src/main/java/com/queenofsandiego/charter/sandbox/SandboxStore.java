@@ -111,6 +111,25 @@ public final class SandboxStore {
         return delete(id);
     }
 
+    /** Changes one field of an entry behind charter's back, as staff editing it by hand would; for tests. */
+    public synchronized boolean editByHand(String id, String field, String value) {
+        ObjectNode entry = entries.get(id);
+        if (entry == null) {
+            return false;
+        }
+        entry.put(field, value);
+        save();
+        return true;
+    }
+
+    /** Copies an entry under a new id, as a second create for the same booking would; for tests. Returns the new id. */
+    public synchronized String duplicateByHand(String id) {
+        String copy = system.key() + "-" + nextId++;
+        entries.put(copy, entry(copy, entries.get(id)));
+        save();
+        return copy;
+    }
+
     private void save() {
         ObjectNode document = JSON.createObjectNode();
         document.put("next_id", nextId);

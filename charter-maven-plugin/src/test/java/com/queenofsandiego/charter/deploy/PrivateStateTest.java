@@ -114,7 +114,7 @@ class PrivateStateTest {
         assertThat(objects(STATE).keySet()).containsExactly("queenofsandiego/ledger.json", "queenofsandiego/manifest.json");
         S3Target target = new S3Target(s3.client(), SITE);
         Deployment again = new Deployment(target, state, Optional.empty(), false, false,
-                Map.of(RemoteSystem.JADA, "sandbox", RemoteSystem.SCC, "sandbox"), line -> { });
+                Map.of(RemoteSystem.JADA, sandbox.baseUri().toString(), RemoteSystem.SCC, sandbox.baseUri().toString()), line -> { });
         assertThat(again.plan(outputs(), site.bookings().bookings()).isEmpty()).as("the next plan reads the state bucket").isTrue();
     }
 

@@ -32,7 +32,8 @@ final class FaultMatrix {
     record Outcome(String scenario, int call, Fault fault, int runs, int duplicates, int outOfStep) {
     }
 
-    record Scenario(String name, List<Booking> before, List<Booking> after) {
+    /** @param refresh whether the deploys read JADA and SCC while planning (charter.refresh) */
+    record Scenario(String name, List<Booking> before, List<Booking> after, boolean refresh) {
     }
 
     static List<Scenario> scenarios(int count) {
@@ -55,7 +56,8 @@ final class FaultMatrix {
         }
         changed.add(ReconcileFixture.booking("BS-900"));
         changed.add(ReconcileFixture.booking("BS-901"));
-        return List.of(new Scenario("20 new bookings", List.of(), initial), new Scenario("changes over 20 bookings", initial, changed));
+        return List.of(new Scenario("20 new bookings", List.of(), initial, false), new Scenario("changes over 20 bookings", initial, changed, false),
+                new Scenario("changes over 20 bookings, refreshing", initial, changed, true));
     }
 
     /** Every call index from 0 in steps of {@code stride}, every fault. */
@@ -78,6 +80,7 @@ final class FaultMatrix {
     private static Clean clean(Path work, Scenario scenario) throws IOException {
         try (ReconcileFixture fixture = new ReconcileFixture(work)) {
             fixture.concurrency = CONCURRENCY;
+            fixture.refresh = scenario.refresh();
             deployOnce(fixture, scenario.before());
             int before = fixture.sandbox.faults().calls();
             deployOnce(fixture, scenario.after());
@@ -100,6 +103,7 @@ final class FaultMatrix {
             throws IOException {
         try (ReconcileFixture fixture = new ReconcileFixture(work)) {
             fixture.concurrency = CONCURRENCY;
+            fixture.refresh = scenario.refresh();
             deployOnce(fixture, scenario.before());
             Faults faults = fixture.sandbox.faults();
             int dieAfter = faults.calls() + call;

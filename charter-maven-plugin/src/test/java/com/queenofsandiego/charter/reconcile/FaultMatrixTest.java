@@ -10,7 +10,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A sample of the fault matrix (every 15th call of the first deploy (so creates as well as lookups), every 7th of the second, each fault); the whole
+ * A sample of the fault matrix (every 15th call of the first deploy (so creates as well as lookups), every 7th of the second, every
+ * 13th of the second again with charter.refresh, so faults land on its reads too, each fault); the whole
  * matrix is {@code bench/fault-matrix.sh}.
  */
 class FaultMatrixTest {
@@ -23,6 +24,7 @@ class FaultMatrixTest {
         List<FaultMatrix.Scenario> scenarios = FaultMatrix.scenarios(20);
         List<FaultMatrix.Outcome> outcomes = new ArrayList<>(FaultMatrix.run(work.resolve("first"), scenarios.get(0), 15, line -> { }));
         outcomes.addAll(FaultMatrix.run(work.resolve("second"), scenarios.get(1), 7, line -> { }));
+        outcomes.addAll(FaultMatrix.run(work.resolve("refreshing"), scenarios.get(2), 13, line -> { }));
 
         assertThat(outcomes).extracting(FaultMatrix.Outcome::fault).containsOnly(FaultMatrix.Fault.values()).hasSizeGreaterThan(30);
         assertThat(outcomes).allSatisfy(outcome -> {

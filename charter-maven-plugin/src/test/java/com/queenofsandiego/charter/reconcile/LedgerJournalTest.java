@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static com.queenofsandiego.charter.reconcile.ReconcileFixture.booking;
@@ -40,7 +41,8 @@ class LedgerJournalTest {
 
         Path state = work.resolve("local/bucket/.charter");
         JsonNode ledger = new ObjectMapper().readTree(state.resolve(Ledger.NAME).toFile());
-        assertThat(ledger.fieldNames()).toIterable().containsExactlyInAnyOrder("bookings", "format");
+        // Earlier versions skip fields they do not know, such as endpoints.
+        assertThat(ledger.fieldNames()).toIterable().containsExactlyInAnyOrder("bookings", "endpoints", "format");
         assertThat(ledger.path("format").asInt()).isEqualTo(2);
         assertThat(ledger.path("bookings").path("BS-1").path("scc").path("id").asText()).isEqualTo("scc-1");
         assertThat(files(state.resolve("ledger"))).isEmpty();
@@ -54,7 +56,7 @@ class LedgerJournalTest {
         String id = fixture.clients().get(RemoteSystem.JADA).create("BS-2", jada).id();
         Ledger died = Ledger.load(StateStore.in(fixture.target()));
         List<Ledger.Slot> creates = List.of(new Ledger.Slot(RemoteSystem.JADA, "BS-2"), new Ledger.Slot(RemoteSystem.SCC, "BS-2"));
-        died.begin(creates, creates);
+        died.begin(creates, creates, Map.of());
         died.sent(RemoteSystem.JADA, "BS-2", id, jada);
 
         ReconcilePlan plan = fixture.plan(List.of(booking("BS-1"), booking("BS-2"))).reconcile();
@@ -71,6 +73,23 @@ class LedgerJournalTest {
         assertThat(folded.remote(RemoteSystem.SCC, "BS-2")).hasValueSatisfying(remote -> assertThat(remote.isPending()).isFalse());
         assertThat(fixture.sandbox.store(RemoteSystem.JADA).creates("BS-2")).isEqualTo(1);
         assertThat(fixture.plan(List.of(booking("BS-1"), booking("BS-2"))).isEmpty()).isTrue();
+    }
+
+    @Test
+    void aRunThatMovedToAnotherEndpointAndDiedLeavesALedgerThatDescribesTheNewOne() {
+        fixture.deploy(List.of(booking("BS-1"), booking("BS-2")));
+        String moved = "https://jada.example.com/prod";
+        Ledger died = Ledger.load(StateStore.in(fixture.target()));
+        List<Ledger.Slot> creates = List.of(new Ledger.Slot(RemoteSystem.JADA, "BS-1"));
+        died.begin(creates, creates, Map.of(RemoteSystem.JADA, moved));
+        died.sent(RemoteSystem.JADA, "BS-1", "jada-77", DesiredState.of(RemoteSystem.JADA, booking("BS-1")).orElseThrow());
+
+        Ledger read = Ledger.load(StateStore.in(fixture.target()));
+
+        assertThat(read.endpoints()).containsEntry(RemoteSystem.JADA, moved);
+        assertThat(read.remote(RemoteSystem.JADA, "BS-1")).hasValueSatisfying(remote -> assertThat(remote.id()).isEqualTo("jada-77"));
+        assertThat(read.remote(RemoteSystem.JADA, "BS-2")).as("recorded for the old endpoint").isEmpty();
+        assertThat(read.remote(RemoteSystem.SCC, "BS-2")).as("SCC did not move").isPresent();
     }
 
     private static List<Path> files(Path directory) throws IOException {

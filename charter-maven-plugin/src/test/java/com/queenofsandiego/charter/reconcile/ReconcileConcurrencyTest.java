@@ -65,6 +65,24 @@ class ReconcileConcurrencyTest {
     }
 
     @Test
+    void aRefreshReadsEachBookingOncePerSystemWithCallsInFlightTogether() throws IOException {
+        fixture = new ReconcileFixture(work, LATENCY);
+        fixture.concurrency = 8;
+        List<Booking> bookings = bookings(16);
+        fixture.deploy(bookings);
+        int before = fixture.sandbox.log().size();
+        fixture.refresh = true;
+        long started = System.nanoTime();
+
+        assertThat(fixture.plan(bookings).reconcile().isEmpty()).isTrue();
+
+        // One at a time: 16 bookings × 2 systems × 50 ms = 1.6 s.
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(800));
+        List<String> reads = fixture.sandbox.log().subList(before, fixture.sandbox.log().size());
+        assertThat(reads).hasSize(32).allSatisfy(call -> assertThat(call).startsWith("GET "));
+    }
+
+    @Test
     void deletionsStartOnlyAfterEveryCreateAndUpdateIsDone() throws IOException {
         fixture = new ReconcileFixture(work, LATENCY);
         fixture.concurrency = 8;

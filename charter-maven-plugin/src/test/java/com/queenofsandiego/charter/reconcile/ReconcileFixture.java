@@ -42,6 +42,10 @@ final class ReconcileFixture implements AutoCloseable {
 
     final Path root;
     final Sandbox sandbox;
+    /** The JADA and SCC deploys talk to: {@link #sandbox} unless a test points them at another. */
+    Sandbox remote;
+    /** Whether plans read JADA and SCC (charter.refresh). */
+    boolean refresh;
     final List<String> progress = Collections.synchronizedList(new ArrayList<>());
     Clock clock = Clock.systemUTC();
     /** One change at a time unless a test says otherwise: most tests name ids and count calls in the order they are made. */
@@ -58,6 +62,7 @@ final class ReconcileFixture implements AutoCloseable {
         this.root = root;
         Files.createDirectories(root.resolve("site"));
         this.sandbox = Sandbox.start(root.resolve("sandbox"), 0, JADA_TOKEN, SCC_KEY, latency);
+        this.remote = sandbox;
     }
 
     static Booking booking(String id, String date, String start, String end, List<String> crew, String notes) {
@@ -94,7 +99,7 @@ final class ReconcileFixture implements AutoCloseable {
 
     Map<RemoteSystem, RemoteClient> clients(String jadaToken, String sccKey, RetrySettings retry) {
         Map<RemoteSystem, RemoteClient> clients = new EnumMap<>(RemoteSystem.class);
-        URI base = sandbox.baseUri();
+        URI base = remote.baseUri();
         clients.put(RemoteSystem.JADA, new RemoteClient(RemoteSystem.JADA, base, new Secret(jadaToken, "the test's JADA token"), retry));
         clients.put(RemoteSystem.SCC, new RemoteClient(RemoteSystem.SCC, base, new Secret(sccKey, "the test's SCC key"), retry));
         return clients;
@@ -110,13 +115,13 @@ final class ReconcileFixture implements AutoCloseable {
 
     Deployment deployment(PublishTarget target, Consumer<String> progress) {
         Map<RemoteSystem, String> systems = new EnumMap<>(RemoteSystem.class);
-        systems.put(RemoteSystem.JADA, sandbox.baseUri().toString());
-        systems.put(RemoteSystem.SCC, sandbox.baseUri().toString());
-        return new Deployment(target, StateStore.in(target), Optional.empty(), false, false, systems, progress);
+        systems.put(RemoteSystem.JADA, remote.baseUri().toString());
+        systems.put(RemoteSystem.SCC, remote.baseUri().toString());
+        return new Deployment(target, StateStore.in(target), Optional.empty(), false, refresh, systems, progress);
     }
 
     DeployPlan plan(List<Booking> bookings) {
-        return deployment(target()).plan(root.resolve("site"), bookings);
+        return deployment(target()).plan(root.resolve("site"), bookings, clients(), concurrency);
     }
 
     /** What charter:deploy does: take the lock, plan, apply, release. */
@@ -128,14 +133,14 @@ final class ReconcileFixture implements AutoCloseable {
                              boolean forceUnlock) {
         try (DeployLock lock = DeployLock.acquire(StateStore.in(target), "test", clock, forceUnlock)) {
             Deployment deployment = deployment(target);
-            applied = deployment.plan(root.resolve("site"), bookings);
+            applied = deployment.plan(root.resolve("site"), bookings, clients, concurrency);
             return deployment.apply(applied, clients, maxDeletes, concurrency, lock::confirm);
         }
     }
 
     /** Every entry in {@code system}, for assertions. */
     List<Map<String, Object>> entries(RemoteSystem system) {
-        return sandbox.store(system).entries().stream().map(e -> JSON.<Map<String, Object>>convertValue(e, new TypeReference<>() { })).toList();
+        return remote.store(system).entries().stream().map(e -> JSON.<Map<String, Object>>convertValue(e, new TypeReference<>() { })).toList();
     }
 
     @Override

@@ -52,9 +52,9 @@ class ReconcilePlannerTest {
     void aFileNameOrIdCannotBreakOutOfItsCodeSpanInThePlan() {
         String file = "bookings/a`` b\n# Approved\n- **x**.yaml";
         ReconcilePlan.Change change = new ReconcilePlan.Change(RemoteSystem.JADA, ReconcilePlan.Action.DELETE, "BS-1`", Optional.of(file),
-                Optional.empty(), Optional.empty(), Map.of(), "file removed");
+                Optional.empty(), Optional.empty(), Map.of(), "file removed", false);
 
-        List<String> lines = new ReconcilePlan(Map.of(RemoteSystem.JADA, "sandbox"), List.of(change), Map.of()).markdown();
+        List<String> lines = new ReconcilePlan(Map.of(RemoteSystem.JADA, "sandbox"), List.of(change), Map.of(), List.of()).markdown();
         Node document = Parser.builder().build().parse(String.join("\n", lines));
 
         assertThat(lines).allSatisfy(line -> assertThat(line).doesNotContain("\n", "\r"));

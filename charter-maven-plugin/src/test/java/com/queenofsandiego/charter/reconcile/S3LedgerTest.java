@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import static com.queenofsandiego.charter.reconcile.ReconcileFixture.booking;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,9 +59,9 @@ class S3LedgerTest {
         fixture.deploy(target, List.of(booking("BS-1")), fixture.clients(), 10, false);
         Ledger mine = Ledger.load(StateStore.in(target));
         Ledger theirs = Ledger.load(StateStore.in(target));
-        theirs.forget(RemoteSystem.JADA, "BS-1");
+        theirs.forget(RemoteSystem.JADA, "BS-1", Optional.empty());
 
-        assertThatThrownBy(() -> mine.forget(RemoteSystem.SCC, "BS-1"))
+        assertThatThrownBy(() -> mine.forget(RemoteSystem.SCC, "BS-1", Optional.empty()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(".charter/ledger/journal.json in s3://charter-ledger was changed by someone else during this deploy");
         assertThat(Ledger.load(StateStore.in(target)).remote(RemoteSystem.SCC, "BS-1")).isPresent();
