@@ -6,10 +6,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 
 /**
@@ -29,7 +25,6 @@ public record LiveSite(String target, Map<String, String> listing, Manifest.Vers
                        Map<String, PublishTarget.Metadata> headed) {
 
     private static final Pattern MD5 = Pattern.compile("[0-9a-f]{32}");
-    private static final int PARALLEL_HEADS = 8;
 
     /**
      * @param published the keys charter publishes now: only these are ever read beyond the listing
@@ -59,24 +54,7 @@ public record LiveSite(String target, Map<String, String> listing, Manifest.Vers
 
     private static Map<String, PublishTarget.Metadata> head(PublishTarget target, List<String> keys) {
         Map<String, PublishTarget.Metadata> headed = new TreeMap<>();
-        if (keys.isEmpty()) {
-            return headed;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_HEADS, keys.size()));
-        try {
-            Map<String, Future<Optional<PublishTarget.Metadata>>> running = new TreeMap<>();
-            keys.forEach(key -> running.put(key, pool.submit(() -> target.head(key))));
-            for (var entry : running.entrySet()) {
-                entry.getValue().get().ifPresent(metadata -> headed.put(entry.getKey(), metadata));
-            }
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading object metadata", e);
-        } finally {
-            pool.shutdownNow();
-        }
+        ParallelRequests.each(keys, target::head).forEach((key, metadata) -> metadata.ifPresent(m -> headed.put(key, m)));
         return headed;
     }
 

@@ -1,13 +1,8 @@
 package com.queenofsandiego.charter.publish;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -21,7 +16,6 @@ import java.util.function.Predicate;
  */
 public final class Publisher {
 
-    private static final int PARALLEL_UPLOADS = 8;
 
     private final PublishTarget target;
     private final StateStore state;
@@ -127,26 +121,11 @@ public final class Publisher {
         progress.accept("S3: uploading " + uploads.size() + " " + phase);
         ProgressMeter meter = new ProgressMeter("S3: uploaded", phase, uploads.size(),
                 uploads.stream().mapToLong(u -> u.object().size()).sum(), progress, System::nanoTime);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_UPLOADS, uploads.size()));
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (PublishPlan.Upload upload : uploads) {
-                running.add(pool.submit(() -> {
-                    target.upload(upload.object());
-                    meter.advance(upload.object().size());
-                }));
-            }
-            for (Future<?> future : running) {
-                future.get();
-            }
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while uploading", e);
-        } finally {
-            pool.shutdownNow();
-        }
+        ParallelRequests.each(uploads, upload -> {
+            target.upload(upload.object());
+            meter.advance(upload.object().size());
+            return upload;
+        });
     }
 
     /** The distribution does not run the function and deploy may not associate it: refused before anything changes. */
