@@ -14,4 +14,6 @@ assert markdown.contains('JADA: create 1, update 0, delete 0')
 assert markdown.contains('SCC: create 1, update 0, delete 0')
 assert markdown.contains('- create `BS-1234` (new; `bookings/2025/2025-06-01-BS-1234.yaml`)')
 assert markdown.contains('[preview](site/' + pages[0].key + ')')
+assert !markdown.contains('Drift found by refresh')
+assert new File(basedir, 'build.log').text.contains('charter: refreshed 2 entries from JADA and SCC')
 true

@@ -104,8 +104,7 @@ public final class Deployment {
         Optional<LiveEntries> live = Optional.empty();
         if (refresh) {
             if (!readers.keySet().containsAll(systems.keySet())) {
-                throw new IllegalArgumentException("charter.refresh reads JADA and SCC, which takes their secrets: to see the"
-                        + " repairs without making them, run charter:deploy -Dcharter.refresh=true -Dcharter.dryRun=true");
+                throw new IllegalArgumentException("charter.refresh reads JADA and SCC: plan with their clients");
             }
             Map<RemoteSystem, List<String>> toRead = ReconcilePlanner.toRefresh(bookings, ledger.entries(), ledger.endpoints(), systems);
             live = Optional.of(LiveEntries.read(readers, toRead, concurrency));

@@ -11,11 +11,19 @@ import com.queenofsandiego.charter.reconcile.ReconcilePlan;
 import com.queenofsandiego.charter.reconcile.RemoteClient;
 import com.queenofsandiego.charter.reconcile.RemoteEndpoint;
 import com.queenofsandiego.charter.reconcile.RemoteSystem;
+import com.queenofsandiego.charter.reconcile.RetrySettings;
+import com.queenofsandiego.charter.reconcile.Secret;
 import com.queenofsandiego.charter.site.SiteGenerator;
 import com.queenofsandiego.charter.site.SiteException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 import java.io.File;
 import java.net.URI;
@@ -101,6 +109,12 @@ abstract class AbstractPublishMojo extends AbstractCharterMojo {
     @Parameter(property = "charter.refresh", defaultValue = "false")
     boolean refresh;
 
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    Settings settings;
+
+    @Component
+    SettingsDecrypter decrypter;
+
     TargetSettings targetSettings() {
         String chosen = target != null && !target.isBlank() ? target : present(bucket).isPresent() ? "aws" : "local";
         return new TargetSettings(chosen, localDirectory(localDirectory), present(bucket), present(region),
@@ -140,6 +154,16 @@ abstract class AbstractPublishMojo extends AbstractCharterMojo {
      */
     DeployPlan plan(Deployment deployment) throws MojoFailureException {
         return plan(deployment, Map.of());
+    }
+
+    /** A plan and nothing else; with {@code charter.refresh} it reads JADA and SCC, so it needs their secrets. */
+    DeployPlan planOnly(Deployment deployment) throws MojoFailureException {
+        if (!refresh) {
+            return plan(deployment);
+        }
+        try (Remotes remotes = Remotes.open(remoteSettings(), this::secret, RetrySettings.DEFAULT)) {
+            return plan(deployment, remotes.clients());
+        }
     }
 
     /** @param readers the JADA and SCC clients a refresh reads through */
@@ -182,6 +206,24 @@ abstract class AbstractPublishMojo extends AbstractCharterMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("charter: " + e.getMessage());
         }
+    }
+
+    /** The secret for a system: its environment variable first, then its server in settings.xml (decrypted). */
+    Optional<Secret> secret(RemoteSystem system) {
+        String fromEnvironment = environment().get(system.environmentVariable());
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return Optional.of(new Secret(fromEnvironment, "the environment variable " + system.environmentVariable()));
+        }
+        Server server = settings == null ? null : settings.getServer(system.serverId());
+        if (server == null || server.getPassword() == null || server.getPassword().isBlank()) {
+            return Optional.empty();
+        }
+        SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+        if (!decrypted.getProblems().isEmpty()) {
+            throw new IllegalArgumentException("the password of server '" + system.serverId() + "' in settings.xml cannot be decrypted: "
+                    + decrypted.getProblems().get(0).getMessage() + "; see https://maven.apache.org/guides/mini/guide-encryption.html");
+        }
+        return Optional.of(new Secret(decrypted.getServer().getPassword(), "the password of server '" + system.serverId() + "' in settings.xml"));
     }
 
     static MojoExecutionException remoteFailure(Exception e) {

@@ -12,23 +12,15 @@ import com.queenofsandiego.charter.reconcile.Reconciler;
 import com.queenofsandiego.charter.reconcile.RemoteException;
 import com.queenofsandiego.charter.reconcile.RemoteSystem;
 import com.queenofsandiego.charter.reconcile.RetrySettings;
-import com.queenofsandiego.charter.reconcile.Secret;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.Server;
-import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Plans, then applies the plan under the target's lock: uploads what changed (assets, pages, then sitemap), publishes
@@ -47,26 +39,12 @@ public class DeployMojo extends AbstractPublishMojo {
     @Parameter(property = "charter.forceUnlock", defaultValue = "false")
     boolean forceUnlock;
 
-    @Parameter(defaultValue = "${settings}", readonly = true)
-    Settings settings;
-
-    @Component
-    SettingsDecrypter decrypter;
-
     @Override
     void run() throws MojoExecutionException, MojoFailureException {
         try (Targets.Connection connection = connect()) {
             Deployment deployment = deployment(connection);
-            if (dryRun && !refresh) {
-                plan(deployment);
-                getLog().info("charter: dry run (charter.dryRun=true): nothing was changed");
-                return;
-            }
             if (dryRun) {
-                // A refresh reads JADA and SCC, so even a dry run needs their clients.
-                try (Remotes remotes = Remotes.open(remoteSettings(), this::secret, RetrySettings.DEFAULT)) {
-                    plan(deployment, remotes.clients());
-                }
+                planOnly(deployment);
                 getLog().info("charter: dry run (charter.dryRun=true): nothing was changed");
                 return;
             }
@@ -97,24 +75,6 @@ public class DeployMojo extends AbstractPublishMojo {
         } catch (Exception e) {
             throw remoteFailure(e);
         }
-    }
-
-    /** The secret for a system: its environment variable first, then its server in settings.xml (decrypted). */
-    Optional<Secret> secret(RemoteSystem system) {
-        String fromEnvironment = environment().get(system.environmentVariable());
-        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            return Optional.of(new Secret(fromEnvironment, "the environment variable " + system.environmentVariable()));
-        }
-        Server server = settings == null ? null : settings.getServer(system.serverId());
-        if (server == null || server.getPassword() == null || server.getPassword().isBlank()) {
-            return Optional.empty();
-        }
-        SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-        if (!decrypted.getProblems().isEmpty()) {
-            throw new IllegalArgumentException("the password of server '" + system.serverId() + "' in settings.xml cannot be decrypted: "
-                    + decrypted.getProblems().get(0).getMessage() + "; see https://maven.apache.org/guides/mini/guide-encryption.html");
-        }
-        return Optional.of(new Secret(decrypted.getServer().getPassword(), "the password of server '" + system.serverId() + "' in settings.xml"));
     }
 
     /** Who is deploying, for the lock: the GitHub Actions run, or user@host. */

@@ -8,7 +8,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 
 /**
  * Generates the site, then computes — without changing anything — what deploy would do in S3, CloudFront, JADA and SCC
- * (from the ledger; no JADA or SCC credentials needed); prints it
+ * (from the ledger: no JADA or SCC credentials needed, except with {@code charter.refresh}, which reads their entries); prints it
  * and writes {@code plan.json} and {@code plan.md} (appending the markdown to {@code $GITHUB_STEP_SUMMARY} when set).
  */
 @Mojo(name = "plan", threadSafe = true)
@@ -17,7 +17,7 @@ public class PlanMojo extends AbstractPublishMojo {
     @Override
     void run() throws MojoExecutionException, MojoFailureException {
         try (Targets.Connection connection = connect()) {
-            plan(deployment(connection));
+            planOnly(deployment(connection));
             DeployLock.holder(connection.state()).ifPresent(holder -> getLog().warn("charter: a deploy holds the lock on "
                     + connection.state().describe() + ": " + holder.holder() + " until " + holder.expires()
                     + "; this plan may be out of date when it finishes"));
