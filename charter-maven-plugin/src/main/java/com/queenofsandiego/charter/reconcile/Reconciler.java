@@ -1,6 +1,7 @@
 package com.queenofsandiego.charter.reconcile;
 
-import java.time.Duration;
+import com.queenofsandiego.charter.publish.ProgressMeter;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,9 +32,8 @@ import java.util.function.Consumer;
  */
 public final class Reconciler {
 
-    /** Per-change lines for the first few changes; after that a count, at most this often, and once at the end. */
+    /** Per-change lines for the first few changes; after that a count, at most every few seconds, and once at the end. */
     static final int CHANGES_NAMED = 10;
-    static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
     private final Map<RemoteSystem, RemoteClient> clients;
     private final Ledger ledger;
@@ -148,10 +148,11 @@ public final class Reconciler {
         final AtomicReference<Throwable> failure = new AtomicReference<>();
         private int done;
         private int named;
-        private long lastCount = System.nanoTime();
+        private final ProgressMeter meter;
 
         Run(int total) {
             this.total = total;
+            this.meter = new ProgressMeter("JADA/SCC:", "changes done", total, 0, progress, System::nanoTime);
         }
 
         /** Runs every lane on the workers; returns when none is left or in flight. */
@@ -284,10 +285,7 @@ public final class Reconciler {
 
         private synchronized void done() {
             done++;
-            if (done < total && System.nanoTime() - lastCount >= PROGRESS_EVERY.toNanos()) {
-                lastCount = System.nanoTime();
-                progress.accept(count());
-            }
+            meter.advance(0);
         }
 
         /** The closing count, when the per-change lines did not name every change. */
