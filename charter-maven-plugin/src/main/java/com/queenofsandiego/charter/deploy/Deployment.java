@@ -2,12 +2,15 @@ package com.queenofsandiego.charter.deploy;
 
 import com.queenofsandiego.charter.booking.Booking;
 import com.queenofsandiego.charter.publish.Cdn;
+import com.queenofsandiego.charter.publish.LiveDistribution;
 import com.queenofsandiego.charter.publish.LiveSite;
 import com.queenofsandiego.charter.publish.LocalTree;
+import com.queenofsandiego.charter.publish.NotAssociatedException;
 import com.queenofsandiego.charter.publish.PublishPlan;
 import com.queenofsandiego.charter.publish.PublishPlanner;
 import com.queenofsandiego.charter.publish.PublishTarget;
 import com.queenofsandiego.charter.publish.Publisher;
+import com.queenofsandiego.charter.publish.SiteObject;
 import com.queenofsandiego.charter.publish.StateStore;
 import com.queenofsandiego.charter.reconcile.Ledger;
 import com.queenofsandiego.charter.reconcile.LiveEntries;
@@ -26,6 +29,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * A deploy without Maven: plan what S3, CloudFront, JADA and SCC need from the rendered site and the bookings, then
@@ -78,8 +82,8 @@ public final class Deployment {
         site.render(render.keySet());
         progress.accept("rendered " + render.size() + " of " + site.fingerprints().size()
                 + " files; the rest are live and rendered from the same inputs");
-        PublishPlan publish = PublishPlanner.plan(LocalTree.objects(site.directory(), render), kept, live, cdn,
-                PublishPlanner.functionSource(), associate);
+        PublishPlan publish = PublishPlanner.plan(LocalTree.objects(site.directory(), render), kept, live,
+                cdn.map(LiveDistribution::read), PublishPlanner.functionSource(), associate);
         return withReconcile(publish, bookings, readers, concurrency);
     }
 
@@ -90,8 +94,11 @@ public final class Deployment {
 
     /** What deploy would do with a site rendered whole beforehand (every file compared by content). */
     public DeployPlan plan(Path site, List<Booking> bookings, Map<RemoteSystem, RemoteClient> readers, int concurrency) {
-        return withReconcile(PublishPlanner.plan(LocalTree.scan(site), target, state, cdn, PublishPlanner.functionSource(), associate,
-                refresh), bookings, readers, concurrency);
+        List<SiteObject> local = LocalTree.scan(site);
+        LiveSite live = LiveSite.read(target, state, local.stream().map(SiteObject::key).collect(Collectors.toSet()), refresh);
+        PublishPlan publish = PublishPlanner.plan(local, Set.of(), live, cdn.map(LiveDistribution::read),
+                PublishPlanner.functionSource(), associate);
+        return withReconcile(publish, bookings, readers, concurrency);
     }
 
     /** What deploy would do with a site rendered whole beforehand, without a refresh. */
@@ -125,18 +132,21 @@ public final class Deployment {
     }
 
     /**
-     * Applies the plan; refuses it before any write when it deletes more than {@code maxDeletes} in any one system, or
-     * when the distribution does not run the function and may not be made to.
+     * Applies the plan; refuses it before any write when it deletes more than {@code deleteLimit} allows, or when the
+     * distribution does not run the function and may not be made to.
      *
      * @param concurrency JADA and SCC changes in flight at once
      * @param heartbeat run before each publishing phase and each JADA or SCC change: confirms the deploy lock, and throws
      *                  when it was taken over
      */
-    public Result apply(DeployPlan plan, Map<RemoteSystem, RemoteClient> clients, int maxDeletes, int concurrency, Runnable heartbeat) {
-        Publisher.check(plan.publish(), maxDeletes);
-        Reconciler.checkDeletes(plan.reconcile(), maxDeletes);
-        Publisher.Result published = new Publisher(target, state, cdn, progress, heartbeat).apply(plan.publish(), maxDeletes);
-        Reconciler.Result reconciled = new Reconciler(clients, plan.ledger(), progress, heartbeat, concurrency).apply(plan.reconcile(), maxDeletes);
+    public Result apply(DeployPlan plan, Map<RemoteSystem, RemoteClient> clients, DeleteLimit deleteLimit, int concurrency,
+                        Runnable heartbeat) {
+        deleteLimit.check(plan);
+        if (plan.publish().associationRefused()) {
+            throw new NotAssociatedException(plan.publish());
+        }
+        Publisher.Result published = new Publisher(target, state, cdn, progress, heartbeat).apply(plan.publish());
+        Reconciler.Result reconciled = new Reconciler(clients, plan.ledger(), progress, heartbeat, concurrency).apply(plan.reconcile());
         return new Result(published, reconciled, plan.ledger().writes());
     }
 }

@@ -2,7 +2,6 @@ package com.queenofsandiego.charter.deploy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.queenofsandiego.charter.publish.PublishPlan;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,9 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /** Writes the plan for machines ({@code plan.json}) and for reviewers ({@code plan.md}, also the GitHub job summary). */
@@ -35,10 +31,10 @@ public final class PlanFiles {
     public static void write(Path outputDirectory, DeployPlan plan, Optional<Path> stepSummary) {
         String markdown = "## charter plan\n\n" + (plan.isEmpty()
                 ? "Nothing to do: the site, JADA and SCC are up to date.\n"
-                : String.join("\n", plan.markdown()) + "\n");
+                : String.join("\n", PlanReport.markdown(plan)) + "\n");
         try {
             Files.createDirectories(outputDirectory);
-            JSON.writeValue(outputDirectory.resolve("plan.json").toFile(), json(plan));
+            JSON.writeValue(outputDirectory.resolve("plan.json").toFile(), PlanReport.json(plan));
             Files.writeString(outputDirectory.resolve("plan.md"), markdown);
             if (stepSummary.isPresent()) {
                 Files.writeString(stepSummary.get(), forJobSummary(markdown), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -66,29 +62,5 @@ public final class PlanFiles {
         }
         // A blank line first, so the notice is a paragraph of its own even after a list item.
         return cut.append('\n').append(CUT_NOTICE).toString();
-    }
-
-    private static Map<String, Object> json(DeployPlan deploy) {
-        PublishPlan plan = deploy.publish();
-        Map<String, Object> publish = new LinkedHashMap<>();
-        publish.put("target", plan.target());
-        publish.put("uploads", plan.uploads().stream().map(u -> Map.of(
-                "key", u.object().key(),
-                "reason", u.reason().name().toLowerCase(Locale.ROOT),
-                "bytes", u.object().size(),
-                "contentType", u.object().contentType(),
-                "cacheControl", u.object().cacheControl())).toList());
-        publish.put("deletes", plan.deletes());
-        publish.put("unchanged", plan.unchanged());
-        Map<String, Object> cdn = new LinkedHashMap<>();
-        cdn.put("configured", plan.cdnConfigured());
-        cdn.put("invalidations", plan.invalidations());
-        cdn.put("function", plan.function().name().toLowerCase(Locale.ROOT));
-        Map<String, Object> all = new LinkedHashMap<>();
-        all.put("empty", deploy.isEmpty());
-        all.put("s3", publish);
-        all.put("cloudfront", cdn);
-        all.putAll(deploy.reconcile().json());
-        return all;
     }
 }

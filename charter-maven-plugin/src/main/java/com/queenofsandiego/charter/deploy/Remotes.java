@@ -1,5 +1,6 @@
 package com.queenofsandiego.charter.deploy;
 
+import com.queenofsandiego.charter.ConfigurationException;
 import com.queenofsandiego.charter.reconcile.RemoteClient;
 import com.queenofsandiego.charter.reconcile.RemoteEndpoint;
 import com.queenofsandiego.charter.reconcile.RemoteSystem;
@@ -57,7 +58,7 @@ public final class Remotes implements AutoCloseable {
     /**
      * Clients for every system {@link #describe} lists, starting the sandbox when one is needed.
      *
-     * @param secrets the secret for a configured endpoint; an {@link IllegalArgumentException} names where to set a missing one
+     * @param secrets the secret for a configured endpoint; an {@link ConfigurationException} names where to set a missing one
      */
     public static Remotes open(Settings settings, Function<RemoteSystem, Optional<Secret>> secrets, RetrySettings retry) {
         Map<RemoteSystem, String> systems = describe(settings);
@@ -65,7 +66,7 @@ public final class Remotes implements AutoCloseable {
         for (RemoteSystem system : systems.keySet()) {
             String endpoint = settings.endpoints().get(system);
             if (endpoint != null) {
-                Secret secret = secrets.apply(system).orElseThrow(() -> new IllegalArgumentException(system.endpointProperty()
+                Secret secret = secrets.apply(system).orElseThrow(() -> new ConfigurationException(system.endpointProperty()
                         + " is set but there is no " + system.label() + " secret: set " + system.secretSources()));
                 clients.put(system, new RemoteClient(system, URI.create(endpoint.trim()), secret, retry));
             }

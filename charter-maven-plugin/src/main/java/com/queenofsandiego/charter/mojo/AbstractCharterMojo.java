@@ -1,10 +1,13 @@
 package com.queenofsandiego.charter.mojo;
 
+import com.queenofsandiego.charter.CharterException;
+import com.queenofsandiego.charter.ConfigurationException;
 import com.queenofsandiego.charter.booking.BookingLoader;
 import com.queenofsandiego.charter.booking.Bookings;
 import com.queenofsandiego.charter.booking.Problem;
 import com.queenofsandiego.charter.booking.ProblemTable;
 import com.queenofsandiego.charter.site.ContentLoader;
+import com.queenofsandiego.charter.site.SiteException;
 import com.queenofsandiego.charter.site.SiteSettings;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -28,8 +31,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The parameters every goal shares, and the two things every goal does first: skip when asked or when this is not
- * the project the build was started in, and read the bookings.
+ * The parameters every goal shares, the two things every goal does first (skip when asked or when this is not the
+ * project the build was started in; read the bookings), and the one place charter's failures become Maven's.
  */
 abstract class AbstractCharterMojo extends AbstractMojo {
 
@@ -90,10 +93,38 @@ abstract class AbstractCharterMojo extends AbstractMojo {
             getLog().debug("charter: not the project the build started in; nothing to do here");
             return;
         }
-        run();
+        try {
+            run();
+        } catch (SiteException e) {
+            throw failure(e.problems());
+        } catch (CharterException e) {
+            e.file().filter(file -> "true".equals(environment().get("GITHUB_ACTIONS")))
+                    .ifPresent(file -> System.out.println(new Problem(file, 0, 0, e.getMessage()).githubAnnotation()));
+            String message = "charter: " + e.getMessage() + afterFailure(e);
+            if (e.usersFault()) {
+                throw new MojoFailureException(message, e);
+            }
+            throw new MojoExecutionException(message, e);
+        } catch (MojoExecutionException | MojoFailureException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("charter: interrupted", e);
+        } catch (Exception e) {
+            throw new MojoExecutionException("charter: " + e.getMessage() + afterFailure(e), e);
+        }
     }
 
-    abstract void run() throws MojoExecutionException, MojoFailureException;
+    /**
+     * The goal's work. Throws {@link CharterException}s (their {@link CharterException#usersFault} decides between
+     * {@link MojoFailureException} and {@link MojoExecutionException}); anything else is reported as charter's error.
+     */
+    abstract void run() throws Exception;
+
+    /** What a failure left behind, appended to its message: nothing, for goals that only read and write local files. */
+    String afterFailure(Exception failure) {
+        return "";
+    }
 
     /**
      * Reads every booking, the crew roster and the site content; prints every warning and problem as
@@ -111,12 +142,12 @@ abstract class AbstractCharterMojo extends AbstractMojo {
         return bookings;
     }
 
-    SiteSettings siteSettings() throws MojoFailureException {
+    SiteSettings siteSettings() {
         ZoneId zone;
         try {
             zone = ZoneId.of(timezone);
         } catch (DateTimeException e) {
-            throw new MojoFailureException("charter.timezone '" + timezone + "' is not a time zone; use a name such as America/Los_Angeles");
+            throw new ConfigurationException("charter.timezone '" + timezone + "' is not a time zone; use a name such as America/Los_Angeles");
         }
         Path basedir = project.getBasedir().toPath();
         Path content = contentDirectory.toPath();
@@ -127,7 +158,7 @@ abstract class AbstractCharterMojo extends AbstractMojo {
                     Optional.ofNullable(sccEndpoint).filter(s -> !s.isBlank()),
                     Optional.ofNullable(uploadOrigin).filter(s -> !s.isBlank()), maxPhotoBytes);
         } catch (IllegalArgumentException notAnOrigin) {
-            throw new MojoFailureException("charter.uploadOrigin '" + uploadOrigin + "' is not an origin;"
+            throw new ConfigurationException("charter.uploadOrigin '" + uploadOrigin + "' is not an origin;"
                     + " use one such as https://guest-photos.s3.us-west-2.amazonaws.com");
         }
     }

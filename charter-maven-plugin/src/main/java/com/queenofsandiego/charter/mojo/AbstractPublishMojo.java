@@ -1,29 +1,25 @@
 package com.queenofsandiego.charter.mojo;
 
+import com.queenofsandiego.charter.ConfigurationException;
 import com.queenofsandiego.charter.booking.Bookings;
+import com.queenofsandiego.charter.deploy.DeleteLimit;
 import com.queenofsandiego.charter.deploy.DeployPlan;
 import com.queenofsandiego.charter.deploy.Deployment;
 import com.queenofsandiego.charter.deploy.PlanFiles;
+import com.queenofsandiego.charter.deploy.PlanReport;
 import com.queenofsandiego.charter.deploy.Remotes;
 import com.queenofsandiego.charter.publish.TargetSettings;
 import com.queenofsandiego.charter.publish.Targets;
-import com.queenofsandiego.charter.reconcile.ReconcilePlan;
 import com.queenofsandiego.charter.reconcile.RemoteClient;
 import com.queenofsandiego.charter.reconcile.RemoteEndpoint;
 import com.queenofsandiego.charter.reconcile.RemoteSystem;
 import com.queenofsandiego.charter.reconcile.RetrySettings;
-import com.queenofsandiego.charter.reconcile.Secret;
 import com.queenofsandiego.charter.site.SiteGenerator;
-import com.queenofsandiego.charter.site.SiteException;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 import java.io.File;
 import java.net.URI;
@@ -116,10 +112,10 @@ abstract class AbstractPublishMojo extends AbstractCharterMojo {
     SettingsDecrypter decrypter;
 
     TargetSettings targetSettings() {
-        String chosen = target != null && !target.isBlank() ? target : present(bucket).isPresent() ? "aws" : "local";
-        return new TargetSettings(chosen, localDirectory(localDirectory), present(bucket), present(region),
-                present(s3Endpoint).map(url -> url("charter.s3.endpoint", url)), pathStyle, present(distributionId),
-                present(cloudFrontEndpoint).map(url -> url("charter.cloudfront.endpoint", url)), present(stateBucket), statePrefix);
+        return new TargetSettings(TargetSettings.Kind.parse(target, present(bucket).isPresent()), localDirectory(localDirectory),
+                present(bucket), present(region), present(s3Endpoint).map(url -> url("charter.s3.endpoint", url)), pathStyle,
+                present(distributionId), present(cloudFrontEndpoint).map(url -> url("charter.cloudfront.endpoint", url)),
+                present(stateBucket), statePrefix);
     }
 
     /** A URL parameter; a malformed one is refused without repeating it whole, since it may carry credentials. */
@@ -127,7 +123,7 @@ abstract class AbstractPublishMojo extends AbstractCharterMojo {
         try {
             return new URI(value.strip());
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(property + " '" + RemoteEndpoint.redacted(value) + "' is not a URL: " + e.getReason());
+            throw new ConfigurationException(property + " '" + RemoteEndpoint.redacted(value) + "' is not a URL: " + e.getReason());
         }
     }
 
@@ -139,96 +135,49 @@ abstract class AbstractPublishMojo extends AbstractCharterMojo {
         return new Remotes.Settings(endpoints, target.isLocal() ? Optional.of(target.localDirectory().resolve("sandbox")) : Optional.empty());
     }
 
-    /** Which JADA and SCC are reconciled, and where; fails on an endpoint that must not be used. */
-    Map<RemoteSystem, String> remoteSystems() throws MojoFailureException {
-        try {
-            return Remotes.describe(remoteSettings());
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("charter: " + e.getMessage());
-        }
-    }
-
-    /**
-     * Renders what differs from the live site, compares it and the bookings with the target and its ledger, writes
-     * plan.json and plan.md, and prints the plan.
-     */
-    DeployPlan plan(Deployment deployment) throws MojoFailureException {
-        return plan(deployment, Map.of());
+    /** JADA and SCC, with the secrets from the environment or settings.xml; close them when done. */
+    Remotes openRemotes() {
+        return Remotes.open(remoteSettings(), new SettingsSecrets(environment(), settings, decrypter), RetrySettings.DEFAULT);
     }
 
     /** A plan and nothing else; with {@code charter.refresh} it reads JADA and SCC, so it needs their secrets. */
     DeployPlan planOnly(Deployment deployment) throws MojoFailureException {
         if (!refresh) {
-            return plan(deployment);
+            return plan(deployment, Map.of());
         }
-        try (Remotes remotes = Remotes.open(remoteSettings(), this::secret, RetrySettings.DEFAULT)) {
+        try (Remotes remotes = openRemotes()) {
             return plan(deployment, remotes.clients());
         }
     }
 
-    /** @param readers the JADA and SCC clients a refresh reads through */
+    /**
+     * Renders what differs from the live site, compares it and the bookings with the target and its ledger (reading
+     * JADA and SCC through {@code readers} on a refresh), writes plan.json and plan.md, and prints the plan.
+     */
     DeployPlan plan(Deployment deployment, Map<RemoteSystem, RemoteClient> readers) throws MojoFailureException {
         Bookings bookings = loadBookings();
-        DeployPlan plan;
-        try {
-            plan = deployment.plan(new SiteGenerator(siteSettings()).outputs(bookings), bookings.bookings(), readers, concurrency);
-        } catch (SiteException e) {
-            throw failure(e.problems());
-        }
+        DeployPlan plan = deployment.plan(new SiteGenerator(siteSettings()).outputs(bookings), bookings.bookings(), readers, concurrency);
         PlanFiles.write(outputDirectory.toPath(), plan, Optional.ofNullable(environment().get("GITHUB_STEP_SUMMARY")).map(Path::of));
         getLog().info("charter plan: " + plan.summary());
-        plan.markdown().stream().filter(line -> !line.isEmpty()).forEach(line -> getLog().info("  " + line));
+        PlanReport.markdown(plan).stream().filter(line -> !line.isEmpty()).forEach(line -> getLog().info("  " + line));
         if (plan.publish().associationRefused()) {
             getLog().warn("charter: deploy will refuse this plan: " + plan.publish().associationProblem());
         }
-        if (plan.publish().deletes().size() > maxDeletes) {
-            getLog().warn("charter: the plan deletes " + plan.publish().deletes().size() + " objects, more than charter.maxDeletes="
-                    + maxDeletes + "; deploy will refuse it unless run with -Dcharter.maxDeletes=" + plan.publish().deletes().size());
-        }
-        for (RemoteSystem system : RemoteSystem.values()) {
-            long deletes = plan.reconcile().count(system, ReconcilePlan.Action.DELETE);
-            if (deletes > maxDeletes) {
-                getLog().warn("charter: the plan deletes " + deletes + " " + system.label() + " entries, more than charter.maxDeletes="
-                        + maxDeletes + "; deploy will refuse it unless run with -Dcharter.maxDeletes=" + deletes);
-            }
-        }
+        deleteLimit().exceeded(plan).forEach(over -> getLog().warn("charter: deploy will refuse this plan: " + over));
         return plan;
     }
 
-    Deployment deployment(Targets.Connection connection) throws MojoFailureException {
-        return new Deployment(connection.target(), connection.state(), connection.cdn(), associate, refresh, remoteSystems(),
-                line -> getLog().info("charter: " + line));
+    DeleteLimit deleteLimit() {
+        return new DeleteLimit(maxDeletes);
     }
 
-    Targets.Connection connect() throws MojoFailureException {
-        try {
-            return Targets.open(targetSettings());
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("charter: " + e.getMessage());
-        }
+    Deployment deployment(Targets.Connection connection) {
+        return new Deployment(connection.target(), connection.state(), connection.cdn(), associate, refresh,
+                Remotes.describe(remoteSettings()), line -> getLog().info("charter: " + line));
     }
 
-    /** The secret for a system: its environment variable first, then its server in settings.xml (decrypted). */
-    Optional<Secret> secret(RemoteSystem system) {
-        String fromEnvironment = environment().get(system.environmentVariable());
-        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            return Optional.of(new Secret(fromEnvironment, "the environment variable " + system.environmentVariable()));
-        }
-        Server server = settings == null ? null : settings.getServer(system.serverId());
-        if (server == null || server.getPassword() == null || server.getPassword().isBlank()) {
-            return Optional.empty();
-        }
-        SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-        if (!decrypted.getProblems().isEmpty()) {
-            throw new IllegalArgumentException("the password of server '" + system.serverId() + "' in settings.xml cannot be decrypted: "
-                    + decrypted.getProblems().get(0).getMessage() + "; see https://maven.apache.org/guides/mini/guide-encryption.html");
-        }
-        return Optional.of(new Secret(decrypted.getServer().getPassword(), "the password of server '" + system.serverId() + "' in settings.xml"));
-    }
-
-    static MojoExecutionException remoteFailure(Exception e) {
-        return new MojoExecutionException("charter: " + e.getMessage()
-                + ". Nothing half-done is left behind that the next run cannot finish: fix the cause and run again.", e);
+    Targets.Connection connect() {
+        return Targets.open(targetSettings());
     }
 
     static Optional<String> present(String value) {

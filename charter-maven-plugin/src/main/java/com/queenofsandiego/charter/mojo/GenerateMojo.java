@@ -1,8 +1,6 @@
 package com.queenofsandiego.charter.mojo;
 
-import com.queenofsandiego.charter.booking.Bookings;
 import com.queenofsandiego.charter.site.GenerationReport;
-import com.queenofsandiego.charter.site.SiteException;
 import com.queenofsandiego.charter.site.SiteGenerator;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -22,13 +20,8 @@ public class GenerateMojo extends AbstractCharterMojo {
     }
 
     GenerationReport generate() throws MojoFailureException {
-        Bookings bookings = loadBookings();
-        try {
-            GenerationReport report = new SiteGenerator(siteSettings()).generate(bookings);
-            getLog().info("charter: site in " + siteSettings().siteDirectory() + ": " + report);
-            return report;
-        } catch (SiteException e) {
-            throw failure(e.problems());
-        }
+        GenerationReport report = new SiteGenerator(siteSettings()).generate(loadBookings());
+        getLog().info("charter: site in " + siteSettings().siteDirectory() + ": " + report);
+        return report;
     }
 }

@@ -2,8 +2,6 @@ package com.queenofsandiego.charter.mojo;
 
 import com.queenofsandiego.charter.publish.DeployLock;
 import com.queenofsandiego.charter.publish.Targets;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /**
@@ -15,16 +13,18 @@ import org.apache.maven.plugins.annotations.Mojo;
 public class PlanMojo extends AbstractPublishMojo {
 
     @Override
-    void run() throws MojoExecutionException, MojoFailureException {
+    void run() throws Exception {
         try (Targets.Connection connection = connect()) {
             planOnly(deployment(connection));
             DeployLock.holder(connection.state()).ifPresent(holder -> getLog().warn("charter: a deploy holds the lock on "
                     + connection.state().describe() + ": " + holder.holder() + " until " + holder.expires()
                     + "; this plan may be out of date when it finishes"));
-        } catch (MojoFailureException | MojoExecutionException e) {
-            throw e;
-        } catch (Exception e) {
-            throw remoteFailure(e);
         }
+    }
+
+    /** A plan only reads: whatever stopped it, nothing changed anywhere. */
+    @Override
+    String afterFailure(Exception failure) {
+        return ". Nothing was changed.";
     }
 }

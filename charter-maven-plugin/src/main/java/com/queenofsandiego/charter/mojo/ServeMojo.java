@@ -41,7 +41,7 @@ public class ServeMojo extends AbstractCharterMojo {
     File localDirectory;
 
     @Override
-    void run() throws MojoExecutionException, MojoFailureException {
+    void run() throws Exception {
         try (PreviewServer server = PreviewServer.start(siteSettings().siteDirectory(), port);
              UploadBucket uploads = UploadBucket.start(uploadsDirectory(), server.baseUri().toString());
              SourceWatcher watcher = new SourceWatcher(List.of(bookingsDirectory.toPath(), contentDirectory.toPath(), themeDirectory.toPath()))) {
@@ -62,6 +62,9 @@ public class ServeMojo extends AbstractCharterMojo {
                     server.reload();
                 } catch (MojoFailureException e) {
                     getLog().warn("charter: not re-rendered: " + e.getMessage() + " The preview keeps the last good site.");
+                } catch (SiteException e) {
+                    print(e.problems());
+                    getLog().warn("charter: not re-rendered: " + e.getMessage() + ". The preview keeps the last good site.");
                 }
             });
         } catch (IOException e) {
@@ -70,10 +73,6 @@ public class ServeMojo extends AbstractCharterMojo {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             getLog().info("charter: preview stopped");
-        } catch (MojoFailureException | MojoExecutionException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new MojoExecutionException("charter: the preview's photo bucket did not start: " + e.getMessage(), e);
         }
     }
 
@@ -91,11 +90,7 @@ public class ServeMojo extends AbstractCharterMojo {
 
     private Bookings render() throws MojoFailureException {
         Bookings bookings = loadBookings();
-        try {
-            getLog().info("charter: " + new SiteGenerator(siteSettings()).generate(bookings));
-        } catch (SiteException e) {
-            throw failure(e.problems());
-        }
+        getLog().info("charter: " + new SiteGenerator(siteSettings()).generate(bookings));
         return bookings;
     }
 }

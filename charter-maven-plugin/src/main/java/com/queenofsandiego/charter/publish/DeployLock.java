@@ -1,5 +1,6 @@
 package com.queenofsandiego.charter.publish;
 
+import com.queenofsandiego.charter.CharterException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
@@ -140,10 +141,15 @@ public final class DeployLock implements AutoCloseable {
     }
 
     /** The lock is held by another deploy (or is stale and was not forced). */
-    public static final class HeldException extends RuntimeException {
+    public static final class HeldException extends CharterException {
 
         public HeldException(String message) {
             super(message);
+        }
+
+        @Override
+        public boolean usersFault() {
+            return true;
         }
     }
 }

@@ -1,12 +1,8 @@
 package com.queenofsandiego.charter.publish;
 
-import com.queenofsandiego.charter.text.UntrustedText;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import static com.queenofsandiego.charter.text.UntrustedText.codeSpan;
 
 /**
  * What publishing would change: objects to upload (and why), objects to delete, the paths to invalidate and whether
@@ -39,7 +35,27 @@ public record PublishPlan(
         invalidations = List.copyOf(invalidations);
     }
 
-    public enum Reason { NEW, CHANGED }
+    /** Why an object is uploaded, in words a reviewer can act on. */
+    public enum Reason {
+        NEW("new"),
+        CONTENT_CHANGED("content changed"),
+        HEADERS_CHANGED("Content-Type or Cache-Control changed"),
+        REMOTE_HASH_UNKNOWN("live copy's hash unknown");
+
+        private final String words;
+
+        Reason(String words) {
+            this.words = words;
+        }
+
+        public String words() {
+            return words;
+        }
+    }
+
+    /** Uploads in the order they go out: assets, then pages, then the sitemap and robots.txt, so nothing links to what is not there yet. */
+    public record Phase(String name, List<Upload> uploads) {
+    }
 
     public enum FunctionChange { NONE, CREATE, UPDATE }
 
@@ -70,6 +86,21 @@ public record PublishPlan(
                 + " the CloudFront console";
     }
 
+    /** The uploads by phase, in order; phases with nothing to upload are left out. */
+    public List<Phase> phases() {
+        List<Phase> phases = new ArrayList<>();
+        addPhase(phases, "assets", uploads.stream().filter(u -> ObjectKinds.isAsset(u.object().key())).toList());
+        addPhase(phases, "pages", uploads.stream().filter(u -> !ObjectKinds.isAsset(u.object().key()) && !ObjectKinds.isIndex(u.object().key())).toList());
+        addPhase(phases, "sitemap and robots.txt", uploads.stream().filter(u -> ObjectKinds.isIndex(u.object().key())).toList());
+        return phases;
+    }
+
+    private static void addPhase(List<Phase> phases, String name, List<Upload> uploads) {
+        if (!uploads.isEmpty()) {
+            phases.add(new Phase(name, uploads));
+        }
+    }
+
     public long uploadBytes() {
         return uploads.stream().mapToLong(u -> u.object().size()).sum();
     }
@@ -84,49 +115,14 @@ public record PublishPlan(
                 + ", " + associationSummary());
     }
 
-    /** The plan for reviewers: deletions first and in bold, then uploads, invalidations and the function. */
-    public List<String> markdown() {
-        List<String> lines = new ArrayList<>();
-        lines.add("### S3 (" + target + ")");
-        if (uploads.isEmpty() && deletes.isEmpty()) {
-            lines.add("Nothing to upload or delete (" + unchanged + " objects unchanged).");
-        }
-        for (String key : deletes) {
-            lines.add("- **delete " + codeSpan(key) + "**");
-        }
-        for (Upload upload : uploads) {
-            String key = upload.object().key();
-            // plan.md sits beside site/ in the CI artifact, so a reviewer can open the rendered page from here.
-            String preview = key.endsWith(".html") ? " — [preview](site/" + key + ")" : "";
-            lines.add("- " + (upload.reason() == Reason.NEW ? "add" : "update") + " " + codeSpan(key) + " ("
-                    + kilobytes(upload.object().size()) + ", " + upload.object().contentType() + ")" + preview);
-        }
-        if (!uploads.isEmpty() || !deletes.isEmpty()) {
-            lines.add(unchanged + " objects unchanged.");
-        }
-        lines.add("### CloudFront");
-        if (!cdnConfigured) {
-            lines.add("Not configured (set charter.cloudfront.distributionId): nothing is invalidated.");
-            return lines;
-        }
-        lines.add(invalidations.isEmpty() ? "No invalidation." : "Invalidate: " + String.join(", ", invalidations.stream().map(UntrustedText::codeSpan).toList()));
-        lines.add("Function `path-rewriter`: " + switch (function) {
-            case NONE -> "unchanged.";
-            case CREATE -> "create and publish.";
-            case UPDATE -> "update and publish.";
-        });
-        lines.add("Viewer-request association: " + associationSummary() + (associationRefused() ? ": **deploy refuses**. "
-                + associationProblem() + "." : "."));
-        return lines;
-    }
-
-    private String associationSummary() {
+    /** "associated", "associate (now no viewer-request function)" or "missing (function other)". */
+    public String associationSummary() {
         Cdn.Association live = association.orElseThrow();
         return live.associated() ? "associated" : associate ? "associate (now " + live.current() + ")"
                 : "missing (" + live.current() + ")";
     }
 
-    private static String kilobytes(long bytes) {
+    public static String kilobytes(long bytes) {
         return bytes < 1024 ? bytes + " B" : (bytes + 512) / 1024 + " KB";
     }
 }

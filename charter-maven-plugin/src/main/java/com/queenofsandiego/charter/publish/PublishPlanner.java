@@ -1,5 +1,9 @@
 package com.queenofsandiego.charter.publish;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,9 +15,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Compares the rendered site with the target by charter's content hash and headers (never by file time or ETag alone)
- * and returns the plan. Reads the listing, the manifest, the metadata of objects these cannot vouch for
- * ({@link LiveSite}), the live function code and the distribution's configuration; writes nothing.
+ * Compares the rendered site with what is live, by charter's content hash and headers (never by file time or ETag
+ * alone), and returns the plan with a reason for each upload. A pure function: what is live ({@link LiveSite},
+ * {@link LiveDistribution}) is read before it by the deploy.
  */
 public final class PublishPlanner {
 
@@ -24,35 +28,24 @@ public final class PublishPlanner {
 
     /** The function's source, shipped with the plugin. */
     public static String functionSource() {
-        try (var in = PublishPlanner.class.getResourceAsStream(FUNCTION_NAME + ".js")) {
-            return new String(Objects.requireNonNull(in, "function source").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        try (InputStream in = PublishPlanner.class.getResourceAsStream(FUNCTION_NAME + ".js")) {
+            return new String(Objects.requireNonNull(in, "function source").readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-    }
-
-    /**
-     * @param cdn none when no CloudFront distribution is configured: then nothing is invalidated or published there
-     * @param associate whether deploy may associate the function with the distribution when it does not run it
-     * @param refresh read every object's metadata, so that objects changed by hand are uploaded again
-     */
-    public static PublishPlan plan(List<SiteObject> local, PublishTarget target, StateStore state, Optional<Cdn> cdn,
-                                   String functionCode, boolean associate, boolean refresh) {
-        Set<String> keys = new TreeSet<>();
-        local.forEach(object -> keys.add(object.key()));
-        return plan(local, Set.of(), LiveSite.read(target, state, keys, refresh), cdn, functionCode, associate);
     }
 
     /**
      * @param local the files rendered for this plan
      * @param kept files that were not rendered because what is live was rendered from the same inputs
      *             ({@link LiveSite#holds}): unchanged, and not to be deleted
+     * @param distribution none when no CloudFront distribution is configured: then nothing is invalidated or published there
+     * @param associate whether deploy may associate the function with the distribution when it does not run it
      */
-    public static PublishPlan plan(List<SiteObject> local, Set<String> kept, LiveSite live, Optional<Cdn> cdn, String functionCode,
-                                   boolean associate) {
+    public static PublishPlan plan(List<SiteObject> local, Set<String> kept, LiveSite live, Optional<LiveDistribution> distribution,
+                                   String functionCode, boolean associate) {
         Map<String, String> remote = live.listing();
-        Manifest.Versioned manifestFile = live.manifest();
-        Manifest manifest = manifestFile.manifest();
+        Manifest manifest = live.manifest().manifest();
         List<PublishPlan.Upload> uploads = new ArrayList<>();
         Set<String> invalidations = new LinkedHashSet<>(manifest.pendingInvalidations());
         Map<String, ObjectState> next = new TreeMap<>(manifest.objects());
@@ -61,17 +54,17 @@ public final class PublishPlanner {
         int unchanged = kept.size();
         for (SiteObject object : local) {
             localKeys.add(object.key());
-            Optional<ObjectState> stored = live.object(object.key());
-            if (!remote.containsKey(object.key())) {
-                uploads.add(new PublishPlan.Upload(object, PublishPlan.Reason.NEW));
-                next.put(object.key(), object.state());
-            } else if (stored.isPresent() && upToDate(object, stored.get())) {
+            Optional<PublishPlan.Reason> reason = remote.containsKey(object.key())
+                    ? difference(object, live.object(object.key())) : Optional.of(PublishPlan.Reason.NEW);
+            if (reason.isEmpty()) {
                 unchanged++;
                 next.put(object.key(), object.state().listedAs(remote.get(object.key())));
-            } else {
-                uploads.add(new PublishPlan.Upload(object, PublishPlan.Reason.CHANGED));
+                continue;
+            }
+            uploads.add(new PublishPlan.Upload(object, reason.get()));
+            next.put(object.key(), object.state());
+            if (reason.get() != PublishPlan.Reason.NEW) {
                 invalidations.addAll(InvalidationPaths.of(object.key()));
-                next.put(object.key(), object.state());
             }
         }
         List<String> deletes = new ArrayList<>();
@@ -84,21 +77,30 @@ public final class PublishPlanner {
                 next.remove(key);
             }
         }
-        if (cdn.isEmpty()) {
+        Manifest after = new Manifest(next, List.of());
+        if (distribution.isEmpty()) {
             return new PublishPlan(live.target(), false, uploads, deletes, List.of(), PublishPlan.FunctionChange.NONE,
-                    functionCode, unchanged, manifest, manifestFile.version(), new Manifest(next, List.of()), Optional.empty(), associate);
+                    functionCode, unchanged, manifest, live.manifest().version(), after, Optional.empty(), associate);
         }
-        Optional<String> liveCode = cdn.get().functionCode(FUNCTION_NAME);
+        Optional<String> liveCode = distribution.get().functionCode();
         PublishPlan.FunctionChange function = liveCode.isEmpty() ? PublishPlan.FunctionChange.CREATE
                 : liveCode.get().equals(functionCode) ? PublishPlan.FunctionChange.NONE : PublishPlan.FunctionChange.UPDATE;
         return new PublishPlan(live.target(), true, uploads, deletes, List.copyOf(invalidations), function, functionCode,
-                unchanged, manifest, manifestFile.version(), new Manifest(next, List.of()),
-                Optional.of(cdn.get().association(FUNCTION_NAME)), associate);
+                unchanged, manifest, live.manifest().version(), after, Optional.of(distribution.get().association()), associate);
     }
 
-    /** Same content (by charter's hash, or an old manifest's MD5) and same headers as the live object. */
-    private static boolean upToDate(SiteObject object, ObjectState live) {
-        return live.sameContent(object) && LiveSite.sameHeader(live.contentType(), object.contentType())
-                && LiveSite.sameHeader(live.cacheControl(), object.cacheControl());
+    /** Why a listed object must be uploaded again, or empty when it is up to date. */
+    private static Optional<PublishPlan.Reason> difference(SiteObject object, Optional<ObjectState> stored) {
+        if (stored.isEmpty() || (stored.get().sha256() == null && stored.get().md5() == null)) {
+            return Optional.of(PublishPlan.Reason.REMOTE_HASH_UNKNOWN);
+        }
+        if (!stored.get().sameContent(object)) {
+            return Optional.of(PublishPlan.Reason.CONTENT_CHANGED);
+        }
+        if (!LiveSite.sameHeader(stored.get().contentType(), object.contentType())
+                || !LiveSite.sameHeader(stored.get().cacheControl(), object.cacheControl())) {
+            return Optional.of(PublishPlan.Reason.HEADERS_CHANGED);
+        }
+        return Optional.empty();
     }
 }

@@ -4,18 +4,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /**
  * Applies a {@link PublishPlan} exactly: the paths it will invalidate are recorded in the manifest first; then assets,
  * pages, sitemap and robots.txt (so nothing links to what is not there yet); the CloudFront function and its
  * association; one invalidation request (or as few as the limits allow); deletions last; then the manifest. A run that
  * dies anywhere leaves a manifest the next plan can trust: the listing's hashes decide what is up to date, and pending
- * paths are carried over. It decides nothing: a plan that is over the delete limit, or whose distribution does not run
- * the function, is refused before any write; the manifest is only written over the version the plan read.
+ * paths are carried over. It decides nothing (the deploy refuses a plan over the delete limit, or whose distribution does
+ * not run the function, before calling it); the manifest is only written over the version the plan read.
  */
 public final class Publisher {
-
 
     private final PublishTarget target;
     private final StateStore state;
@@ -42,21 +40,7 @@ public final class Publisher {
         }
     }
 
-    /**
-     * Refuses, before anything is written, a plan that deletes more than {@code maxDeletes} objects or whose distribution
-     * does not run the function (and may not be made to).
-     */
-    public static void check(PublishPlan plan, int maxDeletes) {
-        if (plan.deletes().size() > maxDeletes) {
-            throw new DeleteLimitException(plan.deletes().size(), maxDeletes);
-        }
-        if (plan.associationRefused()) {
-            throw new NotAssociatedException(plan.associationProblem() + ". Nothing was changed.");
-        }
-    }
-
-    public Result apply(PublishPlan plan, int maxDeletes) {
-        check(plan, maxDeletes);
+    public Result apply(PublishPlan plan) {
         List<String> pending = cdn.isPresent() ? plan.invalidations() : List.of();
         Manifest stored = plan.before();
         Optional<String> version = plan.manifestVersion();
@@ -66,9 +50,7 @@ public final class Publisher {
             version = write(withPending, stored, version);
             stored = withPending;
         }
-        upload(plan, "assets", u -> ObjectKinds.isAsset(u.object().key()));
-        upload(plan, "pages", u -> !ObjectKinds.isAsset(u.object().key()) && !ObjectKinds.isIndex(u.object().key()));
-        upload(plan, "sitemap and robots.txt", u -> ObjectKinds.isIndex(u.object().key()));
+        plan.phases().forEach(this::upload);
         target.flush();
 
         if (plan.function() != PublishPlan.FunctionChange.NONE && cdn.isPresent()) {
@@ -112,36 +94,15 @@ public final class Publisher {
         return manifest.equals(stored) ? version : Optional.of(manifest.write(state, version));
     }
 
-    private void upload(PublishPlan plan, String phase, Predicate<PublishPlan.Upload> which) {
-        List<PublishPlan.Upload> uploads = plan.uploads().stream().filter(which).toList();
-        if (uploads.isEmpty()) {
-            return;
-        }
+    private void upload(PublishPlan.Phase phase) {
         heartbeat.run();
-        progress.accept("S3: uploading " + uploads.size() + " " + phase);
-        ProgressMeter meter = new ProgressMeter("S3: uploaded", phase, uploads.size(),
-                uploads.stream().mapToLong(u -> u.object().size()).sum(), progress, System::nanoTime);
-        ParallelRequests.each(uploads, upload -> {
+        progress.accept("S3: uploading " + phase.uploads().size() + " " + phase.name());
+        ProgressMeter meter = new ProgressMeter("S3: uploaded", phase.name(), phase.uploads().size(),
+                phase.uploads().stream().mapToLong(u -> u.object().size()).sum(), progress, System::nanoTime);
+        ParallelRequests.each(phase.uploads(), upload -> {
             target.upload(upload.object());
             meter.advance(upload.object().size());
             return upload;
         });
-    }
-
-    /** The distribution does not run the function and deploy may not associate it: refused before anything changes. */
-    public static final class NotAssociatedException extends RuntimeException {
-
-        public NotAssociatedException(String message) {
-            super(message);
-        }
-    }
-
-    /** More deletions than allowed: refused before anything changes. */
-    public static final class DeleteLimitException extends RuntimeException {
-
-        public DeleteLimitException(int deletes, int limit) {
-            super("this deploy would delete " + deletes + " objects, more than charter.maxDeletes=" + limit
-                    + "; nothing was changed. If that is intended, run again with -Dcharter.maxDeletes=" + deletes);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package com.queenofsandiego.charter.publish;
 
+import com.queenofsandiego.charter.ConfigurationException;
 import java.util.regex.Pattern;
 
 /**
@@ -14,7 +15,7 @@ public record StateStore(PublishTarget store, String prefix) {
 
     public StateStore {
         if (!PREFIX.matcher(prefix).matches() || prefix.contains("../") || prefix.startsWith("./")) {
-            throw new IllegalArgumentException("charter.state.prefix '" + prefix + "' is not a key prefix: use letters, digits,"
+            throw new ConfigurationException("charter.state.prefix '" + prefix + "' is not a key prefix: use letters, digits,"
                     + " . _ - and /, ending with /, e.g. .charter/");
         }
     }
@@ -31,7 +32,7 @@ public record StateStore(PublishTarget store, String prefix) {
     public static StateStore inSiteBucket(PublishTarget site, String prefix) {
         String normalised = normalise(prefix);
         if (!normalised.startsWith(PublishTarget.PRIVATE_PREFIX)) {
-            throw new IllegalArgumentException("charter.state.prefix '" + prefix + "' would put the ledger, lock and manifest at a"
+            throw new ConfigurationException("charter.state.prefix '" + prefix + "' would put the ledger, lock and manifest at a"
                     + " public path of the site bucket; only keys under .charter/ are hidden by the CloudFront function. Use a"
                     + " prefix under .charter/, or set charter.state.bucket to a private bucket (recommended)");
         }

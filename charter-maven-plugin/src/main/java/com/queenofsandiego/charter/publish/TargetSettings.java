@@ -1,7 +1,10 @@
 package com.queenofsandiego.charter.publish;
 
+import com.queenofsandiego.charter.ConfigurationException;
+
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -12,7 +15,7 @@ import java.util.Optional;
  * @param statePrefix their key prefix, {@code .charter/} by default
  */
 public record TargetSettings(
-        String target,
+        Kind target,
         Path localDirectory,
         Optional<String> bucket,
         Optional<String> region,
@@ -23,7 +26,24 @@ public record TargetSettings(
         Optional<String> stateBucket,
         String statePrefix) {
 
+    /** The two places a site can go. */
+    public enum Kind {
+        LOCAL, AWS;
+
+        /** {@code charter.target} as given: blank picks {@code aws} when a bucket is named, else {@code local}. */
+        public static Kind parse(String value, boolean bucketNamed) {
+            if (value == null || value.isBlank()) {
+                return bucketNamed ? AWS : LOCAL;
+            }
+            return switch (value.strip().toLowerCase(Locale.ROOT)) {
+                case "local" -> LOCAL;
+                case "aws" -> AWS;
+                default -> throw new ConfigurationException("charter.target '" + value.strip() + "' is not a target: use local or aws");
+            };
+        }
+    }
+
     public boolean isLocal() {
-        return target.equals("local");
+        return target == Kind.LOCAL;
     }
 }

@@ -1,5 +1,6 @@
 package com.queenofsandiego.charter.publish;
 
+import com.queenofsandiego.charter.ConfigurationException;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -37,10 +38,7 @@ public final class Targets {
             return new Connection(local, StateStore.inSiteBucket(local, settings.statePrefix()),
                     Optional.of(new LocalCdn(settings.localDirectory())), () -> { });
         }
-        if (!settings.target().equals("aws")) {
-            throw new IllegalArgumentException("charter.target '" + settings.target() + "' is not a target: use local or aws");
-        }
-        String bucket = settings.bucket().orElseThrow(() -> new IllegalArgumentException(
+        String bucket = settings.bucket().orElseThrow(() -> new ConfigurationException(
                 "charter.target=aws needs a bucket: set charter.s3.bucket"));
         S3Client s3Client = s3Client(settings);
         Optional<CloudFrontClient> cloudFront = settings.distributionId().map(id -> cloudFrontClient(settings));

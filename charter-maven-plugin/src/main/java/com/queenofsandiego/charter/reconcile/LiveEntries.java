@@ -1,5 +1,6 @@
 package com.queenofsandiego.charter.reconcile;
 
+import com.queenofsandiego.charter.ConfigurationException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -29,7 +30,7 @@ public record LiveEntries(Map<RemoteSystem, Map<String, List<RemoteEntry>>> foun
      */
     public static LiveEntries read(Map<RemoteSystem, RemoteClient> clients, Map<RemoteSystem, List<String>> bookings, int concurrency) {
         if (concurrency < 1) {
-            throw new IllegalArgumentException("charter.concurrency must be at least 1, not " + concurrency);
+            throw new ConfigurationException("charter.concurrency must be at least 1, not " + concurrency);
         }
         record Read(RemoteSystem system, String bookingId, Future<List<RemoteEntry>> entries) {
         }

@@ -1,16 +1,11 @@
 package com.queenofsandiego.charter.reconcile;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static com.queenofsandiego.charter.text.UntrustedText.codeSpan;
 
 /**
  * What reconciling would change in JADA and SCC, per booking. A value: planning reads only the ledger (and with a
@@ -22,8 +17,6 @@ import static com.queenofsandiego.charter.text.UntrustedText.codeSpan;
  */
 public record ReconcilePlan(Map<RemoteSystem, String> systems, List<Change> changes, Map<RemoteSystem, Integer> unchanged,
                             List<Move> moves) {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public ReconcilePlan {
         systems = Collections.unmodifiableMap(new LinkedHashMap<>(systems));
@@ -103,105 +96,9 @@ public record ReconcilePlan(Map<RemoteSystem, String> systems, List<Change> chan
         return String.join("; ", parts);
     }
 
-    private String counts(RemoteSystem system) {
+    /** "JADA: create 2, update 1, delete 0" */
+    public String counts(RemoteSystem system) {
         return system.label() + ": create " + count(system, Action.CREATE) + ", update " + count(system, Action.UPDATE)
                 + ", delete " + count(system, Action.DELETE);
-    }
-
-    /**
-     * For reviewers, per system: deletions first and in bold, then updates (each changed field with its new value; the
-     * pull request's diff shows the old one), then creates.
-     */
-    public List<String> markdown() {
-        List<String> lines = new ArrayList<>();
-        List<Change> drift = changes.stream().filter(Change::drift).toList();
-        if (!drift.isEmpty()) {
-            lines.add("### Drift found by refresh");
-            drift.forEach(change -> lines.add("- " + change.system().label() + ": " + change.action().name().toLowerCase(java.util.Locale.ROOT)
-                    + " " + codeSpan(change.bookingId()) + change.remoteId().map(id -> " (id " + id + ")").orElse("") + ": " + change.reason()));
-        }
-        for (RemoteSystem system : RemoteSystem.values()) {
-            if (!systems.containsKey(system)) {
-                lines.add("### " + system.label());
-                lines.add("Not configured (set " + system.endpointProperty() + "): nothing is sent to " + system.label() + ".");
-                continue;
-            }
-            lines.add("### " + system.label() + " (" + systems.get(system) + ")");
-            lines.add(counts(system) + ", unchanged " + unchanged.getOrDefault(system, 0) + ".");
-            moves.stream().filter(move -> move.system() == system).forEach(move -> lines.add(move.line() + "."));
-            List<Change> ofSystem = changes(system);
-            for (Action action : List.of(Action.DELETE, Action.UPDATE, Action.CREATE)) {
-                for (Change change : ofSystem.stream().filter(c -> c.action() == action).toList()) {
-                    lines.addAll(markdown(change));
-                }
-            }
-        }
-        return lines;
-    }
-
-    private static List<String> markdown(Change change) {
-        String where = " (" + change.reason() + change.file().map(file -> "; " + codeSpan(file)).orElse("") + ")";
-        String booking = codeSpan(change.bookingId());
-        List<String> lines = new ArrayList<>();
-        switch (change.action()) {
-            case DELETE -> lines.add("- **delete " + booking + change.remoteId().map(id -> " (id " + id + ")").orElse("") + "**" + where);
-            case UPDATE -> {
-                lines.add("- update " + booking + change.remoteId().map(id -> " (id " + id + ")").orElse("") + where);
-                Map<String, Object> fields = change.body().orElseThrow().fields();
-                change.changedFields().forEach(field -> lines.add("  - `" + field + "` → " + literal(fields.get(field))));
-            }
-            case CREATE -> {
-                lines.add("- create " + booking + where);
-                change.body().ifPresent(body -> body.fields().forEach((field, value) ->
-                        lines.add("  - `" + field + "`: " + literal(value))));
-            }
-        }
-        return lines;
-    }
-
-    /** A value as JSON in a code span, so line breaks and quotes in notes stay visible and harmless. */
-    private static String literal(Object value) {
-        try {
-            return "`" + JSON.writeValueAsString(value).replace("`", "\\u0060") + "`";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** plan.json's part: per system, configured or not, the counts and every change. */
-    public Map<String, Object> json() {
-        Map<String, Object> all = new LinkedHashMap<>();
-        for (RemoteSystem system : RemoteSystem.values()) {
-            Map<String, Object> part = new LinkedHashMap<>();
-            part.put("configured", systems.containsKey(system));
-            if (systems.containsKey(system)) {
-                part.put("endpoint", systems.get(system));
-                part.put("create", count(system, Action.CREATE));
-                part.put("update", count(system, Action.UPDATE));
-                part.put("delete", count(system, Action.DELETE));
-                part.put("unchanged", unchanged.getOrDefault(system, 0));
-                moves.stream().filter(move -> move.system() == system).forEach(move -> part.put("ledgerDescribes", move.from()));
-                part.put("changes", changes(system).stream().map(ReconcilePlan::json).toList());
-            }
-            all.put(system.key(), part);
-        }
-        return all;
-    }
-
-    private static Map<String, Object> json(Change change) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("action", change.action().name().toLowerCase(java.util.Locale.ROOT));
-        json.put("booking", change.bookingId());
-        change.file().ifPresent(file -> json.put("file", file));
-        json.put("reason", change.reason());
-        if (change.drift()) {
-            json.put("drift", true);
-        }
-        change.remoteId().ifPresent(id -> json.put("id", id));
-        change.body().ifPresent(body -> json.put("body", body.fields()));
-        if (change.action() == Action.UPDATE) {
-            json.put("changed", change.changedFields());
-        }
-        return json;
     }
 }

@@ -1,5 +1,6 @@
 package com.queenofsandiego.charter.reconcile;
 
+import com.queenofsandiego.charter.ConfigurationException;
 import com.queenofsandiego.charter.publish.ProgressMeter;
 
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ public final class Reconciler {
     public Reconciler(Map<RemoteSystem, RemoteClient> clients, Ledger ledger, Consumer<String> progress, Runnable heartbeat,
                       int concurrency) {
         if (concurrency < 1) {
-            throw new IllegalArgumentException("charter.concurrency must be at least 1, not " + concurrency);
+            throw new ConfigurationException("charter.concurrency must be at least 1, not " + concurrency);
         }
         this.clients = Map.copyOf(clients);
         this.ledger = ledger;
@@ -68,20 +69,7 @@ public final class Reconciler {
         }
     }
 
-    /** Refuses a plan that deletes more than {@code maxDeletes} entries from one system, before anything is sent. */
-    public static void checkDeletes(ReconcilePlan plan, int maxDeletes) {
-        for (RemoteSystem system : RemoteSystem.values()) {
-            long deletes = plan.count(system, ReconcilePlan.Action.DELETE);
-            if (deletes > maxDeletes) {
-                throw new DeleteLimitException(system.label() + ": this deploy would delete " + deletes
-                        + " entries, more than charter.maxDeletes=" + maxDeletes + "; nothing was changed. If that is intended,"
-                        + " run again with -Dcharter.maxDeletes=" + deletes);
-            }
-        }
-    }
-
-    public Result apply(ReconcilePlan plan, int maxDeletes) {
-        checkDeletes(plan, maxDeletes);
+    public Result apply(ReconcilePlan plan) {
         if (plan.changes().isEmpty() && plan.moves().isEmpty()) {
             return new Result(0, 0, 0, 0);
         }
@@ -297,14 +285,6 @@ public final class Reconciler {
 
         private String count() {
             return "JADA/SCC: " + done + " of " + total + " changes done";
-        }
-    }
-
-    /** More deletions than allowed: refused before anything changes. */
-    public static final class DeleteLimitException extends RuntimeException {
-
-        public DeleteLimitException(String message) {
-            super(message);
         }
     }
 }

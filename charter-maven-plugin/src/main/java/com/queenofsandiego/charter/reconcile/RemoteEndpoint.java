@@ -1,5 +1,6 @@
 package com.queenofsandiego.charter.reconcile;
 
+import com.queenofsandiego.charter.ConfigurationException;
 import java.net.IDN;
 import java.net.InetAddress;
 import java.net.URI;
@@ -14,7 +15,7 @@ public final class RemoteEndpoint {
     }
 
     /**
-     * The URL as a URI, or an {@link IllegalArgumentException} saying what is wrong: not a URL, plain http to a host
+     * The URL as a URI, or an {@link ConfigurationException} saying what is wrong: not a URL, plain http to a host
      * that is not loopback (the secret would cross the network in clear), or JADA behind CloudFront. Messages show the
      * URL only as {@link #redacted} does.
      */
@@ -24,27 +25,27 @@ public final class RemoteEndpoint {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         String host = normalisedHost(uri);
         if (host.isEmpty() || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw new IllegalArgumentException(shown + " must be an https:// URL such as https://api.example.com/prod");
+            throw new ConfigurationException(shown + " must be an https:// URL such as https://api.example.com/prod");
         }
         if (uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException(shown + " must not carry credentials: give the secret through "
+            throw new ConfigurationException(shown + " must not carry credentials: give the secret through "
                     + system.secretSources());
         }
         // The client appends paths to the base URL; a query there would be sent, and shown, with every call.
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new IllegalArgumentException(shown + " must not carry a query or fragment: give the API's base URL,"
+            throw new ConfigurationException(shown + " must not carry a query or fragment: give the API's base URL,"
                     + " and any secret through " + system.secretSources());
         }
         if (system == RemoteSystem.JADA && (host.endsWith(".cloudfront.net") || host.equals("cloudfront.net"))) {
-            throw new IllegalArgumentException(shown + " is a CloudFront distribution."
+            throw new ConfigurationException(shown + " is a CloudFront distribution."
                     + " CloudFront drops the custom X-Dashboard-Token header, so every call would be refused;"
                     + " use the API Gateway URL instead (https://<api-id>.execute-api.<region>.amazonaws.com/<stage>)");
         }
         if (uri.getHost() == null) {
-            throw new IllegalArgumentException(shown + " has a host that is not plain ASCII; write it as " + host);
+            throw new ConfigurationException(shown + " has a host that is not plain ASCII; write it as " + host);
         }
         if (scheme.equals("http") && !isLoopback(host)) {
-            throw new IllegalArgumentException(shown + " uses plain http to " + host
+            throw new ConfigurationException(shown + " uses plain http to " + host
                     + ": the " + system.label() + " secret would cross the network unencrypted. Use https:// (plain http is allowed only on 127.0.0.1, ::1 or localhost)");
         }
         return uri;
@@ -98,7 +99,7 @@ public final class RemoteEndpoint {
         try {
             return new URI(url.strip());
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(property + " '" + redacted(url) + "' is not a URL: " + e.getReason()
+            throw new ConfigurationException(property + " '" + redacted(url) + "' is not a URL: " + e.getReason()
                     + " at index " + e.getIndex());
         }
     }
@@ -118,7 +119,7 @@ public final class RemoteEndpoint {
             host = authority.substring(authority.lastIndexOf('@') + 1).replaceFirst(":[0-9]*$", "");
             try {
                 host = IDN.toASCII(host, IDN.USE_STD3_ASCII_RULES);
-            } catch (IllegalArgumentException e) {
+            } catch (ConfigurationException e) {
                 return "";
             }
         }

@@ -1,7 +1,11 @@
 package com.queenofsandiego.charter.reconcile;
 
+import com.queenofsandiego.charter.CharterException;
+
+import java.util.Optional;
+
 /** A call to JADA or SCC that did not succeed and will not by retrying; the message says what to do. */
-public final class RemoteException extends RuntimeException {
+public final class RemoteException extends CharterException {
 
     /** Whose fault it is: credentials and refused bodies are the user's to fix; an unavailable system is no one's. */
     public enum Kind { CREDENTIALS, REFUSED, UNAVAILABLE }
@@ -25,9 +29,16 @@ public final class RemoteException extends RuntimeException {
         return kind;
     }
 
+    /** Credentials and refused bodies are the user's to fix; an unavailable system is no one's. */
+    @Override
+    public boolean usersFault() {
+        return kind != Kind.UNAVAILABLE;
+    }
+
     /** The booking file the failure concerns, when it concerns one. */
-    public java.util.Optional<String> file() {
-        return java.util.Optional.ofNullable(file);
+    @Override
+    public Optional<String> file() {
+        return Optional.ofNullable(file);
     }
 
     /** The message without the file. */

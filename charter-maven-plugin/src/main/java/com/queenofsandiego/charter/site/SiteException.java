@@ -1,11 +1,12 @@
 package com.queenofsandiego.charter.site;
 
+import com.queenofsandiego.charter.CharterException;
 import com.queenofsandiego.charter.booking.Problem;
 
 import java.util.List;
 
 /** The site cannot be rendered because of problems in the content or theme, each with its file and line. */
-public final class SiteException extends RuntimeException {
+public final class SiteException extends CharterException {
 
     private final List<Problem> problems;
 
@@ -16,5 +17,10 @@ public final class SiteException extends RuntimeException {
 
     public List<Problem> problems() {
         return problems;
+    }
+
+    @Override
+    public boolean usersFault() {
+        return true;
     }
 }

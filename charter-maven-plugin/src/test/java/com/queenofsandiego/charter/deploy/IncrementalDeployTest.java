@@ -77,7 +77,7 @@ class IncrementalDeployTest {
                 progress::add);
         DeployPlan plan = deployment.plan(new SiteGenerator(settings, renderer).outputs(bookings), bookings.bookings());
         last = plan.publish();
-        deployment.apply(plan, Map.of(), 10, 8, () -> { });
+        deployment.apply(plan, Map.of(), new DeleteLimit(10), 8, () -> { });
         if (!Files.isDirectory(settings.siteDirectory())) {
             return List.of();
         }

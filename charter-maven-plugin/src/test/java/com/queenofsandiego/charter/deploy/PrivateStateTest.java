@@ -1,5 +1,6 @@
 package com.queenofsandiego.charter.deploy;
 
+import com.queenofsandiego.charter.ConfigurationException;
 import com.queenofsandiego.charter.publish.DeployLock;
 import com.queenofsandiego.charter.publish.PublishTarget;
 import com.queenofsandiego.charter.publish.S3Server;
@@ -77,7 +78,7 @@ class PrivateStateTest {
         try (Remotes remotes = Remotes.open(new Remotes.Settings(endpoints, Optional.empty()),
                 system -> Optional.of(new Secret(system == RemoteSystem.JADA ? "jada-token-1" : "scc-key-1", "the test")), RetrySettings.DEFAULT);
              DeployLock lock = DeployLock.acquire(state, "test", Clock.systemUTC(), false)) {
-            return deployment.apply(deployment.plan(outputs(), site.bookings().bookings()), remotes.clients(), 10, 8, lock::confirm);
+            return deployment.apply(deployment.plan(outputs(), site.bookings().bookings()), remotes.clients(), new DeleteLimit(10), 8, lock::confirm);
         }
     }
 
@@ -121,7 +122,7 @@ class PrivateStateTest {
     @Test
     void theStateStaysUnderTheFunctionsPrivatePathUnlessItHasABucketOfItsOwn() throws Exception {
         TargetSettings shared = settings(Optional.empty(), "deploy-state/");
-        assertThatThrownBy(() -> Targets.open(shared)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Targets.open(shared)).isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("charter.state.prefix 'deploy-state/' would put the ledger, lock and manifest at a public path")
                 .hasMessageContaining("charter.state.bucket");
 
@@ -137,7 +138,7 @@ class PrivateStateTest {
     }
 
     private TargetSettings settings(Optional<String> stateBucket, String prefix) {
-        return new TargetSettings("aws", work.resolve("local"), Optional.of(SITE), Optional.of("us-west-2"), Optional.of(s3.endpoint()),
+        return new TargetSettings(TargetSettings.Kind.AWS, work.resolve("local"), Optional.of(SITE), Optional.of("us-west-2"), Optional.of(s3.endpoint()),
                 true, Optional.empty(), Optional.empty(), stateBucket, prefix);
     }
 }

@@ -31,6 +31,8 @@ class DeploySecretsTest {
         }
     };
 
+    private final SettingsSecrets secrets;
+
     DeploySecretsTest() {
         mojo.settings = new Settings();
         mojo.decrypter = request -> {
@@ -43,23 +45,24 @@ class DeploySecretsTest {
             }
             return result(server, problems);
         };
+        secrets = new SettingsSecrets(environment, mojo.settings, mojo.decrypter);
     }
 
     @Test
     void theEnvironmentComesFirstThenTheSettingsServerDecrypted() {
         server("charter-scc", "{enc}-key");
-        assertThat(mojo.secret(RemoteSystem.JADA)).isEmpty();
-        assertThat(mojo.secret(RemoteSystem.SCC)).hasValue(new Secret("plain-key", "the password of server 'charter-scc' in settings.xml"));
+        assertThat(secrets.apply(RemoteSystem.JADA)).isEmpty();
+        assertThat(secrets.apply(RemoteSystem.SCC)).hasValue(new Secret("plain-key", "the password of server 'charter-scc' in settings.xml"));
 
         environment.put("CHARTER_SCC_KEY", "from-env");
-        assertThat(mojo.secret(RemoteSystem.SCC)).hasValue(new Secret("from-env", "the environment variable CHARTER_SCC_KEY"));
+        assertThat(secrets.apply(RemoteSystem.SCC)).hasValue(new Secret("from-env", "the environment variable CHARTER_SCC_KEY"));
     }
 
     @Test
     void aPasswordThatCannotBeDecryptedIsReportedWithoutIt() {
         server("charter-jada", "{broken}");
 
-        assertThatThrownBy(() -> mojo.secret(RemoteSystem.JADA))
+        assertThatThrownBy(() -> secrets.apply(RemoteSystem.JADA))
                 .hasMessageContaining("the password of server 'charter-jada' in settings.xml cannot be decrypted: master password missing")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("{broken}"));
     }
@@ -67,18 +70,18 @@ class DeploySecretsTest {
     @Test
     void aSecretWithATrailingNewlineIsRefusedNamingWhereItCameFromButNotShowingIt() {
         environment.put("CHARTER_SCC_KEY", "scc-key-3f9a0c\n");
-        assertThatThrownBy(() -> mojo.secret(RemoteSystem.SCC))
+        assertThatThrownBy(() -> secrets.apply(RemoteSystem.SCC))
                 .hasMessage("the environment variable CHARTER_SCC_KEY holds a control character (a trailing newline?); remove it");
 
         server("charter-jada", "{enc}-token-81d2\r\n");
-        assertThatThrownBy(() -> mojo.secret(RemoteSystem.JADA))
+        assertThatThrownBy(() -> secrets.apply(RemoteSystem.JADA))
                 .hasMessage("the password of server 'charter-jada' in settings.xml holds a control character (a trailing newline?); remove it");
     }
 
     @Test
     void aSecretAnHttpHeaderCannotCarryIsRefusedBeforeAnyCall() {
         environment.put("CHARTER_JADA_TOKEN", "t\u00f6ken-5b1e");
-        assertThatThrownBy(() -> mojo.secret(RemoteSystem.JADA))
+        assertThatThrownBy(() -> secrets.apply(RemoteSystem.JADA))
                 .hasMessageContaining("the environment variable CHARTER_JADA_TOKEN holds a non-ASCII character")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("5b1e"));
     }

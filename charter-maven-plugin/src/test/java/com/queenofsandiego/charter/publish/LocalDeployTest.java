@@ -1,5 +1,8 @@
 package com.queenofsandiego.charter.publish;
 
+import com.queenofsandiego.charter.deploy.Deployment;
+import com.queenofsandiego.charter.deploy.DeleteLimitException;
+import com.queenofsandiego.charter.deploy.DeleteLimit;
 import com.queenofsandiego.charter.deploy.DeployPlan;
 import com.queenofsandiego.charter.deploy.PlanFiles;
 import com.queenofsandiego.charter.reconcile.ReconcilePlanner;
@@ -39,8 +42,8 @@ class LocalDeployTest {
         Path local = work.resolve("local");
         DirectoryTarget target = new DirectoryTarget(local);
         LocalCdn cdn = new LocalCdn(local);
-        PublishPlan plan = PublishPlanner.plan(LocalTree.scan(site), target, StateStore.in(target), Optional.of(cdn), PublishPlanner.functionSource(), false, false);
-        return new Publisher(target, StateStore.in(target), Optional.of(cdn), line -> { }, () -> { }).apply(plan, maxDeletes);
+        PublishPlan plan = Plans.read(LocalTree.scan(site), target, StateStore.in(target), Optional.of(cdn), PublishPlanner.functionSource(), false, false);
+        return new Publisher(target, StateStore.in(target), Optional.of(cdn), line -> { }, () -> { }).apply(plan);
     }
 
     @Test
@@ -69,13 +72,13 @@ class LocalDeployTest {
         Files.delete(site.resolve("g/c.html"));
         Path local = work.resolve("local");
 
-        PublishPlan plan = PublishPlanner.plan(LocalTree.scan(site), new DirectoryTarget(local), StateStore.in(new DirectoryTarget(local)), Optional.of(new LocalCdn(local)), PublishPlanner.functionSource(), false, false);
+        PublishPlan plan = Plans.read(LocalTree.scan(site), new DirectoryTarget(local), StateStore.in(new DirectoryTarget(local)), Optional.of(new LocalCdn(local)), PublishPlanner.functionSource(), false, false);
         PlanFiles.write(work, new DeployPlan(plan, ReconcilePlanner.plan(List.of(), Map.of(), Map.of()), null),
                 Optional.of(work.resolve("summary.md")));
 
         assertThat(Files.readAllLines(work.resolve("plan.md"))).containsSubsequence(
                 "- **delete `g/c.html`**",
-                "- update `g/a.html` (7 B, text/html; charset=utf-8) — [preview](site/g/a.html)",
+                "- update `g/a.html` (content changed; 7 B, text/html; charset=utf-8) — [preview](site/g/a.html)",
                 "Invalidate: `/g/a`, `/g/a.html`, `/g/c`, `/g/c.html`");
         assertThat(work.resolve("summary.md")).hasSameTextualContentAs(work.resolve("plan.md"));
         assertThat(Files.readString(work.resolve("plan.json"))).contains("\"deletes\" : [ \"g/c.html\" ]");
@@ -88,11 +91,11 @@ class LocalDeployTest {
         Path local = work.resolve("local");
         DirectoryTarget target = new DirectoryTarget(local);
         Files.writeString(site.resolve("g/a.html"), "changed once");
-        PublishPlan stale = PublishPlanner.plan(LocalTree.scan(site), target, StateStore.in(target), Optional.empty(), "", false, false);
+        PublishPlan stale = Plans.read(LocalTree.scan(site), target, StateStore.in(target), Optional.empty(), "", false, false);
         deploy(site, 10);
         String manifest = Files.readString(local.resolve("bucket/.charter/manifest.json"));
 
-        assertThatThrownBy(() -> new Publisher(target, StateStore.in(target), Optional.empty(), line -> { }, () -> { }).apply(stale, 10))
+        assertThatThrownBy(() -> new Publisher(target, StateStore.in(target), Optional.empty(), line -> { }, () -> { }).apply(stale))
                 .isInstanceOf(ConcurrentDeployException.class)
                 .hasMessageContaining(".charter/manifest.json in local directory")
                 .hasMessageContaining("was changed by another deploy while this one ran");
@@ -138,11 +141,11 @@ class LocalDeployTest {
             }
         };
         DirectoryTarget target = new DirectoryTarget(local);
-        PublishPlan plan = PublishPlanner.plan(LocalTree.scan(site), target, StateStore.in(target), Optional.of(failing), PublishPlanner.functionSource(), false, false);
-        assertThatThrownBy(() -> new Publisher(target, StateStore.in(target), Optional.of(failing), line -> { }, () -> { }).apply(plan, 10))
+        PublishPlan plan = Plans.read(LocalTree.scan(site), target, StateStore.in(target), Optional.of(failing), PublishPlanner.functionSource(), false, false);
+        assertThatThrownBy(() -> new Publisher(target, StateStore.in(target), Optional.of(failing), line -> { }, () -> { }).apply(plan))
                 .hasMessage("connection reset");
 
-        PublishPlan next = PublishPlanner.plan(LocalTree.scan(site), new DirectoryTarget(local), StateStore.in(new DirectoryTarget(local)), Optional.of(new LocalCdn(local)), PublishPlanner.functionSource(), false, false);
+        PublishPlan next = Plans.read(LocalTree.scan(site), new DirectoryTarget(local), StateStore.in(new DirectoryTarget(local)), Optional.of(new LocalCdn(local)), PublishPlanner.functionSource(), false, false);
         deploy(site, 10);
 
         assertThat(next.uploads()).isEmpty();
@@ -160,9 +163,15 @@ class LocalDeployTest {
             Files.delete(site.resolve(key));
         }
 
-        assertThatThrownBy(() -> deploy(site, 3)).isInstanceOf(Publisher.DeleteLimitException.class)
-                .hasMessage("this deploy would delete 4 objects, more than charter.maxDeletes=3; nothing was changed."
-                        + " If that is intended, run again with -Dcharter.maxDeletes=4");
+        DirectoryTarget target = new DirectoryTarget(work.resolve("local"));
+        Deployment deployment = new Deployment(target, StateStore.in(target), Optional.empty(), false, false, Map.of(), line -> { });
+        DeployPlan plan = deployment.plan(site, List.of());
+        assertThat(new DeleteLimit(3).exceeded(plan)).containsExactly(
+                "the plan deletes 4 objects from the bucket, more than charter.maxDeletes=3; allow it with -Dcharter.maxDeletes=4");
+        assertThatThrownBy(() -> deployment.apply(plan, Map.of(), new DeleteLimit(3), 1, () -> { }))
+                .isInstanceOf(DeleteLimitException.class)
+                .hasMessage("the plan deletes 4 objects from the bucket, more than charter.maxDeletes=3;"
+                        + " allow it with -Dcharter.maxDeletes=4. Nothing was changed.");
 
         assertThat(work.resolve("local/bucket/g/a.html")).exists();
         assertThat(work.resolve("local/bucket/index.html")).hasContent("content of index.html");

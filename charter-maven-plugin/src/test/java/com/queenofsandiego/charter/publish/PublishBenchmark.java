@@ -42,21 +42,21 @@ public final class PublishBenchmark {
         PublishTarget first = targets.get();
         Optional<Cdn> cdn = Optional.of(new LocalCdn(work.resolve("cdn-" + name)));
         String function = PublishPlanner.functionSource();
-        PublishPlan initial = PublishPlanner.plan(LocalTree.scan(site), first, StateStore.in(first), cdn, function, false, false);
-        new Publisher(first, StateStore.in(first), cdn, line -> { }, () -> { }).apply(initial, 0);
+        PublishPlan initial = Plans.read(LocalTree.scan(site), first, StateStore.in(first), cdn, function, false, false);
+        new Publisher(first, StateStore.in(first), cdn, line -> { }, () -> { }).apply(initial);
 
         Path fresh = FileTrees.copy(site, work.resolve("fresh-" + name));
         PublishTarget again = targets.get();
         long started = System.nanoTime();
-        PublishPlan unchanged = PublishPlanner.plan(LocalTree.scan(fresh), again, StateStore.in(again), cdn, function, false, false);
+        PublishPlan unchanged = Plans.read(LocalTree.scan(fresh), again, StateStore.in(again), cdn, function, false, false);
         long planMillis = (System.nanoTime() - started) / 1_000_000;
-        new Publisher(again, StateStore.in(again), cdn, line -> { }, () -> { }).apply(unchanged, 0);
+        new Publisher(again, StateStore.in(again), cdn, line -> { }, () -> { }).apply(unchanged);
         Map<String, Integer> unchangedRequests = again.requests();
 
         Files.writeString(fresh.resolve("g/page-42.html"), "<h1>changed</h1>");
         PublishTarget third = targets.get();
-        PublishPlan oneChange = PublishPlanner.plan(LocalTree.scan(fresh), third, StateStore.in(third), cdn, function, false, false);
-        new Publisher(third, StateStore.in(third), cdn, line -> { }, () -> { }).apply(oneChange, 0);
+        PublishPlan oneChange = Plans.read(LocalTree.scan(fresh), third, StateStore.in(third), cdn, function, false, false);
+        new Publisher(third, StateStore.in(third), cdn, line -> { }, () -> { }).apply(oneChange);
 
         System.out.printf("%s, %d objects: plan of an unchanged site from a fresh copy %d ms; its deploy sent %s;"
                         + " one changed page: uploads %s, invalidation paths %s, bucket requests %s%n",

@@ -1,5 +1,10 @@
 package com.queenofsandiego.charter.publish;
 
+import java.util.Map;
+import com.queenofsandiego.charter.deploy.PlanReport;
+import com.queenofsandiego.charter.deploy.Deployment;
+import com.queenofsandiego.charter.deploy.DeleteLimitException;
+import com.queenofsandiego.charter.deploy.DeleteLimit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -127,12 +132,12 @@ class S3DeployTest {
     }
 
     private PublishPlan plan(Path site, PublishTarget target, boolean refresh) {
-        return PublishPlanner.plan(LocalTree.scan(site), target, StateStore.in(target), Optional.of(new CloudFrontCdn(cloudFront, "DIST123")), "function handler(event) {}", false, refresh);
+        return Plans.read(LocalTree.scan(site), target, StateStore.in(target), Optional.of(new CloudFrontCdn(cloudFront, "DIST123")), "function handler(event) {}", false, refresh);
     }
 
     private Publisher.Result deploy(Path site, PublishTarget target, int maxDeletes) {
         PublishPlan plan = plan(site, target);
-        return new Publisher(target, StateStore.in(target), Optional.of(new CloudFrontCdn(cloudFront, "DIST123")), progress::add, () -> { }).apply(plan, maxDeletes);
+        return new Publisher(target, StateStore.in(target), Optional.of(new CloudFrontCdn(cloudFront, "DIST123")), progress::add, () -> { }).apply(plan);
     }
 
     private List<String> invalidationBodies() {
@@ -169,7 +174,7 @@ class S3DeployTest {
         PublishPlan again = plan(site("fresh-clone"), fresh);
         assertThat(again.isEmpty()).isTrue();
         assertThat(again.unchanged()).isEqualTo(9);
-        new Publisher(fresh, StateStore.in(fresh), Optional.of(new CloudFrontCdn(cloudFront, "DIST123")), progress::add, () -> { }).apply(again, 10);
+        new Publisher(fresh, StateStore.in(fresh), Optional.of(new CloudFrontCdn(cloudFront, "DIST123")), progress::add, () -> { }).apply(again);
         assertThat(fresh.requests()).containsOnlyKeys("LIST", "GET").containsEntry("LIST", 1).containsEntry("GET", 1);
         assertThat(invalidationBodies()).isEmpty();
 
@@ -186,8 +191,10 @@ class S3DeployTest {
         Files.delete(site.resolve("g/trip-two.ics"));
         PublishPlan removal = plan(site, new S3Target(s3.client(), BUCKET));
         assertThat(removal.deletes()).containsExactly("g/trip-two.html", "g/trip-two.ics");
-        assertThatThrownBy(() -> new Publisher(new S3Target(s3.client(), BUCKET), StateStore.in(new S3Target(s3.client(), BUCKET)), Optional.empty(), progress::add, () -> { }).apply(removal, 1))
-                .isInstanceOf(Publisher.DeleteLimitException.class).hasMessageContaining("-Dcharter.maxDeletes=2");
+        S3Target refused = new S3Target(s3.client(), BUCKET);
+        Deployment limited = new Deployment(refused, StateStore.in(refused), Optional.empty(), false, false, Map.of(), progress::add);
+        assertThatThrownBy(() -> limited.apply(limited.plan(site, List.of()), Map.of(), new DeleteLimit(1), 1, () -> { }))
+                .isInstanceOf(DeleteLimitException.class).hasMessageContaining("-Dcharter.maxDeletes=2");
         assertThat(keys()).contains("g/trip-two.html");
 
         Publisher.Result removed = deploy(site, new S3Target(s3.client(), BUCKET), 10);
@@ -206,11 +213,12 @@ class S3DeployTest {
         PublishPlan plan = plan(site("site"), target);
 
         assertThat(plan.associationRefused()).isTrue();
-        assertThat(plan.markdown()).anySatisfy(line -> assertThat(line).startsWith(
+        assertThat(PlanReport.markdown(plan)).anySatisfy(line -> assertThat(line).startsWith(
                 "Viewer-request association: missing (function someone-elses): **deploy refuses**."));
-        assertThatThrownBy(() -> new Publisher(target, StateStore.in(target), Optional.of(new CloudFrontCdn(cloudFront, "DIST123")),
-                progress::add, () -> { }).apply(plan, 10))
-                .isInstanceOf(Publisher.NotAssociatedException.class)
+        Deployment deployment = new Deployment(target, StateStore.in(target), Optional.of(new CloudFrontCdn(cloudFront, "DIST123")),
+                false, false, Map.of(), progress::add);
+        assertThatThrownBy(() -> deployment.apply(deployment.plan(site("site"), List.of()), Map.of(), new DeleteLimit(10), 1, () -> { }))
+                .isInstanceOf(NotAssociatedException.class)
                 .hasMessageContaining("CloudFront distribution DIST123 does not run path-rewriter on viewer request")
                 .hasMessageContaining("-Dcharter.cloudfront.associate=true")
                 .hasMessageContaining("Nothing was changed");
@@ -230,12 +238,12 @@ class S3DeployTest {
                         .withBody("<Distribution xmlns=\"" + NS + "\"><Id>DIST123</Id><Status>InProgress</Status></Distribution>")));
         S3Target target = new S3Target(s3.client(), BUCKET);
         CloudFrontCdn cdn = new CloudFrontCdn(cloudFront, "DIST123");
-        PublishPlan plan = PublishPlanner.plan(LocalTree.scan(site("site")), target, StateStore.in(target), Optional.of(cdn),
+        PublishPlan plan = Plans.read(LocalTree.scan(site("site")), target, StateStore.in(target), Optional.of(cdn),
                 "function handler(event) {}", true, false);
 
         assertThat(plan.willAssociate()).isTrue();
         assertThat(plan.summary()).endsWith("associate (now no viewer-request function)");
-        new Publisher(target, StateStore.in(target), Optional.of(cdn), progress::add, () -> { }).apply(plan, 10);
+        new Publisher(target, StateStore.in(target), Optional.of(cdn), progress::add, () -> { }).apply(plan);
 
         List<LoggedRequest> updates = cloudFrontStub.findAll(putRequestedFor(urlEqualTo("/2020-05-31/distribution/DIST123/config")));
         assertThat(updates).singleElement().satisfies(update -> {
@@ -299,7 +307,7 @@ class S3DeployTest {
         assertThat(fresh.requests()).containsEntry("HEAD", 2).containsEntry("LIST", 1).containsEntry("GET", 1);
         assertThat(plan.uploads()).as("faq.html has no charter hash: put there by someone else")
                 .extracting(u -> u.object().key()).containsExactly("faq.html");
-        new Publisher(fresh, StateStore.in(fresh), Optional.empty(), progress::add, () -> { }).apply(plan, 10);
+        new Publisher(fresh, StateStore.in(fresh), Optional.empty(), progress::add, () -> { }).apply(plan);
         S3Target next = new S3Target(s3.client(), BUCKET);
         assertThat(plan(site, next).uploads()).isEmpty();
         assertThat(next.requests()).as("the manifest now records charter's hashes").doesNotContainKey("HEAD");
@@ -339,7 +347,7 @@ class S3DeployTest {
         PublishPlan afterUpload = plan(site, second);
         assertThat(afterUpload.uploads()).isEmpty();
         assertThat(second.requests()).as("objects uploaded last time are confirmed by their metadata").containsEntry("HEAD", 9);
-        new Publisher(second, StateStore.in(second), Optional.empty(), progress::add, () -> { }).apply(afterUpload, 10);
+        new Publisher(second, StateStore.in(second), Optional.empty(), progress::add, () -> { }).apply(afterUpload);
 
         KmsEtags third = new KmsEtags(new S3Target(s3.client(), BUCKET));
         assertThat(plan(site, third).uploads()).isEmpty();

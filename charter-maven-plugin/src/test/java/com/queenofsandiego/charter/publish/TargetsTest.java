@@ -36,7 +36,7 @@ class TargetsTest {
         System.setProperty("aws.secretAccessKey", "test-secret");
         server.start();
         URI endpoint = URI.create("http://127.0.0.1:" + server.port());
-        connection = Targets.open(new TargetSettings("aws", Path.of("unused"), Optional.of("site"), Optional.of("us-west-2"),
+        connection = Targets.open(new TargetSettings(TargetSettings.Kind.AWS, Path.of("unused"), Optional.of("site"), Optional.of("us-west-2"),
                 Optional.of(endpoint), true, Optional.of("DIST123"), Optional.of(endpoint), Optional.empty(), ".charter/"));
     }
 

@@ -1,5 +1,6 @@
 package com.queenofsandiego.charter.reconcile;
 
+import com.queenofsandiego.charter.deploy.PlanReport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.queenofsandiego.charter.booking.Booking;
@@ -60,7 +61,7 @@ class ReconcileEndpointTest {
 
         String from = "http://127.0.0.1:" + sandbox.baseUri().getPort();
         String to = "http://127.0.0.1:" + real.baseUri().getPort();
-        assertThat(plan.markdown()).contains("JADA: the ledger describes " + from + ", not " + to
+        assertThat(PlanReport.markdown(plan)).contains("JADA: the ledger describes " + from + ", not " + to
                 + "; its 3 bookings are looked up by external_id and adopted or created.");
         assertThat(plan.reconcile().count(RemoteSystem.JADA, ReconcilePlan.Action.CREATE)).isEqualTo(2);
         assertThat(plan.reconcile().count(RemoteSystem.JADA, ReconcilePlan.Action.DELETE)).isZero();

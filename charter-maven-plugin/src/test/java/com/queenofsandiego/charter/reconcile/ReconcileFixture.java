@@ -1,5 +1,6 @@
 package com.queenofsandiego.charter.reconcile;
 
+import com.queenofsandiego.charter.deploy.DeleteLimit;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.queenofsandiego.charter.booking.Booking;
@@ -134,7 +135,7 @@ final class ReconcileFixture implements AutoCloseable {
         try (DeployLock lock = DeployLock.acquire(StateStore.in(target), "test", clock, forceUnlock)) {
             Deployment deployment = deployment(target);
             applied = deployment.plan(root.resolve("site"), bookings, clients, concurrency);
-            return deployment.apply(applied, clients, maxDeletes, concurrency, lock::confirm);
+            return deployment.apply(applied, clients, new DeleteLimit(maxDeletes), concurrency, lock::confirm);
         }
     }
 

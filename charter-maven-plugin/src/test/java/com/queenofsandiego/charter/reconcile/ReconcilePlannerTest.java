@@ -1,5 +1,6 @@
 package com.queenofsandiego.charter.reconcile;
 
+import com.queenofsandiego.charter.deploy.PlanReport;
 import com.queenofsandiego.charter.text.UntrustedTextTest;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
@@ -20,9 +21,9 @@ class ReconcilePlannerTest {
         ReconcilePlan plan = ReconcilePlanner.plan(List.of(booking("BS-1")), Map.of(), Map.of(RemoteSystem.SCC, "https://scc.example.com"));
 
         assertThat(plan.summary()).isEqualTo("JADA: not configured; SCC: create 1, update 0, delete 0");
-        assertThat(plan.markdown()).startsWith("### JADA", "Not configured (set charter.jada.endpoint): nothing is sent to JADA.",
+        assertThat(PlanReport.markdown(plan)).startsWith("### JADA", "Not configured (set charter.jada.endpoint): nothing is sent to JADA.",
                 "### SCC (https://scc.example.com)");
-        assertThat(plan.json()).containsEntry("jada", Map.of("configured", false));
+        assertThat(PlanReport.json(plan)).containsEntry("jada", Map.of("configured", false));
     }
 
     @Test
@@ -54,7 +55,7 @@ class ReconcilePlannerTest {
         ReconcilePlan.Change change = new ReconcilePlan.Change(RemoteSystem.JADA, ReconcilePlan.Action.DELETE, "BS-1`", Optional.of(file),
                 Optional.empty(), Optional.empty(), Map.of(), "file removed", false);
 
-        List<String> lines = new ReconcilePlan(Map.of(RemoteSystem.JADA, "sandbox"), List.of(change), Map.of(), List.of()).markdown();
+        List<String> lines = PlanReport.markdown(new ReconcilePlan(Map.of(RemoteSystem.JADA, "sandbox"), List.of(change), Map.of(), List.of()));
         Node document = Parser.builder().build().parse(String.join("\n", lines));
 
         assertThat(lines).allSatisfy(line -> assertThat(line).doesNotContain("\n", "\r"));

@@ -1,5 +1,7 @@
 package com.queenofsandiego.charter.reconcile;
 
+import com.queenofsandiego.charter.deploy.DeleteLimitException;
+import com.queenofsandiego.charter.deploy.PlanReport;
 import com.queenofsandiego.charter.booking.Booking;
 import com.queenofsandiego.charter.deploy.DeployPlan;
 import com.queenofsandiego.charter.deploy.Deployment;
@@ -54,7 +56,7 @@ class ReconcileRefreshTest {
         fixture.refresh = true;
         fixture.concurrency = 4;
         DeployPlan plan = fixture.plan(bookings);
-        assertThat(plan.markdown()).contains("### Drift found by refresh")
+        assertThat(PlanReport.markdown(plan)).contains("### Drift found by refresh")
                 .anySatisfy(line -> assertThat(line).startsWith("- JADA: create `BS-1`").contains("deleted by hand"))
                 .anySatisfy(line -> assertThat(line).startsWith("- SCC: update `BS-2`").contains("edited by hand"));
         Deployment.Result refreshed = fixture.deploy(bookings);
@@ -74,7 +76,7 @@ class ReconcileRefreshTest {
         fixture.refresh = true;
 
         assertThatThrownBy(() -> fixture.deploy(fixture.target(), bookings, fixture.clients(), 0, false))
-                .isInstanceOf(Reconciler.DeleteLimitException.class);
+                .isInstanceOf(DeleteLimitException.class);
 
         Deployment.Result result = fixture.deploy(bookings);
 

@@ -1,5 +1,8 @@
 package com.queenofsandiego.charter.reconcile;
 
+import com.queenofsandiego.charter.deploy.DeleteLimit;
+import com.queenofsandiego.charter.deploy.DeleteLimitException;
+import com.queenofsandiego.charter.deploy.PlanReport;
 import com.queenofsandiego.charter.booking.Booking;
 import com.queenofsandiego.charter.deploy.DeployPlan;
 import com.queenofsandiego.charter.deploy.Deployment;
@@ -101,7 +104,7 @@ class ReconcileTest {
         DeployPlan plan = fixture.plan(List.of(startingAt(booking("BS-1"), "11:00"), booking("BS-3")));
 
         assertThat(plan.reconcile().summary()).isEqualTo("JADA: create 1, update 1, delete 1; SCC: create 1, update 1, delete 1");
-        assertThat(plan.reconcile().markdown()).containsSubsequence(
+        assertThat(PlanReport.markdown(plan.reconcile())).containsSubsequence(
                 "### JADA (" + fixture.sandbox.baseUri() + ")",
                 "JADA: create 1, update 1, delete 1, unchanged 0.",
                 "- **delete `BS-2` (id jada-2)** (file removed)",
@@ -199,7 +202,7 @@ class ReconcileTest {
 
         fixture.deploy(List.of(booking("BS-1")));
         DeployPlan plan = fixture.plan(List.of(startingAt(booking("BS-1"), "07:00")));
-        assertThat(String.join("\n", fixture.progress) + plan.markdown() + plan.reconcile().json())
+        assertThat(String.join("\n", fixture.progress) + PlanReport.markdown(plan) + PlanReport.json(plan.reconcile()))
                 .contains("BS-1").doesNotContain(ReconcileFixture.JADA_TOKEN).doesNotContain(ReconcileFixture.SCC_KEY);
         assertThat(new Secret(ReconcileFixture.SCC_KEY, "a test").toString()).isEqualTo("secret from a test");
     }
@@ -276,7 +279,7 @@ class ReconcileTest {
             }
         });
 
-        assertThatThrownBy(() -> deployment.apply(deployment.plan(site, List.of(booking("BS-1"))), fixture.clients(), 10, 8, mine::confirm))
+        assertThatThrownBy(() -> deployment.apply(deployment.plan(site, List.of(booking("BS-1"))), fixture.clients(), new DeleteLimit(10), 8, mine::confirm))
                 .isInstanceOf(DeployLock.HeldException.class).hasMessageContaining("was taken over by another deploy");
 
         Path bucket = work.resolve("local/bucket");
@@ -293,9 +296,10 @@ class ReconcileTest {
         Map<String, Integer> calls = fixture.sandbox.calls();
 
         assertThatThrownBy(() -> fixture.deploy(fixture.target(), List.of(), fixture.clients(), 2, false))
-                .isInstanceOf(Reconciler.DeleteLimitException.class)
-                .hasMessage("JADA: this deploy would delete 3 entries, more than charter.maxDeletes=2; nothing was changed."
-                        + " If that is intended, run again with -Dcharter.maxDeletes=3");
+                .isInstanceOf(DeleteLimitException.class)
+                .hasMessageStartingWith("the plan deletes 3 JADA entries, more than charter.maxDeletes=2; allow it with"
+                        + " -Dcharter.maxDeletes=3")
+                .hasMessageEndingWith(". Nothing was changed.");
         assertThat(fixture.sandbox.calls()).isEqualTo(calls);
     }
 
