@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/../charter-maven-plugin"
 ../mvnw -q -B test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
-java -Xmx512m -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+java -Xmx512m -Dsun.net.httpserver.nodelay=true -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
   com.queenofsandiego.charter.reconcile.ReconcileBenchmark "${1:-1000}" 2>&1 | grep -v "^SLF4J"

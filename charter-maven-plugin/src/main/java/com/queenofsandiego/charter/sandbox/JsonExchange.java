@@ -18,8 +18,12 @@ final class JsonExchange {
     }
 
     static Map<String, String> query(HttpExchange exchange) {
+        return query(exchange.getRequestURI().getRawQuery());
+    }
+
+    /** The parameters of a raw query string (null when there is none). */
+    static Map<String, String> query(String raw) {
         Map<String, String> values = new HashMap<>();
-        String raw = exchange.getRequestURI().getRawQuery();
         if (raw == null) {
             return values;
         }

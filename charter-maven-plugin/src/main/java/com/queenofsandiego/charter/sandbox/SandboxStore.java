@@ -18,10 +18,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * One system's entries in the sandbox, kept in {@code <directory>/<jada|scc>.json} after every change: the entries,
- * the idempotency keys seen, and how many times each booking was created (for SCC: invited).
+ * One system's entries in the sandbox, kept in {@code <directory>/<jada|scc>.json} after every change: the entries and
+ * the idempotency keys seen.
  */
-public final class SandboxStore {
+final class SandboxStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -29,7 +29,6 @@ public final class SandboxStore {
     private final Path file;
     private final Map<String, ObjectNode> entries = new LinkedHashMap<>();
     private final Map<String, String> idempotencyKeys = new TreeMap<>();
-    private final Map<String, Integer> creates = new TreeMap<>();
     private int nextId = 1;
 
     SandboxStore(RemoteSystem system, Path directory) {
@@ -40,19 +39,6 @@ public final class SandboxStore {
 
     /** The outcome of a create: the entry, and whether an earlier request with the same key had made it. */
     record Created(ObjectNode entry, boolean replayed) {
-    }
-
-    public synchronized List<ObjectNode> entries() {
-        return entries.values().stream().map(ObjectNode::deepCopy).toList();
-    }
-
-    /** How many times a booking was created here; more than one for a confirmed booking means the crew was invited twice. */
-    public synchronized int creates(String externalId) {
-        return creates.getOrDefault(externalId, 0);
-    }
-
-    public synchronized Map<String, Integer> creates() {
-        return new TreeMap<>(creates);
     }
 
     synchronized List<ObjectNode> find(Optional<String> externalId) {
@@ -76,7 +62,6 @@ public final class SandboxStore {
         ObjectNode entry = entry(id, body);
         entries.put(id, entry);
         idempotencyKey.ifPresent(key -> idempotencyKeys.put(key, id));
-        creates.merge(body.path("external_id").asText(), 1, Integer::sum);
         save();
         return new Created(entry.deepCopy(), false);
     }
@@ -106,36 +91,11 @@ public final class SandboxStore {
         return existed;
     }
 
-    /** Removes an entry behind charter's back, as staff deleting it by hand would; for tests. */
-    public synchronized boolean deleteByHand(String id) {
-        return delete(id);
-    }
-
-    /** Changes one field of an entry behind charter's back, as staff editing it by hand would; for tests. */
-    public synchronized boolean editByHand(String id, String field, String value) {
-        ObjectNode entry = entries.get(id);
-        if (entry == null) {
-            return false;
-        }
-        entry.put(field, value);
-        save();
-        return true;
-    }
-
-    /** Copies an entry under a new id, as a second create for the same booking would; for tests. Returns the new id. */
-    public synchronized String duplicateByHand(String id) {
-        String copy = system.key() + "-" + nextId++;
-        entries.put(copy, entry(copy, entries.get(id)));
-        save();
-        return copy;
-    }
-
     private void save() {
         ObjectNode document = JSON.createObjectNode();
         document.put("next_id", nextId);
         document.set("entries", JSON.valueToTree(entries));
         document.set("idempotency_keys", JSON.valueToTree(idempotencyKeys));
-        document.set("creates", JSON.valueToTree(creates));
         try {
             Files.createDirectories(file.getParent());
             Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
@@ -155,7 +115,6 @@ public final class SandboxStore {
             nextId = document.path("next_id").asInt(1);
             document.path("entries").properties().forEach(e -> entries.put(e.getKey(), (ObjectNode) e.getValue()));
             document.path("idempotency_keys").properties().forEach(e -> idempotencyKeys.put(e.getKey(), e.getValue().asText()));
-            document.path("creates").properties().forEach(e -> creates.put(e.getKey(), e.getValue().asInt()));
         } catch (IOException | ClassCastException e) {
             throw new IllegalStateException("the sandbox's state " + file + " is not readable (" + e.getMessage()
                     + "); delete it to start the sandbox empty", e);

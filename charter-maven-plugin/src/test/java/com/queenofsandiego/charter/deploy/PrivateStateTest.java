@@ -11,7 +11,7 @@ import com.queenofsandiego.charter.publish.Targets;
 import com.queenofsandiego.charter.reconcile.RemoteSystem;
 import com.queenofsandiego.charter.reconcile.RetrySettings;
 import com.queenofsandiego.charter.reconcile.Secret;
-import com.queenofsandiego.charter.sandbox.Sandbox;
+import com.queenofsandiego.charter.sandbox.TestSandbox;
 import com.queenofsandiego.charter.site.SiteFixture;
 import com.queenofsandiego.charter.site.SiteGenerator;
 import com.queenofsandiego.charter.site.SiteOutputs;
@@ -47,13 +47,13 @@ class PrivateStateTest {
     @TempDir
     Path work;
     S3Server s3;
-    Sandbox sandbox;
+    TestSandbox sandbox;
     SiteFixture site;
 
     @BeforeEach
     void start() throws Exception {
         s3 = new S3Server(SITE, STATE);
-        sandbox = Sandbox.start(work.resolve("sandbox"), 0, "jada-token-1", "scc-key-1");
+        sandbox = TestSandbox.start(work.resolve("sandbox"), 0, "jada-token-1", "scc-key-1");
         site = new SiteFixture(work.resolve("project"), Optional.of(sandbox.baseUri().toString()))
                 .booking("2024/2024-05-30-smith.yaml", SiteFixture.booking("BS-48213", "k3m9x2pq7a", ""))
                 .booking("2024/2024-05-31-smith.yaml", SiteFixture.booking("BS-48214", "w8f2hq4nze", "status: cancelled\n")

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.queenofsandiego.charter.booking.Booking;
 import com.queenofsandiego.charter.deploy.DeployPlan;
 import com.queenofsandiego.charter.publish.StateStore;
-import com.queenofsandiego.charter.sandbox.Sandbox;
+import com.queenofsandiego.charter.sandbox.TestSandbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,12 +30,12 @@ class ReconcileEndpointTest {
     @TempDir
     Path work;
     ReconcileFixture fixture;
-    Sandbox real;
+    TestSandbox real;
 
     @BeforeEach
     void start() throws IOException {
         fixture = new ReconcileFixture(work);
-        real = Sandbox.start(work.resolve("real"), 0, JADA_TOKEN, SCC_KEY);
+        real = TestSandbox.start(work.resolve("real"), 0, JADA_TOKEN, SCC_KEY);
     }
 
     @AfterEach
@@ -49,7 +49,7 @@ class ReconcileEndpointTest {
     @Test
     void movingToOtherEndpointsCreatesEachBookingThereOnceDeletesNothingItDoesNotKnowAndLeavesTheOldAlone() {
         fixture.deploy(List.of(booking("BS-1"), booking("BS-2"), booking("BS-3")));
-        Sandbox sandbox = fixture.sandbox;
+        TestSandbox sandbox = fixture.sandbox;
         Map<String, Integer> sandboxCalls = sandbox.calls();
         fixture.remote = real;
         // Someone made BS-2's entry in the real JADA already, and BS-3's, whose file is removed in this change.

@@ -11,7 +11,7 @@ import com.queenofsandiego.charter.publish.DeployLock;
 import com.queenofsandiego.charter.publish.DirectoryTarget;
 import com.queenofsandiego.charter.publish.PublishTarget;
 import com.queenofsandiego.charter.publish.StateStore;
-import com.queenofsandiego.charter.sandbox.Sandbox;
+import com.queenofsandiego.charter.sandbox.TestSandbox;
 
 import java.io.IOException;
 import java.net.URI;
@@ -42,9 +42,9 @@ final class ReconcileFixture implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final Path root;
-    final Sandbox sandbox;
+    final TestSandbox sandbox;
     /** The JADA and SCC deploys talk to: {@link #sandbox} unless a test points them at another. */
-    Sandbox remote;
+    TestSandbox remote;
     /** Whether plans read JADA and SCC (charter.refresh). */
     boolean refresh;
     final List<String> progress = Collections.synchronizedList(new ArrayList<>());
@@ -62,7 +62,7 @@ final class ReconcileFixture implements AutoCloseable {
     ReconcileFixture(Path root, Duration latency) throws IOException {
         this.root = root;
         Files.createDirectories(root.resolve("site"));
-        this.sandbox = Sandbox.start(root.resolve("sandbox"), 0, JADA_TOKEN, SCC_KEY, latency);
+        this.sandbox = TestSandbox.start(root.resolve("sandbox"), 0, JADA_TOKEN, SCC_KEY, latency);
         this.remote = sandbox;
     }
 

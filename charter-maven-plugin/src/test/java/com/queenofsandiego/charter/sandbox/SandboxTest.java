@@ -10,10 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,9 +31,14 @@ class SandboxTest {
     Path work;
     final HttpClient http = HttpClient.newHttpClient();
 
-    private HttpResponse<String> call(Sandbox sandbox, String method, String path, String header, String value, String body,
+    private HttpResponse<String> call(TestSandbox sandbox, String method, String path, String header, String value, String body,
                                       String... extraHeaders) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(sandbox.baseUri().resolve(path))
+        return call(sandbox.baseUri(), method, path, header, value, body, extraHeaders);
+    }
+
+    private HttpResponse<String> call(URI base, String method, String path, String header, String value, String body,
+                                      String... extraHeaders) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (header != null) {
             request.header(header, value);
@@ -44,13 +49,13 @@ class SandboxTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> scc(Sandbox sandbox, String method, String path, String body, String... extraHeaders) throws Exception {
+    private HttpResponse<String> scc(TestSandbox sandbox, String method, String path, String body, String... extraHeaders) throws Exception {
         return call(sandbox, method, path, "Authorization", "Bearer key-1", body, extraHeaders);
     }
 
     @Test
     void everyCallNeedsTheRightSecret() throws Exception {
-        try (Sandbox sandbox = Sandbox.start(work, 0, "token-1", "key-1")) {
+        try (TestSandbox sandbox = TestSandbox.start(work, 0, "token-1", "key-1")) {
             assertThat(call(sandbox, "GET", "/calendar?external_id=BS-1", null, null, null).statusCode()).isEqualTo(401);
             assertThat(call(sandbox, "GET", "/calendar?external_id=BS-1", "X-Dashboard-Token", "token-2", null).statusCode()).isEqualTo(401);
             assertThat(call(sandbox, "GET", "/calendar?external_id=BS-1", "X-Dashboard-Token", "token-1", null).statusCode()).isEqualTo(200);
@@ -62,7 +67,7 @@ class SandboxTest {
 
     @Test
     void aCreateRepeatedWithItsIdempotencyKeyMakesOneEvent() throws Exception {
-        try (Sandbox sandbox = Sandbox.start(work, 0, "token-1", "key-1")) {
+        try (TestSandbox sandbox = TestSandbox.start(work, 0, "token-1", "key-1")) {
             HttpResponse<String> first = scc(sandbox, "POST", "/events", EVENT, "Idempotency-Key", "BS-1-0123456789ab");
             HttpResponse<String> again = scc(sandbox, "POST", "/events", EVENT, "Idempotency-Key", "BS-1-0123456789ab");
 
@@ -77,7 +82,7 @@ class SandboxTest {
 
     @Test
     void updatesAndDeletesAnswerAsTheContractSays() throws Exception {
-        try (Sandbox sandbox = Sandbox.start(work, 0, "token-1", "key-1")) {
+        try (TestSandbox sandbox = TestSandbox.start(work, 0, "token-1", "key-1")) {
             String id = json(scc(sandbox, "POST", "/events", EVENT)).get("id").asText();
 
             HttpResponse<String> put = scc(sandbox, "PUT", "/events/" + id, EVENT.replace("10:00", "09:00"));
@@ -94,10 +99,10 @@ class SandboxTest {
 
     @Test
     void stateOutlivesARestart() throws Exception {
-        try (Sandbox sandbox = Sandbox.start(work, 0, "token-1", "key-1")) {
+        try (TestSandbox sandbox = TestSandbox.start(work, 0, "token-1", "key-1")) {
             scc(sandbox, "POST", "/events", EVENT, "Idempotency-Key", "BS-1-aaaaaaaaaaaa");
         }
-        try (Sandbox sandbox = Sandbox.start(work, 0, "token-1", "key-1")) {
+        try (TestSandbox sandbox = TestSandbox.start(work, 0, "token-1", "key-1")) {
             assertThat(json(scc(sandbox, "GET", "/events?external_id=BS-1", null))).hasSize(1);
             assertThat(scc(sandbox, "POST", "/events", EVENT, "Idempotency-Key", "BS-1-aaaaaaaaaaaa").statusCode()).isEqualTo(200);
             assertThat(json(scc(sandbox, "POST", "/events", EVENT.replace("BS-1", "BS-2"))).get("id").asText()).isEqualTo("scc-2");
@@ -106,7 +111,7 @@ class SandboxTest {
 
     @Test
     void faultsFailCallsOnPurpose() throws Exception {
-        try (Sandbox sandbox = Sandbox.start(work, 0, "token-1", "key-1")) {
+        try (TestSandbox sandbox = TestSandbox.start(work, 0, "token-1", "key-1")) {
             sandbox.faults().inject(new Faults.Status(429, 7), 1, 2);
 
             assertThat(scc(sandbox, "GET", "/events", null).statusCode()).isEqualTo(200);
@@ -126,7 +131,7 @@ class SandboxTest {
 
     @Test
     void aLatencyDelaysEveryAnswerAndTheLogListsCallsInOrder() throws Exception {
-        try (Sandbox sandbox = Sandbox.start(work, 0, "token-1", "key-1", Duration.ofMillis(150))) {
+        try (TestSandbox sandbox = TestSandbox.start(work, 0, "token-1", "key-1", Duration.ofMillis(150))) {
             long started = System.nanoTime();
             assertThat(scc(sandbox, "POST", "/events", EVENT).statusCode()).isEqualTo(201);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(150));
@@ -139,18 +144,46 @@ class SandboxTest {
     }
 
     @Test
-    void thePresignRouteKnowsTheBookingsSccHasEventsForAndTheirDates() throws Exception {
-        try (Sandbox sandbox = Sandbox.start(work, 0, "token-1", "key-1");
-             UploadBucket bucket = UploadBucket.start(work.resolve("uploads"), sandbox.baseUri().toString())) {
-            scc(sandbox, "POST", "/events", EVENT);
-            // The event is on 2026-06-01; links are handed out until 30 days after it.
-            sandbox.presign(bucket.links(), 1000, Clock.fixed(Instant.parse("2026-07-01T12:00:00Z"), ZoneOffset.UTC));
+    void aHookSeesEachCallAndMayAnswerInsteadOfTheSandbox() throws Exception {
+        List<String> seen = new ArrayList<>();
+        Sandbox.RequestHook hook = (request, next) -> {
+            seen.add(request.system() + " " + request.method() + " " + request.path() + " " + request.query()
+                    + " " + request.body().length + (request.authorised() ? "" : " refused"));
+            return request.method().equals("DELETE") ? new Sandbox.Response(503, null) : next.apply(request);
+        };
+        try (Sandbox sandbox = Sandbox.start(work, 0, "token-1", "key-1", hook)) {
+            assertThat(call(sandbox.baseUri(), "GET", "/events", "Authorization", "Bearer key-2", null).statusCode()).isEqualTo(401);
+            String id = json(call(sandbox.baseUri(), "POST", "/events", "Authorization", "Bearer key-1", EVENT)).get("id").asText();
+            assertThat(call(sandbox.baseUri(), "DELETE", "/events/" + id, "Authorization", "Bearer key-1", null).statusCode()).isEqualTo(503);
+            assertThat(json(call(sandbox.baseUri(), "GET", "/events?external_id=BS-1", "Authorization", "Bearer key-1", null))).hasSize(1);
 
-            HttpResponse<String> link = call(sandbox, "GET", "/g/BS-1/presign?filename=a.jpg&content_type=image%2Fjpeg&size=3", null, null, null);
-            assertThat(link.statusCode()).isEqualTo(200);
-            assertThat(json(link).get("url").asText()).contains("BS-1");
-            assertThat(call(sandbox, "GET", "/g/BS-2/presign?filename=a.jpg&content_type=image%2Fjpeg&size=3", null, null, null).statusCode())
-                    .isEqualTo(404);
+            assertThat(seen).containsExactly("SCC GET /events null 0 refused", "SCC POST /events null " + EVENT.length(), "SCC DELETE /events/scc-1 null 0",
+                    "SCC GET /events external_id=BS-1 0");
+        }
+    }
+
+    @Test
+    void handEditsGoThroughTheApiWithoutBeingCountedOrFaulted() throws Exception {
+        try (TestSandbox sandbox = TestSandbox.start(work, 0, "token-1", "key-1")) {
+            String id = json(scc(sandbox, "POST", "/events", EVENT)).get("id").asText();
+            var calls = sandbox.calls();
+            sandbox.faults().inject(new Faults.Status(500, 0), 0, 100);
+            TestSandbox.Store store = sandbox.store(RemoteSystem.SCC);
+
+            assertThat(store.editByHand(id, "start_time", "07:00")).isTrue();
+            String copy = store.duplicateByHand(id);
+            assertThat(store.deleteByHand(id)).isTrue();
+            assertThat(store.editByHand(id, "start_time", "08:00")).isFalse();
+
+            assertThat(store.entries()).singleElement().satisfies(entry -> {
+                assertThat(entry.get("id").asText()).isEqualTo(copy).isNotEqualTo(id);
+                assertThat(entry.get("start_time").asText()).isEqualTo("07:00");
+                assertThat(entry.get("external_id").asText()).isEqualTo("BS-1");
+            });
+            assertThat(sandbox.calls()).isEqualTo(calls);
+            assertThat(sandbox.faults().calls()).isEqualTo(1);
+            assertThat(sandbox.log()).containsExactly("POST /events BS-1");
+            assertThat(store.creates("BS-1")).isEqualTo(1);
         }
     }
 

@@ -1,16 +1,21 @@
 package com.queenofsandiego.charter.sandbox;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Switches that make the sandbox misbehave the way real servers do, to prove a deploy survives it: answer 500 or 429,
  * answer late, or do the work and then drop the connection before answering. Each switch skips some calls, then
- * affects some; JADA and SCC calls count alike (the presign route does not).
+ * affects some; JADA and SCC calls count alike, calls without the right secret not at all (they are answered 401). A
+ * {@link Sandbox.RequestHook}, which {@link TestSandbox} installs.
  */
-public final class Faults {
+public final class Faults implements Sandbox.RequestHook {
 
     /** What happens to an affected call. */
     public sealed interface Fault {
@@ -48,7 +53,28 @@ public final class Faults {
         return calls;
     }
 
-    synchronized Optional<Fault> next() {
+    @Override
+    public Sandbox.Response handle(Sandbox.Request request, Function<Sandbox.Request, Sandbox.Response> next) {
+        if (!request.authorised()) {
+            return next.apply(request);
+        }
+        Optional<Fault> fault = next();
+        if (fault.isEmpty()) {
+            return next.apply(request);
+        }
+        if (fault.get() instanceof Status status) {
+            Map<String, String> headers = status.status() == 429 ? Map.of("Retry-After", Integer.toString(status.retryAfterSeconds())) : Map.of();
+            return new Sandbox.Response(status.status(), JsonNodeFactory.instance.objectNode().put("error", "injected fault: " + status.status()),
+                    headers, false);
+        }
+        if (fault.get() instanceof Delay delay) {
+            TestSandbox.sleep(delay.delay());
+            return next.apply(request);
+        }
+        return next.apply(request).dropped();
+    }
+
+    private synchronized Optional<Fault> next() {
         calls++;
         Switch first = switches.poll();
         if (first == null) {
