@@ -15,8 +15,4 @@ public record Origin(String displayPath, Path path, Map<String, Position> fields
     public Position positionOf(String field) {
         return fields.getOrDefault(field, Position.START);
     }
-
-    public Problem problem(String field, String message) {
-        return Problem.at(displayPath, positionOf(field), message);
-    }
 }

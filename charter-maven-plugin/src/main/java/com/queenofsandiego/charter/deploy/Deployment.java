@@ -123,7 +123,7 @@ public final class Deployment {
     }
 
     /** What a deploy did. */
-    public record Result(Publisher.Result publish, Reconciler.Result reconcile, int ledgerWrites) {
+    public record Result(Publisher.Result publish, Reconciler.Result reconcile, int ledgerWrites, long ledgerBytes) {
 
         @Override
         public String toString() {
@@ -147,6 +147,6 @@ public final class Deployment {
         }
         Publisher.Result published = new Publisher(target, state, cdn, progress, heartbeat).apply(plan.publish());
         Reconciler.Result reconciled = new Reconciler(clients, plan.ledger(), progress, heartbeat, concurrency).apply(plan.reconcile());
-        return new Result(published, reconciled, plan.ledger().writes());
+        return new Result(published, reconciled, plan.ledger().writes(), plan.ledger().bytesWritten());
     }
 }

@@ -48,7 +48,8 @@ public class DeployMojo extends AbstractPublishMojo {
                 StringBuilder requests = new StringBuilder("charter: requests: S3 " + connection.target().requests()
                         + connection.cdn().map(cdn -> ", CloudFront " + cdn.requests()).orElse(""));
                 remotes.clients().forEach((system, client) -> requests.append(", ").append(system.label()).append(' ').append(client.requests()));
-                getLog().info(requests.append(", ledger writes ").append(result.ledgerWrites()).toString());
+                getLog().info(requests.append(", ledger writes ").append(result.ledgerWrites()).append(" (")
+                        .append(result.ledgerBytes()).append(" bytes)").toString());
             }
         }
     }
