@@ -141,7 +141,7 @@ class SandboxTest {
     @Test
     void thePresignRouteKnowsTheBookingsSccHasEventsForAndTheirDates() throws Exception {
         try (Sandbox sandbox = Sandbox.start(work, 0, "token-1", "key-1");
-             UploadBucket bucket = UploadBucket.start(work.resolve("uploads"), sandbox.baseUri().toString())) {
+             LocalPresigner bucket = new LocalPresigner()) {
             scc(sandbox, "POST", "/events", EVENT);
             // The event is on 2026-06-01; links are handed out until 30 days after it.
             sandbox.presign(bucket.links(), 1000, Clock.fixed(Instant.parse("2026-07-01T12:00:00Z"), ZoneOffset.UTC));
