@@ -3,7 +3,7 @@ package com.queenofsandiego.charter.mojo;
 import com.queenofsandiego.charter.booking.Booking;
 import com.queenofsandiego.charter.booking.Bookings;
 import com.queenofsandiego.charter.sandbox.PresignRoute;
-import com.queenofsandiego.charter.sandbox.UploadBucket;
+import com.queenofsandiego.charter.serve.PhotoReceiver;
 import com.queenofsandiego.charter.serve.PreviewServer;
 import com.queenofsandiego.charter.serve.SourceWatcher;
 import com.queenofsandiego.charter.site.SiteException;
@@ -26,8 +26,9 @@ import java.util.stream.Collectors;
 /**
  * A local preview on http://127.0.0.1:8080 with production routing ({@code /g/<slug>} serves the guest page),
  * re-rendering when a booking, content or theme file changes and reloading the open page. Photo upload works as in
- * production: the page asks the preview's presign route for a link and PUTs the photo to a local S3-compatible bucket
- * under {@code ${charter.local.directory}/uploads}. Stop it with Ctrl-C.
+ * production: the page asks the preview's presign route for a link and PUTs the photo, across origins, to the preview's
+ * photo receiver on another port of 127.0.0.1, which keeps it under {@code ${charter.local.directory}/uploads/<booking id>/}
+ * (links signed by this process only, for one type and size, for 15 minutes). Stop it with Ctrl-C.
  */
 @Mojo(name = "serve", threadSafe = true)
 public class ServeMojo extends AbstractCharterMojo {
@@ -43,7 +44,7 @@ public class ServeMojo extends AbstractCharterMojo {
     @Override
     void run() throws Exception {
         try (PreviewServer server = PreviewServer.start(siteSettings().siteDirectory(), port);
-             UploadBucket uploads = UploadBucket.start(uploadsDirectory(), server.baseUri().toString());
+             PhotoReceiver uploads = PhotoReceiver.start(uploadsDirectory(), server.baseUri().toString(), maxPhotoBytes);
              SourceWatcher watcher = new SourceWatcher(List.of(bookingsDirectory.toPath(), contentDirectory.toPath(), themeDirectory.toPath()))) {
             // Pages of the preview ask the preview itself for upload links, as production pages ask SCC.
             sccEndpoint = server.baseUri().toString();
@@ -51,7 +52,7 @@ public class ServeMojo extends AbstractCharterMojo {
             Bookings bookings = render();
             server.route(PresignRoute.PATH, presignRoute(bookings, uploads));
             getLog().info("charter: serving " + siteSettings().siteDirectory() + " on " + server.baseUri() + "/ (Ctrl-C stops);"
-                    + " uploaded photos go to " + uploads.file(""));
+                    + " uploaded photos go to " + uploads.directory());
             for (Booking booking : bookings.bookings()) {
                 getLog().info("  " + server.baseUri() + "/g/" + booking.slug() + "  " + booking.id() + ", " + booking.date()
                         + (booking.cancelled() ? " (cancelled)" : ""));
@@ -81,7 +82,7 @@ public class ServeMojo extends AbstractCharterMojo {
     }
 
     /** Links for the bookings that take photos, around each charter's date in the site's time zone. */
-    private PresignRoute presignRoute(Bookings bookings, UploadBucket uploads) throws MojoFailureException {
+    private PresignRoute presignRoute(Bookings bookings, PhotoReceiver uploads) throws MojoFailureException {
         Map<String, LocalDate> charterDates = bookings.bookings().stream().filter(b -> b.photos() && !b.cancelled())
                 .collect(Collectors.toMap(Booking::id, Booking::date));
         return new PresignRoute(id -> Optional.ofNullable(charterDates.get(id)), uploads.links(), maxPhotoBytes,

@@ -17,7 +17,7 @@ import java.util.UUID;
  * {@code uploads/<booking-id>/<uuid>-<safe filename>}, valid for 15 minutes, for photo types only. The URL signs
  * Content-Type and Content-Length, so storage itself refuses another type or a body of another size.
  */
-public final class PhotoUploadLinks {
+public final class PhotoUploadLinks implements UploadLinks {
 
     public static final Duration EXPIRY = Duration.ofMinutes(15);
     public static final Set<String> CONTENT_TYPES = Set.of("image/jpeg", "image/png", "image/heic", "image/heif", "image/webp");
@@ -31,17 +31,14 @@ public final class PhotoUploadLinks {
         this.bucket = bucket;
     }
 
-    /** The link, as the contract's JSON answer: {@code url}, {@code method}, {@code headers}, {@code expires_in}. */
-    public record Link(String url, String method, Map<String, String> headers, long expiresIn, String key) {
-    }
-
-    /** A link for a photo of exactly {@code size} bytes, or empty when the content type is not a photo type (the route answers 400). */
+    @Override
     public Optional<Link> forPhoto(String bookingId, String filename, String contentType, long size) {
-        String type = contentType == null ? "" : contentType.trim().toLowerCase(Locale.ROOT);
-        if (!CONTENT_TYPES.contains(type)) {
+        Optional<String> photoType = photoType(contentType);
+        if (photoType.isEmpty()) {
             return Optional.empty();
         }
-        String key = "uploads/" + bookingId + "/" + UUID.randomUUID() + "-" + safeName(filename);
+        String type = photoType.get();
+        String key = newKey(bookingId, filename);
         PresignedPutObjectRequest presigned = presigner.presignPutObject(request -> request
                 .signatureDuration(EXPIRY)
                 .putObjectRequest(PutObjectRequest.builder().bucket(bucket).key(key).contentType(type).contentLength(size).build()));
@@ -49,8 +46,19 @@ public final class PhotoUploadLinks {
                 Map.of("Content-Type", type, "Content-Length", Long.toString(size)), EXPIRY.toSeconds(), key));
     }
 
+    /** The content type, trimmed and in lower case, when it is one of the photo types taken; empty otherwise. */
+    public static Optional<String> photoType(String contentType) {
+        String type = contentType == null ? "" : contentType.trim().toLowerCase(Locale.ROOT);
+        return CONTENT_TYPES.contains(type) ? Optional.of(type) : Optional.empty();
+    }
+
+    /** A fresh key for one photo: {@code uploads/<booking-id>/<uuid>-<safe filename>}. */
+    public static String newKey(String bookingId, String filename) {
+        return "uploads/" + bookingId + "/" + UUID.randomUUID() + "-" + safeName(filename);
+    }
+
     /** A file name reduced to letters, digits, '.', '_' and '-': no path, no spaces, no surprises in a key. */
-    static String safeName(String filename) {
+    public static String safeName(String filename) {
         String base = filename == null ? "" : filename.replace('\\', '/');
         base = base.substring(base.lastIndexOf('/') + 1);
         String ascii = Normalizer.normalize(base, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");

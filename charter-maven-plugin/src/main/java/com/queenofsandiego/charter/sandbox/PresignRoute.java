@@ -28,7 +28,7 @@ public final class PresignRoute implements HttpHandler {
     private static final Pattern SIZE = Pattern.compile("[0-9]{1,18}");
 
     private final Function<String, Optional<LocalDate>> charterDates;
-    private final PhotoUploadLinks links;
+    private final UploadLinks links;
     private final long maxPhotoBytes;
     private final Clock clock;
 
@@ -36,7 +36,7 @@ public final class PresignRoute implements HttpHandler {
      * @param charterDates the date of the charter of each booking that takes photos; empty for any other id
      * @param clock now, in the site's time zone (the zone of the charters' dates)
      */
-    public PresignRoute(Function<String, Optional<LocalDate>> charterDates, PhotoUploadLinks links, long maxPhotoBytes, Clock clock) {
+    public PresignRoute(Function<String, Optional<LocalDate>> charterDates, UploadLinks links, long maxPhotoBytes, Clock clock) {
         this.charterDates = charterDates;
         this.links = links;
         this.maxPhotoBytes = maxPhotoBytes;
@@ -76,7 +76,7 @@ public final class PresignRoute implements HttpHandler {
                 JsonExchange.send(exchange, 413, Map.of("error", "a photo may be at most " + maxPhotoBytes + " bytes"));
                 return;
             }
-            Optional<PhotoUploadLinks.Link> link = links.forPhoto(bookingId, filename, query.get("content_type"), Long.parseLong(size));
+            Optional<UploadLinks.Link> link = links.forPhoto(bookingId, filename, query.get("content_type"), Long.parseLong(size));
             if (link.isEmpty() || filename.isBlank()) {
                 JsonExchange.send(exchange, 400, Map.of("error", "only JPEG, PNG, HEIC and WebP photos with a file name are taken"));
                 return;

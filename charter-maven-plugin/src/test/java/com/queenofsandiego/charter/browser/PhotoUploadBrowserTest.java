@@ -4,7 +4,7 @@ import com.queenofsandiego.charter.booking.BookingLoader;
 import com.queenofsandiego.charter.booking.Bookings;
 import com.queenofsandiego.charter.sandbox.PhotoUploadLinks;
 import com.queenofsandiego.charter.sandbox.PresignRoute;
-import com.queenofsandiego.charter.sandbox.UploadBucket;
+import com.queenofsandiego.charter.serve.PhotoReceiver;
 import com.queenofsandiego.charter.serve.PreviewServer;
 import com.queenofsandiego.charter.site.SiteGenerator;
 import com.queenofsandiego.charter.site.SiteSettings;
@@ -32,8 +32,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A guest uploads photos from the guest page in headless Chromium: the page asks the presign route for a SigV4 link
- * and PUTs each photo straight to an S3-compatible bucket (s3proxy) on 127.0.0.1, across origins (CORS).
+ * A guest uploads photos from the guest page in headless Chromium: the page asks the presign route for a signed link
+ * and PUTs each photo straight to the preview's photo receiver on another port of 127.0.0.1, across origins (CORS).
  */
 class PhotoUploadBrowserTest {
 
@@ -50,7 +50,7 @@ class PhotoUploadBrowserTest {
     void twoPhotosArriveUnderTheBookingsPrefixAndWrongFilesAreExplained() throws Exception {
         Path site = work.resolve("out/site");
         try (PreviewServer server = PreviewServer.start(site, 0);
-             UploadBucket bucket = UploadBucket.start(work.resolve("uploads"), server.baseUri().toString());
+             PhotoReceiver bucket = PhotoReceiver.start(work.resolve("uploads"), server.baseUri().toString(), MAX_BYTES);
              Chromium chromium = new Chromium(390, 844)) {
             String slug = renderSite(server, bucket);
             server.route(PresignRoute.PATH, new PresignRoute(id -> id.equals("BS-48213") ? Optional.of(CHARTER) : Optional.empty(),
@@ -89,14 +89,14 @@ class PhotoUploadBrowserTest {
         Path site = work.resolve("out/site");
         AtomicInteger linksGiven = new AtomicInteger();
         try (PreviewServer server = PreviewServer.start(site, 0);
-             UploadBucket bucket = UploadBucket.start(work.resolve("uploads"), server.baseUri().toString());
+             PhotoReceiver bucket = PhotoReceiver.start(work.resolve("uploads"), server.baseUri().toString(), MAX_BYTES);
              Chromium chromium = new Chromium(390, 844)) {
             String slug = renderSite(server, bucket);
-            // The first link's signature is spoiled, as an expired link would be: storage answers 403.
+            // The first link's signature is spoiled, as an expired link would be: the receiver answers 403.
             server.route(PresignRoute.PATH, exchange -> {
                 String size = exchange.getRequestURI().getQuery().replaceAll(".*[?&]?size=([0-9]+).*", "$1");
                 PhotoUploadLinks.Link link = bucket.links().forPhoto("BS-48213", "late.png", "image/png", Long.parseLong(size)).orElseThrow();
-                String url = linksGiven.getAndIncrement() == 0 ? link.url().replaceAll("X-Amz-Signature=[0-9a-f]+", "X-Amz-Signature=" + "0".repeat(64)) : link.url();
+                String url = linksGiven.getAndIncrement() == 0 ? link.url().replaceAll("signature=[A-Za-z0-9_-]+", "signature=" + "A".repeat(43)) : link.url();
                 byte[] body = ("{\"url\":\"" + url + "\",\"method\":\"PUT\",\"headers\":{\"Content-Type\":\"image/png\",\"Content-Length\":\""
                         + size + "\"},\"expires_in\":900}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -117,7 +117,7 @@ class PhotoUploadBrowserTest {
     }
 
     /** This repository's site, whose pages ask the preview for upload links and PUT to the bucket; the slug of BS-48213. */
-    private String renderSite(PreviewServer server, UploadBucket bucket) {
+    private String renderSite(PreviewServer server, PhotoReceiver bucket) {
         Bookings bookings = new BookingLoader(REPOSITORY).load(REPOSITORY.resolve("bookings"), REPOSITORY.resolve("site-content/crew.yaml"));
         new SiteGenerator(new SiteSettings(REPOSITORY, REPOSITORY.resolve("site-content"), REPOSITORY.resolve("theme"),
                 work.resolve("out"), "https://queenofsandiego.com", ZONE, Optional.of(server.baseUri().toString()),

@@ -5,6 +5,7 @@ import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -30,6 +31,7 @@ public final class S3Server implements AutoCloseable {
             Thread.sleep(10);
         }
         client = S3Client.builder()
+                .httpClientBuilder(ApacheHttpClient.builder())
                 .endpointOverride(endpoint())
                 .region(Region.US_WEST_2)
                 .forcePathStyle(true)

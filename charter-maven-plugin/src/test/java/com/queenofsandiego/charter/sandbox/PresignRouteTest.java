@@ -2,6 +2,7 @@ package com.queenofsandiego.charter.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.queenofsandiego.charter.serve.PhotoReceiver;
 import com.queenofsandiego.charter.serve.PreviewServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +21,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The presign route over real HTTP, and its link used for real PUTs to the local S3-compatible bucket. */
+/** The presign route over real HTTP, and its link used for real PUTs to the preview's photo receiver. */
 class PresignRouteTest {
 
     private static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
@@ -42,7 +43,7 @@ class PresignRouteTest {
     }
 
     /** The route for booking BS-48213 on {@link #CHARTER}, as seen at {@code now} in the site's zone. */
-    private static PresignRoute route(UploadBucket bucket, ZonedDateTime now) {
+    private static PresignRoute route(PhotoReceiver bucket, ZonedDateTime now) {
         Map<String, LocalDate> dates = Map.of("BS-48213", CHARTER);
         return new PresignRoute(id -> Optional.ofNullable(dates.get(id)), bucket.links(), MAX_BYTES,
                 Clock.fixed(now.toInstant(), ZONE));
@@ -51,7 +52,7 @@ class PresignRouteTest {
     @Test
     void answersAsTheContractSaysAndTheLinkTakesThePhotoOfTheSignedSizeOnly() throws Exception {
         try (PreviewServer server = PreviewServer.start(work.resolve("site"), 0);
-             UploadBucket bucket = UploadBucket.start(work.resolve("uploads"), server.baseUri().toString())) {
+             PhotoReceiver bucket = PhotoReceiver.start(work.resolve("uploads"), server.baseUri().toString(), MAX_BYTES)) {
             server.route(PresignRoute.PATH, route(bucket, CHARTER.atTime(9, 0).atZone(ZONE)));
 
             HttpResponse<String> ok = get(server, PHOTO + "&size=3");
@@ -81,7 +82,7 @@ class PresignRouteTest {
     @Test
     void aPhotoNeedsAValidSizeWithinTheLimit() throws Exception {
         try (PreviewServer server = PreviewServer.start(work.resolve("site"), 0);
-             UploadBucket bucket = UploadBucket.start(work.resolve("uploads"), server.baseUri().toString())) {
+             PhotoReceiver bucket = PhotoReceiver.start(work.resolve("uploads"), server.baseUri().toString(), MAX_BYTES)) {
             server.route(PresignRoute.PATH, route(bucket, CHARTER.atTime(9, 0).atZone(ZONE)));
 
             for (String size : new String[] {"", "&size=", "&size=0", "&size=-5", "&size=1e3", "&size=99999999999999999999999"}) {
@@ -97,7 +98,7 @@ class PresignRouteTest {
     @Test
     void linksAreHandedOutFromTwoDaysBeforeTheCharterToThirtyDaysAfterInTheSitesZone() throws Exception {
         try (PreviewServer server = PreviewServer.start(work.resolve("site"), 0);
-             UploadBucket bucket = UploadBucket.start(work.resolve("uploads"), server.baseUri().toString())) {
+             PhotoReceiver bucket = PhotoReceiver.start(work.resolve("uploads"), server.baseUri().toString(), MAX_BYTES)) {
             Map<ZonedDateTime, Integer> expected = Map.of(
                     CHARTER.minusDays(3).atTime(23, 59).atZone(ZONE), 403,
                     CHARTER.minusDays(2).atStartOfDay(ZONE), 200,
