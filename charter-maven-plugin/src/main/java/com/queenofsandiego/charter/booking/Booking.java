@@ -1,5 +1,6 @@
 package com.queenofsandiego.charter.booking;
 
+import com.queenofsandiego.charter.source.Origin;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;

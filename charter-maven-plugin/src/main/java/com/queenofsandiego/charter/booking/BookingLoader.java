@@ -1,5 +1,8 @@
 package com.queenofsandiego.charter.booking;
 
+import com.queenofsandiego.charter.source.Position;
+import com.queenofsandiego.charter.source.Problem;
+import com.queenofsandiego.charter.source.Problems;
 import com.queenofsandiego.charter.text.UntrustedText;
 
 import java.io.IOException;

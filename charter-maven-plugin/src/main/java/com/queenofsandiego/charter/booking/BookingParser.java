@@ -1,5 +1,11 @@
 package com.queenofsandiego.charter.booking;
 
+import com.queenofsandiego.charter.source.DidYouMean;
+import com.queenofsandiego.charter.source.Fields;
+import com.queenofsandiego.charter.source.Origin;
+import com.queenofsandiego.charter.source.Position;
+import com.queenofsandiego.charter.source.Problems;
+import com.queenofsandiego.charter.source.YamlSource;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 
 import java.nio.file.Path;

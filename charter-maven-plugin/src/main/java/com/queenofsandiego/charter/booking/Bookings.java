@@ -1,5 +1,6 @@
 package com.queenofsandiego.charter.booking;
 
+import com.queenofsandiego.charter.source.Problem;
 import java.util.List;
 
 /**

@@ -1,5 +1,8 @@
 package com.queenofsandiego.charter.booking;
 
+import com.queenofsandiego.charter.source.Fields;
+import com.queenofsandiego.charter.source.Problems;
+import com.queenofsandiego.charter.source.YamlSource;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;

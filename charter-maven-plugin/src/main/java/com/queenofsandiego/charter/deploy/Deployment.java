@@ -8,10 +8,10 @@ import com.queenofsandiego.charter.publish.LocalTree;
 import com.queenofsandiego.charter.publish.NotAssociatedException;
 import com.queenofsandiego.charter.publish.PublishPlan;
 import com.queenofsandiego.charter.publish.PublishPlanner;
-import com.queenofsandiego.charter.publish.PublishTarget;
+import com.queenofsandiego.charter.store.ObjectStore;
 import com.queenofsandiego.charter.publish.Publisher;
-import com.queenofsandiego.charter.publish.SiteObject;
-import com.queenofsandiego.charter.publish.StateStore;
+import com.queenofsandiego.charter.store.SiteObject;
+import com.queenofsandiego.charter.store.StateStore;
 import com.queenofsandiego.charter.reconcile.Ledger;
 import com.queenofsandiego.charter.reconcile.LiveEntries;
 import com.queenofsandiego.charter.reconcile.ReconcilePlan;
@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
  */
 public final class Deployment {
 
-    private final PublishTarget target;
+    private final ObjectStore target;
     private final StateStore state;
     private final Optional<Cdn> cdn;
     private final boolean associate;
@@ -51,7 +51,7 @@ public final class Deployment {
      *                by hand: each object's metadata, and each booking's entry in JADA and SCC
      * @param systems the JADA and SCC that are configured, each with where it is
      */
-    public Deployment(PublishTarget target, StateStore state, Optional<Cdn> cdn, boolean associate, boolean refresh,
+    public Deployment(ObjectStore target, StateStore state, Optional<Cdn> cdn, boolean associate, boolean refresh,
                       Map<RemoteSystem, String> systems, Consumer<String> progress) {
         this.target = target;
         this.state = state;

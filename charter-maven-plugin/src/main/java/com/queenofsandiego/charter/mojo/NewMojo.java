@@ -2,7 +2,7 @@ package com.queenofsandiego.charter.mojo;
 
 import com.queenofsandiego.charter.booking.BookingScaffold;
 import com.queenofsandiego.charter.booking.NewBooking;
-import com.queenofsandiego.charter.booking.Problem;
+import com.queenofsandiego.charter.source.Problem;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;

@@ -1,7 +1,7 @@
 package com.queenofsandiego.charter.mojo;
 
-import com.queenofsandiego.charter.publish.DeployLock;
-import com.queenofsandiego.charter.publish.Targets;
+import com.queenofsandiego.charter.deploy.DeployLock;
+import com.queenofsandiego.charter.deploy.Targets;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /**

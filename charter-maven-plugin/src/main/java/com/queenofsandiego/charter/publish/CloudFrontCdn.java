@@ -1,5 +1,6 @@
 package com.queenofsandiego.charter.publish;
 
+import com.queenofsandiego.charter.store.RequestCounter;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudfront.model.DefaultCacheBehavior;

@@ -1,5 +1,9 @@
 package com.queenofsandiego.charter.publish;
 
+import com.queenofsandiego.charter.store.ObjectState;
+import com.queenofsandiego.charter.store.ObjectStore;
+import com.queenofsandiego.charter.store.ParallelRequests;
+import com.queenofsandiego.charter.store.StateStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,7 +26,7 @@ import java.util.regex.Pattern;
  * @param headed the metadata read from the objects themselves (HEAD), by key
  */
 public record LiveSite(String target, Map<String, String> listing, Manifest.Versioned manifest,
-                       Map<String, PublishTarget.Metadata> headed) {
+                       Map<String, ObjectStore.Metadata> headed) {
 
     private static final Pattern MD5 = Pattern.compile("[0-9a-f]{32}");
 
@@ -30,7 +34,7 @@ public record LiveSite(String target, Map<String, String> listing, Manifest.Vers
      * @param published the keys charter publishes now: only these are ever read beyond the listing
      * @param refresh read every published object's metadata, so that objects changed by hand are uploaded again
      */
-    public static LiveSite read(PublishTarget target, StateStore state, Set<String> published, boolean refresh) {
+    public static LiveSite read(ObjectStore target, StateStore state, Set<String> published, boolean refresh) {
         Map<String, String> listing = target.list();
         Manifest.Versioned manifest = Manifest.read(state);
         List<String> unknown = published.stream().filter(listing::containsKey)
@@ -52,8 +56,8 @@ public record LiveSite(String target, Map<String, String> listing, Manifest.Vers
         return !md5Like || etag.equals(recorded.md5()) || recorded.etag() != null;
     }
 
-    private static Map<String, PublishTarget.Metadata> head(PublishTarget target, List<String> keys) {
-        Map<String, PublishTarget.Metadata> headed = new TreeMap<>();
+    private static Map<String, ObjectStore.Metadata> head(ObjectStore target, List<String> keys) {
+        Map<String, ObjectStore.Metadata> headed = new TreeMap<>();
         ParallelRequests.each(keys, target::head).forEach((key, metadata) -> metadata.ifPresent(m -> headed.put(key, m)));
         return headed;
     }
@@ -68,7 +72,7 @@ public record LiveSite(String target, Map<String, String> listing, Manifest.Vers
             return Optional.empty();
         }
         ObjectState recorded = manifest.manifest().objects().get(key);
-        PublishTarget.Metadata metadata = headed.get(key);
+        ObjectStore.Metadata metadata = headed.get(key);
         if (metadata != null) {
             return fromMetadata(metadata, recorded);
         }
@@ -88,7 +92,7 @@ public record LiveSite(String target, Map<String, String> listing, Manifest.Vers
      * The object as its metadata describes it (empty when it has no charter hash: not put by charter); the recorded
      * fingerprint holds only while it is the content and headers recorded.
      */
-    private static Optional<ObjectState> fromMetadata(PublishTarget.Metadata metadata, ObjectState recorded) {
+    private static Optional<ObjectState> fromMetadata(ObjectStore.Metadata metadata, ObjectState recorded) {
         if (metadata.sha256() == null) {
             return Optional.empty();
         }

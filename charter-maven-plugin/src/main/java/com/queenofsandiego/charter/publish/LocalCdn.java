@@ -1,5 +1,6 @@
 package com.queenofsandiego.charter.publish;
 
+import com.queenofsandiego.charter.store.RequestCounter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package com.queenofsandiego.charter.publish;
 
+import com.queenofsandiego.charter.store.SiteObject;
 import org.apache.commons.codec.binary.Hex;
 import org.apache.commons.codec.digest.DigestUtils;
 
@@ -55,22 +56,6 @@ public final class LocalTree {
         }
         return new SiteObject(key, file, Hex.encodeHexString(md5.digest()), Hex.encodeHexString(sha256.digest()), size(file),
                 ObjectKinds.contentType(key), ObjectKinds.cacheControl(key), fingerprint);
-    }
-
-    static String md5(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return DigestUtils.md5Hex(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-    }
-
-    static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return DigestUtils.sha256Hex(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
     }
 
     private static long size(Path file) {

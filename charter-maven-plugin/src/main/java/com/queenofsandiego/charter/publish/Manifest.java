@@ -1,5 +1,8 @@
 package com.queenofsandiego.charter.publish;
 
+import com.queenofsandiego.charter.store.ConcurrentDeployException;
+import com.queenofsandiego.charter.store.ObjectState;
+import com.queenofsandiego.charter.store.StateStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 

@@ -1,5 +1,6 @@
 package com.queenofsandiego.charter.publish;
 
+import com.queenofsandiego.charter.store.SiteObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

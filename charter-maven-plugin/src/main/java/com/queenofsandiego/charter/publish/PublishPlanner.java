@@ -1,5 +1,7 @@
 package com.queenofsandiego.charter.publish;
 
+import com.queenofsandiego.charter.store.ObjectState;
+import com.queenofsandiego.charter.store.SiteObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

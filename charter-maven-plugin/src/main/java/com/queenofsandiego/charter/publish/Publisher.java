@@ -1,5 +1,8 @@
 package com.queenofsandiego.charter.publish;
 
+import com.queenofsandiego.charter.store.ObjectStore;
+import com.queenofsandiego.charter.store.ParallelRequests;
+import com.queenofsandiego.charter.store.StateStore;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,14 +18,14 @@ import java.util.function.Consumer;
  */
 public final class Publisher {
 
-    private final PublishTarget target;
+    private final ObjectStore target;
     private final StateStore state;
     private final Optional<Cdn> cdn;
     private final Consumer<String> progress;
     private final Runnable heartbeat;
 
     /** @param heartbeat run before each phase: confirms the deploy lock, and throws to stop the run */
-    public Publisher(PublishTarget target, StateStore state, Optional<Cdn> cdn, Consumer<String> progress, Runnable heartbeat) {
+    public Publisher(ObjectStore target, StateStore state, Optional<Cdn> cdn, Consumer<String> progress, Runnable heartbeat) {
         this.target = target;
         this.state = state;
         this.cdn = cdn;

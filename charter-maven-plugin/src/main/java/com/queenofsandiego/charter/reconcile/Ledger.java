@@ -3,7 +3,7 @@ package com.queenofsandiego.charter.reconcile;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.queenofsandiego.charter.publish.StateStore;
+import com.queenofsandiego.charter.store.StateStore;
 
 import java.io.IOException;
 import java.security.SecureRandom;

@@ -2,7 +2,7 @@ package com.queenofsandiego.charter.reconcile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.queenofsandiego.charter.publish.RequestCounter;
+import com.queenofsandiego.charter.store.RequestCounter;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.FailsafeExecutor;

@@ -1,5 +1,6 @@
 package com.queenofsandiego.charter.serve;
 
+import com.queenofsandiego.charter.source.Origin;
 import com.queenofsandiego.charter.sandbox.PhotoUploadLinks;
 import com.queenofsandiego.charter.sandbox.UploadLinks;
 import com.sun.net.httpserver.Headers;

@@ -1,10 +1,10 @@
 package com.queenofsandiego.charter.site;
 
-import com.queenofsandiego.charter.booking.Fields;
-import com.queenofsandiego.charter.booking.Position;
-import com.queenofsandiego.charter.booking.Problem;
-import com.queenofsandiego.charter.booking.Problems;
-import com.queenofsandiego.charter.booking.YamlSource;
+import com.queenofsandiego.charter.source.Fields;
+import com.queenofsandiego.charter.source.Position;
+import com.queenofsandiego.charter.source.Problem;
+import com.queenofsandiego.charter.source.Problems;
+import com.queenofsandiego.charter.source.YamlSource;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 
 import java.io.IOException;

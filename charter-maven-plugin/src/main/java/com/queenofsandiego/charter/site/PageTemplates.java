@@ -1,6 +1,6 @@
 package com.queenofsandiego.charter.site;
 
-import com.queenofsandiego.charter.booking.Problem;
+import com.queenofsandiego.charter.source.Problem;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.exceptions.TemplateProcessingException;

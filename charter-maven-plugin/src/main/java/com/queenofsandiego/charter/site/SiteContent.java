@@ -1,6 +1,6 @@
 package com.queenofsandiego.charter.site;
 
-import com.queenofsandiego.charter.booking.Problem;
+import com.queenofsandiego.charter.source.Problem;
 
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package com.queenofsandiego.charter.site;
 
 import com.queenofsandiego.charter.CharterException;
-import com.queenofsandiego.charter.booking.Problem;
+import com.queenofsandiego.charter.source.Problem;
 
 import java.util.List;
 

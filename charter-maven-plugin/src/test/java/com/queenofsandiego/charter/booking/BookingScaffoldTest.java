@@ -1,5 +1,6 @@
 package com.queenofsandiego.charter.booking;
 
+import com.queenofsandiego.charter.source.Problem;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

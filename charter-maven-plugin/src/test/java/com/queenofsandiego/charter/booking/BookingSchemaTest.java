@@ -1,5 +1,6 @@
 package com.queenofsandiego.charter.booking;
 
+import com.queenofsandiego.charter.source.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Schema;

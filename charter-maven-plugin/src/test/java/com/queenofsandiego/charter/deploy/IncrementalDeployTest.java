@@ -3,10 +3,10 @@ package com.queenofsandiego.charter.deploy;
 import com.queenofsandiego.charter.FileTrees;
 import com.queenofsandiego.charter.booking.BookingLoader;
 import com.queenofsandiego.charter.booking.Bookings;
-import com.queenofsandiego.charter.publish.DirectoryTarget;
+import com.queenofsandiego.charter.store.DirectoryStore;
 import com.queenofsandiego.charter.publish.LocalCdn;
 import com.queenofsandiego.charter.publish.PublishPlan;
-import com.queenofsandiego.charter.publish.StateStore;
+import com.queenofsandiego.charter.store.StateStore;
 import com.queenofsandiego.charter.site.SiteGenerator;
 import com.queenofsandiego.charter.site.SiteSettings;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,7 +72,7 @@ class IncrementalDeployTest {
         Bookings bookings = new BookingLoader(clone).load(clone.resolve("bookings"), clone.resolve("site-content/crew.yaml"));
         assertThat(bookings.problems()).isEmpty();
         Path local = work.resolve("local");
-        DirectoryTarget target = new DirectoryTarget(local);
+        DirectoryStore target = new DirectoryStore(local);
         Deployment deployment = new Deployment(target, StateStore.in(target), Optional.of(new LocalCdn(local)), false, refresh, Map.of(),
                 progress::add);
         DeployPlan plan = deployment.plan(new SiteGenerator(settings, renderer).outputs(bookings), bookings.bookings());

@@ -1,13 +1,10 @@
 package com.queenofsandiego.charter.deploy;
 
 import com.queenofsandiego.charter.ConfigurationException;
-import com.queenofsandiego.charter.publish.DeployLock;
-import com.queenofsandiego.charter.publish.PublishTarget;
+import com.queenofsandiego.charter.store.ObjectStore;
 import com.queenofsandiego.charter.publish.S3Server;
-import com.queenofsandiego.charter.publish.S3Target;
-import com.queenofsandiego.charter.publish.StateStore;
-import com.queenofsandiego.charter.publish.TargetSettings;
-import com.queenofsandiego.charter.publish.Targets;
+import com.queenofsandiego.charter.store.S3Store;
+import com.queenofsandiego.charter.store.StateStore;
 import com.queenofsandiego.charter.reconcile.RemoteSystem;
 import com.queenofsandiego.charter.reconcile.RetrySettings;
 import com.queenofsandiego.charter.reconcile.Secret;
@@ -69,7 +66,7 @@ class PrivateStateTest {
     }
 
     private Deployment.Result deploy(StateStore state) {
-        S3Target target = new S3Target(s3.client(), SITE);
+        S3Store target = new S3Store(s3.client(), SITE);
         Map<RemoteSystem, String> systems = new EnumMap<>(RemoteSystem.class);
         systems.put(RemoteSystem.JADA, sandbox.baseUri().toString());
         systems.put(RemoteSystem.SCC, sandbox.baseUri().toString());
@@ -96,7 +93,7 @@ class PrivateStateTest {
 
     @Test
     void noObjectInTheSiteBucketHoldsAGuestsFullNameContactOrInternalNotesEvenWithTheStateInIt() {
-        Deployment.Result result = deploy(StateStore.in(new S3Target(s3.client(), SITE)));
+        Deployment.Result result = deploy(StateStore.in(new S3Store(s3.client(), SITE)));
 
         assertThat(result.reconcile().created()).isEqualTo(2);
         Map<String, String> objects = objects(SITE);
@@ -107,13 +104,13 @@ class PrivateStateTest {
 
     @Test
     void withAStateBucketTheSiteBucketHoldsNoDeployRecordsAtAll() {
-        StateStore state = StateStore.separate(new S3Target(s3.client(), STATE), "queenofsandiego/");
+        StateStore state = StateStore.separate(new S3Store(s3.client(), STATE), "queenofsandiego/");
 
         deploy(state);
 
         assertThat(objects(SITE).keySet()).noneMatch(key -> key.startsWith(".charter"));
         assertThat(objects(STATE).keySet()).containsExactly("queenofsandiego/ledger.json", "queenofsandiego/manifest.json");
-        S3Target target = new S3Target(s3.client(), SITE);
+        S3Store target = new S3Store(s3.client(), SITE);
         Deployment again = new Deployment(target, state, Optional.empty(), false, false,
                 Map.of(RemoteSystem.JADA, sandbox.baseUri().toString(), RemoteSystem.SCC, sandbox.baseUri().toString()), line -> { });
         assertThat(again.plan(outputs(), site.bookings().bookings()).isEmpty()).as("the next plan reads the state bucket").isTrue();
@@ -131,7 +128,7 @@ class PrivateStateTest {
             assertThat(underCharter.state().store()).isSameAs(underCharter.target());
         }
         try (Targets.Connection separate = Targets.open(settings(Optional.of(STATE), "site/"))) {
-            PublishTarget store = separate.state().store();
+            ObjectStore store = separate.state().store();
             assertThat(store.describe()).isEqualTo("s3://" + STATE);
             assertThat(separate.state().key("ledger.json")).isEqualTo("site/ledger.json");
         }

@@ -1,5 +1,8 @@
 package com.queenofsandiego.charter.publish;
 
+import com.queenofsandiego.charter.store.ConcurrentDeployException;
+import com.queenofsandiego.charter.store.DirectoryStore;
+import com.queenofsandiego.charter.store.StateStore;
 import com.queenofsandiego.charter.deploy.Deployment;
 import com.queenofsandiego.charter.deploy.DeleteLimitException;
 import com.queenofsandiego.charter.deploy.DeleteLimit;
@@ -40,7 +43,7 @@ class LocalDeployTest {
 
     private Publisher.Result deploy(Path site, int maxDeletes) {
         Path local = work.resolve("local");
-        DirectoryTarget target = new DirectoryTarget(local);
+        DirectoryStore target = new DirectoryStore(local);
         LocalCdn cdn = new LocalCdn(local);
         PublishPlan plan = Plans.read(LocalTree.scan(site), target, StateStore.in(target), Optional.of(cdn), PublishPlanner.functionSource(), false, false);
         return new Publisher(target, StateStore.in(target), Optional.of(cdn), line -> { }, () -> { }).apply(plan);
@@ -72,7 +75,7 @@ class LocalDeployTest {
         Files.delete(site.resolve("g/c.html"));
         Path local = work.resolve("local");
 
-        PublishPlan plan = Plans.read(LocalTree.scan(site), new DirectoryTarget(local), StateStore.in(new DirectoryTarget(local)), Optional.of(new LocalCdn(local)), PublishPlanner.functionSource(), false, false);
+        PublishPlan plan = Plans.read(LocalTree.scan(site), new DirectoryStore(local), StateStore.in(new DirectoryStore(local)), Optional.of(new LocalCdn(local)), PublishPlanner.functionSource(), false, false);
         PlanFiles.write(work, new DeployPlan(plan, ReconcilePlanner.plan(List.of(), Map.of(), Map.of()), null),
                 Optional.of(work.resolve("summary.md")));
 
@@ -89,7 +92,7 @@ class LocalDeployTest {
         Path site = site();
         deploy(site, 10);
         Path local = work.resolve("local");
-        DirectoryTarget target = new DirectoryTarget(local);
+        DirectoryStore target = new DirectoryStore(local);
         Files.writeString(site.resolve("g/a.html"), "changed once");
         PublishPlan stale = Plans.read(LocalTree.scan(site), target, StateStore.in(target), Optional.empty(), "", false, false);
         deploy(site, 10);
@@ -140,12 +143,12 @@ class LocalDeployTest {
                 return real.requests();
             }
         };
-        DirectoryTarget target = new DirectoryTarget(local);
+        DirectoryStore target = new DirectoryStore(local);
         PublishPlan plan = Plans.read(LocalTree.scan(site), target, StateStore.in(target), Optional.of(failing), PublishPlanner.functionSource(), false, false);
         assertThatThrownBy(() -> new Publisher(target, StateStore.in(target), Optional.of(failing), line -> { }, () -> { }).apply(plan))
                 .hasMessage("connection reset");
 
-        PublishPlan next = Plans.read(LocalTree.scan(site), new DirectoryTarget(local), StateStore.in(new DirectoryTarget(local)), Optional.of(new LocalCdn(local)), PublishPlanner.functionSource(), false, false);
+        PublishPlan next = Plans.read(LocalTree.scan(site), new DirectoryStore(local), StateStore.in(new DirectoryStore(local)), Optional.of(new LocalCdn(local)), PublishPlanner.functionSource(), false, false);
         deploy(site, 10);
 
         assertThat(next.uploads()).isEmpty();
@@ -163,7 +166,7 @@ class LocalDeployTest {
             Files.delete(site.resolve(key));
         }
 
-        DirectoryTarget target = new DirectoryTarget(work.resolve("local"));
+        DirectoryStore target = new DirectoryStore(work.resolve("local"));
         Deployment deployment = new Deployment(target, StateStore.in(target), Optional.empty(), false, false, Map.of(), line -> { });
         DeployPlan plan = deployment.plan(site, List.of());
         assertThat(new DeleteLimit(3).exceeded(plan)).containsExactly(

@@ -1,5 +1,9 @@
 package com.queenofsandiego.charter.publish;
 
+import com.queenofsandiego.charter.store.DirectoryStore;
+import com.queenofsandiego.charter.store.ObjectStore;
+import com.queenofsandiego.charter.store.S3Store;
+import com.queenofsandiego.charter.store.StateStore;
 import com.queenofsandiego.charter.FileTrees;
 
 import java.io.IOException;
@@ -26,9 +30,9 @@ public final class PublishBenchmark {
         Path work = Files.createTempDirectory("charter-publish-bench");
         try {
             Path site = site(work.resolve("site"), n);
-            run("local", n, site, work, () -> new DirectoryTarget(work.resolve("local")));
+            run("local", n, site, work, () -> new DirectoryStore(work.resolve("local")));
             try (S3Server s3 = new S3Server("bench")) {
-                run("s3proxy", n, site, work, () -> new S3Target(s3.client(), "bench"));
+                run("s3proxy", n, site, work, () -> new S3Store(s3.client(), "bench"));
             }
         } finally {
             try (Stream<Path> walk = Files.walk(work)) {
@@ -38,15 +42,15 @@ public final class PublishBenchmark {
     }
 
     /** @param targets a fresh view of the same target per deploy, so each counts its own requests */
-    private static void run(String name, int n, Path site, Path work, Supplier<PublishTarget> targets) throws IOException {
-        PublishTarget first = targets.get();
+    private static void run(String name, int n, Path site, Path work, Supplier<ObjectStore> targets) throws IOException {
+        ObjectStore first = targets.get();
         Optional<Cdn> cdn = Optional.of(new LocalCdn(work.resolve("cdn-" + name)));
         String function = PublishPlanner.functionSource();
         PublishPlan initial = Plans.read(LocalTree.scan(site), first, StateStore.in(first), cdn, function, false, false);
         new Publisher(first, StateStore.in(first), cdn, line -> { }, () -> { }).apply(initial);
 
         Path fresh = FileTrees.copy(site, work.resolve("fresh-" + name));
-        PublishTarget again = targets.get();
+        ObjectStore again = targets.get();
         long started = System.nanoTime();
         PublishPlan unchanged = Plans.read(LocalTree.scan(fresh), again, StateStore.in(again), cdn, function, false, false);
         long planMillis = (System.nanoTime() - started) / 1_000_000;
@@ -54,7 +58,7 @@ public final class PublishBenchmark {
         Map<String, Integer> unchangedRequests = again.requests();
 
         Files.writeString(fresh.resolve("g/page-42.html"), "<h1>changed</h1>");
-        PublishTarget third = targets.get();
+        ObjectStore third = targets.get();
         PublishPlan oneChange = Plans.read(LocalTree.scan(fresh), third, StateStore.in(third), cdn, function, false, false);
         new Publisher(third, StateStore.in(third), cdn, line -> { }, () -> { }).apply(oneChange);
 

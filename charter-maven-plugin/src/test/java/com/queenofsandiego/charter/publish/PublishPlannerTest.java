@@ -1,5 +1,7 @@
 package com.queenofsandiego.charter.publish;
 
+import com.queenofsandiego.charter.store.ObjectState;
+import com.queenofsandiego.charter.store.SiteObject;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

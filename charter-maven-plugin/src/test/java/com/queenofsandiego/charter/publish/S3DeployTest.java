@@ -1,5 +1,9 @@
 package com.queenofsandiego.charter.publish;
 
+import com.queenofsandiego.charter.store.ObjectStore;
+import com.queenofsandiego.charter.store.S3Store;
+import com.queenofsandiego.charter.store.SiteObject;
+import com.queenofsandiego.charter.store.StateStore;
 import java.util.Map;
 import com.queenofsandiego.charter.deploy.PlanReport;
 import com.queenofsandiego.charter.deploy.Deployment;
@@ -127,15 +131,15 @@ class S3DeployTest {
         return site;
     }
 
-    private PublishPlan plan(Path site, PublishTarget target) {
+    private PublishPlan plan(Path site, ObjectStore target) {
         return plan(site, target, false);
     }
 
-    private PublishPlan plan(Path site, PublishTarget target, boolean refresh) {
+    private PublishPlan plan(Path site, ObjectStore target, boolean refresh) {
         return Plans.read(LocalTree.scan(site), target, StateStore.in(target), Optional.of(new CloudFrontCdn(cloudFront, "DIST123")), "function handler(event) {}", false, refresh);
     }
 
-    private Publisher.Result deploy(Path site, PublishTarget target, int maxDeletes) {
+    private Publisher.Result deploy(Path site, ObjectStore target, int maxDeletes) {
         PublishPlan plan = plan(site, target);
         return new Publisher(target, StateStore.in(target), Optional.of(new CloudFrontCdn(cloudFront, "DIST123")), progress::add, () -> { }).apply(plan);
     }
@@ -148,7 +152,7 @@ class S3DeployTest {
     @Test
     void deployChangeDeleteAndRedeployTouchExactlyWhatChanged() throws Exception {
         Path site = site("site");
-        S3Target target = new S3Target(s3.client(), BUCKET);
+        S3Store target = new S3Store(s3.client(), BUCKET);
         s3.client().putObject(r -> r.bucket(BUCKET).key("uploads/BS-1/photo.jpg"), RequestBody.fromString("not ours"));
 
         Publisher.Result first = deploy(site, target, 10);
@@ -170,7 +174,7 @@ class S3DeployTest {
         // A fresh checkout: same content, new file times. Nothing to do, and only reads are sent.
         cloudFrontStub.stubFor(get(urlEqualTo("/2020-05-31/function/path-rewriter?Stage=LIVE"))
                 .willReturn(aResponse().withStatus(200).withHeader("ETag", "ETAG-LIVE").withBody("function handler(event) {}")));
-        S3Target fresh = new S3Target(s3.client(), BUCKET);
+        S3Store fresh = new S3Store(s3.client(), BUCKET);
         PublishPlan again = plan(site("fresh-clone"), fresh);
         assertThat(again.isEmpty()).isTrue();
         assertThat(again.unchanged()).isEqualTo(9);
@@ -179,7 +183,7 @@ class S3DeployTest {
         assertThat(invalidationBodies()).isEmpty();
 
         write(site, "g/trip-one.html", "<h1>Trip one, now at sunset</h1>");
-        S3Target second = new S3Target(s3.client(), BUCKET);
+        S3Store second = new S3Store(s3.client(), BUCKET);
         PublishPlan changed = plan(site, second);
         assertThat(changed.uploads()).extracting(u -> u.object().key()).containsExactly("g/trip-one.html");
         assertThat(changed.invalidations()).containsExactly("/g/trip-one", "/g/trip-one.html");
@@ -189,15 +193,15 @@ class S3DeployTest {
 
         Files.delete(site.resolve("g/trip-two.html"));
         Files.delete(site.resolve("g/trip-two.ics"));
-        PublishPlan removal = plan(site, new S3Target(s3.client(), BUCKET));
+        PublishPlan removal = plan(site, new S3Store(s3.client(), BUCKET));
         assertThat(removal.deletes()).containsExactly("g/trip-two.html", "g/trip-two.ics");
-        S3Target refused = new S3Target(s3.client(), BUCKET);
+        S3Store refused = new S3Store(s3.client(), BUCKET);
         Deployment limited = new Deployment(refused, StateStore.in(refused), Optional.empty(), false, false, Map.of(), progress::add);
         assertThatThrownBy(() -> limited.apply(limited.plan(site, List.of()), Map.of(), new DeleteLimit(1), 1, () -> { }))
                 .isInstanceOf(DeleteLimitException.class).hasMessageContaining("-Dcharter.maxDeletes=2");
         assertThat(keys()).contains("g/trip-two.html");
 
-        Publisher.Result removed = deploy(site, new S3Target(s3.client(), BUCKET), 10);
+        Publisher.Result removed = deploy(site, new S3Store(s3.client(), BUCKET), 10);
 
         assertThat(removed.deleted()).isEqualTo(2);
         assertThat(keys()).doesNotContain("g/trip-two.html", "g/trip-two.ics").contains("uploads/BS-1/photo.jpg", "g/trip-one.html");
@@ -209,7 +213,7 @@ class S3DeployTest {
         cloudFrontStub.stubFor(get(urlEqualTo("/2020-05-31/distribution/DIST123/config"))
                 .willReturn(aResponse().withStatus(200).withHeader("ETag", "DIST-ETAG").withHeader("Content-Type", "text/xml")
                         .withBody(distributionConfig("someone-elses"))));
-        S3Target target = new S3Target(s3.client(), BUCKET);
+        S3Store target = new S3Store(s3.client(), BUCKET);
         PublishPlan plan = plan(site("site"), target);
 
         assertThat(plan.associationRefused()).isTrue();
@@ -236,7 +240,7 @@ class S3DeployTest {
         cloudFrontStub.stubFor(put(urlEqualTo("/2020-05-31/distribution/DIST123/config"))
                 .willReturn(aResponse().withStatus(200).withHeader("ETag", "DIST-ETAG-2").withHeader("Content-Type", "text/xml")
                         .withBody("<Distribution xmlns=\"" + NS + "\"><Id>DIST123</Id><Status>InProgress</Status></Distribution>")));
-        S3Target target = new S3Target(s3.client(), BUCKET);
+        S3Store target = new S3Store(s3.client(), BUCKET);
         CloudFrontCdn cdn = new CloudFrontCdn(cloudFront, "DIST123");
         PublishPlan plan = Plans.read(LocalTree.scan(site("site")), target, StateStore.in(target), Optional.of(cdn),
                 "function handler(event) {}", true, false);
@@ -262,7 +266,7 @@ class S3DeployTest {
 
     @Test
     void conditionalWritesProtectTheToolsRecords() {
-        S3Target target = new S3Target(s3.client(), BUCKET);
+        S3Store target = new S3Store(s3.client(), BUCKET);
 
         String first = target.writeIfAbsent(".charter/lock.json", "{\"holder\":\"a\"}".getBytes(), "application/json").orElseThrow();
         assertThat(target.writeIfAbsent(".charter/lock.json", "{\"holder\":\"b\"}".getBytes(), "application/json")).isEmpty();
@@ -277,14 +281,14 @@ class S3DeployTest {
     @Test
     void anObjectWhoseEtagIsNotItsMd5IsWhatTheManifestRecordsWithoutAHead() throws Exception {
         Path site = site("site");
-        deploy(site, new S3Target(s3.client(), BUCKET), 10);
+        deploy(site, new S3Store(s3.client(), BUCKET), 10);
         HeadObjectResponse uploaded = s3.client().headObject(r -> r.bucket(BUCKET).key("g/trip-one.html"));
         assertThat(uploaded.metadata()).containsEntry("charter-sha256", DigestUtils.sha256Hex(Files.readAllBytes(site.resolve("g/trip-one.html"))));
 
         // the same bytes and metadata, uploaded in parts: an ETag that is not the MD5
         putMultipart("g/trip-one.html", Files.readAllBytes(site.resolve("g/trip-one.html")), uploaded);
         assertThat(etag("g/trip-one.html")).endsWith("-1\"");
-        S3Target fresh = new S3Target(s3.client(), BUCKET);
+        S3Store fresh = new S3Store(s3.client(), BUCKET);
         PublishPlan again = plan(site("fresh-clone"), fresh);
 
         assertThat(again.uploads()).isEmpty();
@@ -294,21 +298,21 @@ class S3DeployTest {
     @Test
     void anOldManifestWithoutCharterHashesReadsTheMetadataOfObjectsWhoseEtagIsNotAnMd5AndOnlyThose() throws Exception {
         Path site = site("site");
-        deploy(site, new S3Target(s3.client(), BUCKET), 10);
+        deploy(site, new S3Store(s3.client(), BUCKET), 10);
         HeadObjectResponse page = s3.client().headObject(r -> r.bucket(BUCKET).key("g/trip-one.html"));
         putMultipart("g/trip-one.html", Files.readAllBytes(site.resolve("g/trip-one.html")), page);
         putMultipart("faq.html", Files.readAllBytes(site.resolve("faq.html")), s3.client().headObject(r -> r.bucket(BUCKET).key("faq.html"))
                 .toBuilder().metadata(java.util.Map.of()).build());
         withoutCharterHashes(".charter/manifest.json");
 
-        S3Target fresh = new S3Target(s3.client(), BUCKET);
+        S3Store fresh = new S3Store(s3.client(), BUCKET);
         PublishPlan plan = plan(site("fresh-clone"), fresh);
 
         assertThat(fresh.requests()).containsEntry("HEAD", 2).containsEntry("LIST", 1).containsEntry("GET", 1);
         assertThat(plan.uploads()).as("faq.html has no charter hash: put there by someone else")
                 .extracting(u -> u.object().key()).containsExactly("faq.html");
         new Publisher(fresh, StateStore.in(fresh), Optional.empty(), progress::add, () -> { }).apply(plan);
-        S3Target next = new S3Target(s3.client(), BUCKET);
+        S3Store next = new S3Store(s3.client(), BUCKET);
         assertThat(plan(site, next).uploads()).isEmpty();
         assertThat(next.requests()).as("the manifest now records charter's hashes").doesNotContainKey("HEAD");
     }
@@ -316,15 +320,15 @@ class S3DeployTest {
     @Test
     void refreshReadsEveryObjectsMetadataAndUploadsWhatWasChangedByHand() throws Exception {
         Path site = site("site");
-        deploy(site, new S3Target(s3.client(), BUCKET), 10);
+        deploy(site, new S3Store(s3.client(), BUCKET), 10);
         putMultipart("g/trip-one.html", "<h1>Edited in the console</h1>".getBytes(StandardCharsets.UTF_8),
                 s3.client().headObject(r -> r.bucket(BUCKET).key("g/trip-one.html")).toBuilder().metadata(java.util.Map.of()).build());
 
-        S3Target plain = new S3Target(s3.client(), BUCKET);
+        S3Store plain = new S3Store(s3.client(), BUCKET);
         assertThat(plan(site, plain).uploads()).as("the listing cannot show this edit").isEmpty();
         assertThat(plain.requests()).doesNotContainKey("HEAD");
 
-        S3Target refreshing = new S3Target(s3.client(), BUCKET);
+        S3Store refreshing = new S3Store(s3.client(), BUCKET);
         PublishPlan refreshed = plan(site, refreshing, true);
         assertThat(refreshed.uploads()).extracting(u -> u.object().key()).containsExactly("g/trip-one.html");
         assertThat(refreshed.invalidations()).containsExactly("/g/trip-one", "/g/trip-one.html");
@@ -332,7 +336,7 @@ class S3DeployTest {
 
         // a single-part edit shows in the listing: its ETag is an MD5, not the one recorded
         s3.client().putObject(r -> r.bucket(BUCKET).key("faq.html").contentType("text/html"), RequestBody.fromString("<h1>Edited</h1>"));
-        S3Target again = new S3Target(s3.client(), BUCKET);
+        S3Store again = new S3Store(s3.client(), BUCKET);
         assertThat(plan(site, again).uploads()).extracting(u -> u.object().key()).containsExactly("faq.html");
         assertThat(again.requests()).as("its metadata shows no charter hash").containsEntry("HEAD", 1);
     }
@@ -341,20 +345,20 @@ class S3DeployTest {
     @Test
     void underSseKmsAnUnchangedSiteIsReadOnceAfterItsUploadAndThenTrusted() throws Exception {
         Path site = site("site");
-        deploy(site, new KmsEtags(new S3Target(s3.client(), BUCKET)), 10);
+        deploy(site, new KmsEtags(new S3Store(s3.client(), BUCKET)), 10);
 
-        KmsEtags second = new KmsEtags(new S3Target(s3.client(), BUCKET));
+        KmsEtags second = new KmsEtags(new S3Store(s3.client(), BUCKET));
         PublishPlan afterUpload = plan(site, second);
         assertThat(afterUpload.uploads()).isEmpty();
         assertThat(second.requests()).as("objects uploaded last time are confirmed by their metadata").containsEntry("HEAD", 9);
         new Publisher(second, StateStore.in(second), Optional.empty(), progress::add, () -> { }).apply(afterUpload);
 
-        KmsEtags third = new KmsEtags(new S3Target(s3.client(), BUCKET));
+        KmsEtags third = new KmsEtags(new S3Store(s3.client(), BUCKET));
         assertThat(plan(site, third).uploads()).isEmpty();
         assertThat(third.requests()).as("the manifest now records their ETags").containsOnlyKeys("LIST", "GET");
 
         s3.client().putObject(r -> r.bucket(BUCKET).key("faq.html").contentType("text/html"), RequestBody.fromString("<h1>Edited</h1>"));
-        KmsEtags fourth = new KmsEtags(new S3Target(s3.client(), BUCKET));
+        KmsEtags fourth = new KmsEtags(new S3Store(s3.client(), BUCKET));
         assertThat(plan(site, fourth).uploads()).as("an ETag other than the recorded one: replaced")
                 .extracting(u -> u.object().key()).containsExactly("faq.html");
         assertThat(fourth.requests()).doesNotContainKey("HEAD");
@@ -383,11 +387,11 @@ class S3DeployTest {
     }
 
     /** The S3 target as a bucket with SSE-KMS default encryption lists it: every ETag a stable 32-hex that is not the MD5. */
-    private static final class KmsEtags implements PublishTarget {
+    private static final class KmsEtags implements ObjectStore {
 
-        private final PublishTarget bucket;
+        private final ObjectStore bucket;
 
-        KmsEtags(PublishTarget bucket) {
+        KmsEtags(ObjectStore bucket) {
             this.bucket = bucket;
         }
 

@@ -3,7 +3,7 @@ package com.queenofsandiego.charter.reconcile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.queenofsandiego.charter.booking.Booking;
-import com.queenofsandiego.charter.publish.DeployLock;
+import com.queenofsandiego.charter.deploy.DeployLock;
 import com.queenofsandiego.charter.sandbox.Faults;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package com.queenofsandiego.charter.reconcile;
 
-import com.queenofsandiego.charter.publish.PublishTarget;
-import com.queenofsandiego.charter.publish.SiteObject;
+import com.queenofsandiego.charter.store.ObjectStore;
+import com.queenofsandiego.charter.store.SiteObject;
 
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +11,7 @@ import java.util.function.BooleanSupplier;
  * A target whose process "dies" once {@code dead} turns true: from then on every request throws {@link Killed}, which
  * nothing in charter catches, so nothing more is written — not the ledger, not the lock's release.
  */
-final class KillableTarget implements PublishTarget {
+final class KillableTarget implements ObjectStore {
 
     /** The process was killed; an Error so that no handler in charter treats it as a failure it can tidy up after. */
     static final class Killed extends Error {
@@ -21,10 +21,10 @@ final class KillableTarget implements PublishTarget {
         }
     }
 
-    private final PublishTarget target;
+    private final ObjectStore target;
     private final BooleanSupplier dead;
 
-    KillableTarget(PublishTarget target, BooleanSupplier dead) {
+    KillableTarget(ObjectStore target, BooleanSupplier dead) {
         this.target = target;
         this.dead = dead;
     }

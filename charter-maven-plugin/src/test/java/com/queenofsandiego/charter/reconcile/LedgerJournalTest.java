@@ -2,7 +2,7 @@ package com.queenofsandiego.charter.reconcile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.queenofsandiego.charter.publish.StateStore;
+import com.queenofsandiego.charter.store.StateStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

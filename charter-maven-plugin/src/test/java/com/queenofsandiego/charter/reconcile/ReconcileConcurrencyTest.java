@@ -1,7 +1,7 @@
 package com.queenofsandiego.charter.reconcile;
 
 import com.queenofsandiego.charter.booking.Booking;
-import com.queenofsandiego.charter.publish.StateStore;
+import com.queenofsandiego.charter.store.StateStore;
 import com.queenofsandiego.charter.sandbox.Faults;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.queenofsandiego.charter.booking.Booking;
 import com.queenofsandiego.charter.deploy.DeployPlan;
-import com.queenofsandiego.charter.publish.StateStore;
+import com.queenofsandiego.charter.store.StateStore;
 import com.queenofsandiego.charter.sandbox.TestSandbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

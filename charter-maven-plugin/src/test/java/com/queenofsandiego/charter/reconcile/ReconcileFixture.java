@@ -4,13 +4,13 @@ import com.queenofsandiego.charter.deploy.DeleteLimit;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.queenofsandiego.charter.booking.Booking;
-import com.queenofsandiego.charter.booking.Origin;
+import com.queenofsandiego.charter.source.Origin;
 import com.queenofsandiego.charter.deploy.DeployPlan;
 import com.queenofsandiego.charter.deploy.Deployment;
-import com.queenofsandiego.charter.publish.DeployLock;
-import com.queenofsandiego.charter.publish.DirectoryTarget;
-import com.queenofsandiego.charter.publish.PublishTarget;
-import com.queenofsandiego.charter.publish.StateStore;
+import com.queenofsandiego.charter.deploy.DeployLock;
+import com.queenofsandiego.charter.store.DirectoryStore;
+import com.queenofsandiego.charter.store.ObjectStore;
+import com.queenofsandiego.charter.store.StateStore;
 import com.queenofsandiego.charter.sandbox.TestSandbox;
 
 import java.io.IOException;
@@ -94,8 +94,8 @@ final class ReconcileFixture implements AutoCloseable {
                 crew, b.notes(), b.guestNotes(), b.photos(), b.origin());
     }
 
-    PublishTarget target() {
-        return new DirectoryTarget(root.resolve("local"));
+    ObjectStore target() {
+        return new DirectoryStore(root.resolve("local"));
     }
 
     Map<RemoteSystem, RemoteClient> clients(String jadaToken, String sccKey, RetrySettings retry) {
@@ -110,11 +110,11 @@ final class ReconcileFixture implements AutoCloseable {
         return clients(JADA_TOKEN, SCC_KEY, FAST);
     }
 
-    Deployment deployment(PublishTarget target) {
+    Deployment deployment(ObjectStore target) {
         return deployment(target, progress::add);
     }
 
-    Deployment deployment(PublishTarget target, Consumer<String> progress) {
+    Deployment deployment(ObjectStore target, Consumer<String> progress) {
         Map<RemoteSystem, String> systems = new EnumMap<>(RemoteSystem.class);
         systems.put(RemoteSystem.JADA, remote.baseUri().toString());
         systems.put(RemoteSystem.SCC, remote.baseUri().toString());
@@ -130,7 +130,7 @@ final class ReconcileFixture implements AutoCloseable {
         return deploy(target(), bookings, clients(), 10, false);
     }
 
-    Deployment.Result deploy(PublishTarget target, List<Booking> bookings, Map<RemoteSystem, RemoteClient> clients, int maxDeletes,
+    Deployment.Result deploy(ObjectStore target, List<Booking> bookings, Map<RemoteSystem, RemoteClient> clients, int maxDeletes,
                              boolean forceUnlock) {
         try (DeployLock lock = DeployLock.acquire(StateStore.in(target), "test", clock, forceUnlock)) {
             Deployment deployment = deployment(target);

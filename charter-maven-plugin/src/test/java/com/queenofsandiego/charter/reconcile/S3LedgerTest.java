@@ -1,9 +1,9 @@
 package com.queenofsandiego.charter.reconcile;
 
-import com.queenofsandiego.charter.publish.DeployLock;
+import com.queenofsandiego.charter.deploy.DeployLock;
 import com.queenofsandiego.charter.publish.S3Server;
-import com.queenofsandiego.charter.publish.S3Target;
-import com.queenofsandiego.charter.publish.StateStore;
+import com.queenofsandiego.charter.store.S3Store;
+import com.queenofsandiego.charter.store.StateStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +43,7 @@ class S3LedgerTest {
 
     @Test
     void aDeployKeepsItsLedgerInTheBucketAndReleasesItsLock() {
-        S3Target target = new S3Target(s3.client(), BUCKET);
+        S3Store target = new S3Store(s3.client(), BUCKET);
 
         fixture.deploy(target, List.of(booking("BS-1"), booking("BS-2")), fixture.clients(), 10, false);
 
@@ -55,7 +55,7 @@ class S3LedgerTest {
 
     @Test
     void aLedgerChangedBySomeoneElseIsNeverOverwritten() {
-        S3Target target = new S3Target(s3.client(), BUCKET);
+        S3Store target = new S3Store(s3.client(), BUCKET);
         fixture.deploy(target, List.of(booking("BS-1")), fixture.clients(), 10, false);
         Ledger mine = Ledger.load(StateStore.in(target));
         Ledger theirs = Ledger.load(StateStore.in(target));
@@ -69,7 +69,7 @@ class S3LedgerTest {
 
     @Test
     void theLockIsCreatedOnlyIfAbsent() {
-        S3Target target = new S3Target(s3.client(), BUCKET);
+        S3Store target = new S3Store(s3.client(), BUCKET);
         try (DeployLock held = DeployLock.acquire(StateStore.in(target), "run 7 (alice)", Clock.systemUTC(), false)) {
             assertThatThrownBy(() -> fixture.deploy(target, List.of(booking("BS-1")), fixture.clients(), 10, false))
                     .isInstanceOf(DeployLock.HeldException.class)

@@ -1,5 +1,6 @@
 package com.queenofsandiego.charter.serve;
 
+import com.queenofsandiego.charter.source.Origin;
 import com.queenofsandiego.charter.sandbox.UploadLinks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

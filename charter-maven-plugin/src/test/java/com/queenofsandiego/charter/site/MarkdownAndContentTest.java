@@ -1,6 +1,6 @@
 package com.queenofsandiego.charter.site;
 
-import com.queenofsandiego.charter.booking.Problem;
+import com.queenofsandiego.charter.source.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

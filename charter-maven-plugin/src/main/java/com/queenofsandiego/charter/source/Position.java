@@ -1,4 +1,4 @@
-package com.queenofsandiego.charter.booking;
+package com.queenofsandiego.charter.source;
 
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.Node;

@@ -1,4 +1,4 @@
-package com.queenofsandiego.charter.publish;
+package com.queenofsandiego.charter.store;
 
 import com.queenofsandiego.charter.ConfigurationException;
 import java.util.regex.Pattern;
@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
  * under {@code .charter/}, which the CloudFront function hides; a separate private bucket keeps them off every public
  * path even when the function is not associated.
  */
-public record StateStore(PublishTarget store, String prefix) {
+public record StateStore(ObjectStore store, String prefix) {
 
-    public static final String DEFAULT_PREFIX = PublishTarget.PRIVATE_PREFIX;
+    public static final String DEFAULT_PREFIX = ObjectStore.PRIVATE_PREFIX;
     private static final Pattern PREFIX = Pattern.compile("([A-Za-z0-9._-]+/)+");
 
     public StateStore {
@@ -21,7 +21,7 @@ public record StateStore(PublishTarget store, String prefix) {
     }
 
     /** The records in the site's own target, under {@code .charter/}. */
-    public static StateStore in(PublishTarget site) {
+    public static StateStore in(ObjectStore site) {
         return new StateStore(site, DEFAULT_PREFIX);
     }
 
@@ -29,9 +29,9 @@ public record StateStore(PublishTarget store, String prefix) {
      * The records in the site bucket under {@code prefix}: only below {@code .charter/}, the one path the function keeps
      * private and the listing ignores.
      */
-    public static StateStore inSiteBucket(PublishTarget site, String prefix) {
+    public static StateStore inSiteBucket(ObjectStore site, String prefix) {
         String normalised = normalise(prefix);
-        if (!normalised.startsWith(PublishTarget.PRIVATE_PREFIX)) {
+        if (!normalised.startsWith(ObjectStore.PRIVATE_PREFIX)) {
             throw new ConfigurationException("charter.state.prefix '" + prefix + "' would put the ledger, lock and manifest at a"
                     + " public path of the site bucket; only keys under .charter/ are hidden by the CloudFront function. Use a"
                     + " prefix under .charter/, or set charter.state.bucket to a private bucket (recommended)");
@@ -40,7 +40,7 @@ public record StateStore(PublishTarget store, String prefix) {
     }
 
     /** The records in a bucket of their own, under any prefix. */
-    public static StateStore separate(PublishTarget state, String prefix) {
+    public static StateStore separate(ObjectStore state, String prefix) {
         return new StateStore(state, normalise(prefix));
     }
 

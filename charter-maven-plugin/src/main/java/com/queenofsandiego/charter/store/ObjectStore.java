@@ -1,13 +1,14 @@
-package com.queenofsandiego.charter.publish;
+package com.queenofsandiego.charter.store;
 
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where the site is published: an S3 bucket ({@link S3Target}) or a directory standing in for one
- * ({@link DirectoryTarget}). Keys under {@code .charter/} hold the tool's own records (manifest, ledger, lock).
+ * An object store: an S3 bucket ({@link S3Store}) or a directory standing in for one ({@link DirectoryStore}). The site
+ * is published to one; the deploy's own records (manifest, ledger, lock) are kept in one too, under {@code .charter/}
+ * of the site bucket or in a private bucket ({@link StateStore}).
  */
-public interface PublishTarget {
+public interface ObjectStore {
 
     String PRIVATE_PREFIX = ".charter/";
 

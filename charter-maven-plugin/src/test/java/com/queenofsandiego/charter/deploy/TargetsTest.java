@@ -1,4 +1,4 @@
-package com.queenofsandiego.charter.publish;
+package com.queenofsandiego.charter.deploy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;

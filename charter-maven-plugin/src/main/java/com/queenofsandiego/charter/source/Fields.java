@@ -1,4 +1,4 @@
-package com.queenofsandiego.charter.booking;
+package com.queenofsandiego.charter.source;
 
 import com.queenofsandiego.charter.text.UntrustedText;
 import org.snakeyaml.engine.v2.common.ScalarStyle;

@@ -1,5 +1,7 @@
-package com.queenofsandiego.charter.publish;
+package com.queenofsandiego.charter.deploy;
 
+import com.queenofsandiego.charter.store.DirectoryStore;
+import com.queenofsandiego.charter.store.StateStore;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -22,7 +24,7 @@ public final class LockRace {
                 Thread.sleep(wait);
             }
             try {
-                DeployLock.acquire(StateStore.in(new DirectoryTarget(root.resolve("round-" + round))), args[3], Clock.systemUTC(), false);
+                DeployLock.acquire(StateStore.in(new DirectoryStore(root.resolve("round-" + round))), args[3], Clock.systemUTC(), false);
                 System.out.println("won " + round);
             } catch (DeployLock.HeldException e) {
                 System.out.println("lost " + round);

@@ -1,5 +1,7 @@
-package com.queenofsandiego.charter.publish;
+package com.queenofsandiego.charter.deploy;
 
+import com.queenofsandiego.charter.store.ObjectStore;
+import com.queenofsandiego.charter.store.StateStore;
 import com.queenofsandiego.charter.CharterException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -22,7 +24,7 @@ public final class DeployLock implements AutoCloseable {
     public static final Duration LIFETIME = Duration.ofMinutes(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final PublishTarget target;
+    private final ObjectStore target;
     private final String key;
     private final Clock clock;
     private Holder holder;
@@ -50,7 +52,7 @@ public final class DeployLock implements AutoCloseable {
      * @param holder who is deploying, e.g. "github-actions run 42 (octocat)" or "alice@laptop"
      */
     public static DeployLock acquire(StateStore state, String holder, Clock clock, boolean forceUnlock) {
-        PublishTarget target = state.store();
+        ObjectStore target = state.store();
         String key = state.key(NAME);
         Instant now = clock.instant();
         Holder mine = new Holder(holder, now, now.plus(LIFETIME));
@@ -59,7 +61,7 @@ public final class DeployLock implements AutoCloseable {
         if (created.isPresent()) {
             return new DeployLock(state, clock, mine, created.get());
         }
-        Optional<PublishTarget.Stored> stored = target.read(key);
+        Optional<ObjectStore.Stored> stored = target.read(key);
         if (stored.isEmpty()) {
             // Released between our two requests: try once more.
             Optional<String> again = target.writeIfAbsent(key, content, "application/json");

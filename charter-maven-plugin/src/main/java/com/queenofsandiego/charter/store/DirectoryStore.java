@@ -1,5 +1,7 @@
-package com.queenofsandiego.charter.publish;
+package com.queenofsandiego.charter.store;
 
+import java.io.InputStream;
+import org.apache.commons.codec.digest.DigestUtils;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -26,7 +28,7 @@ import java.util.stream.Stream;
  * writes hold an operating-system file lock, so they are atomic across processes as S3's are (two deploys cannot both
  * take the lock).
  */
-public final class DirectoryTarget implements PublishTarget {
+public final class DirectoryStore implements ObjectStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<TreeMap<String, ObjectState>> HEADERS = new TypeReference<>() { };
@@ -39,7 +41,7 @@ public final class DirectoryTarget implements PublishTarget {
     private final Map<String, ObjectState> headers;
     private final RequestCounter requests = new RequestCounter();
 
-    public DirectoryTarget(Path localDirectory) {
+    public DirectoryStore(Path localDirectory) {
         this.bucket = localDirectory.resolve("bucket");
         this.headersFile = localDirectory.resolve("bucket-headers.json");
         this.mutex = localDirectory.resolve("bucket.lock").toAbsolutePath().normalize();
@@ -67,7 +69,7 @@ public final class DirectoryTarget implements PublishTarget {
                 String key = bucket.relativize(file).toString().replace('\\', '/');
                 if (!key.startsWith(PRIVATE_PREFIX)) {
                     ObjectState state = headers.get(key);
-                    objects.put(key, state != null ? state.md5() : LocalTree.md5(file));
+                    objects.put(key, state != null ? state.md5() : md5(file));
                 }
             });
         } catch (IOException e) {
@@ -84,7 +86,7 @@ public final class DirectoryTarget implements PublishTarget {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Stored(Files.readAllBytes(file), LocalTree.md5(file)));
+            return Optional.of(new Stored(Files.readAllBytes(file), md5(file)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
@@ -102,7 +104,7 @@ public final class DirectoryTarget implements PublishTarget {
             return Optional.empty();
         }
         ObjectState recorded = headers.get(key);
-        return Optional.of(recorded != null && LocalTree.sha256(file).equals(recorded.sha256())
+        return Optional.of(recorded != null && sha256(file).equals(recorded.sha256())
                 ? new Metadata(recorded.sha256(), recorded.contentType(), recorded.cacheControl())
                 : new Metadata(null, null, null));
     }
@@ -130,7 +132,7 @@ public final class DirectoryTarget implements PublishTarget {
                 return Optional.empty();
             }
             writeBytes(file(key), content);
-            return Optional.of(LocalTree.md5(file(key)));
+            return Optional.of(md5(file(key)));
         });
     }
 
@@ -139,11 +141,11 @@ public final class DirectoryTarget implements PublishTarget {
         requests.count("PUT");
         return exclusively(() -> {
             Path file = file(key);
-            if (!Files.isRegularFile(file) || !LocalTree.md5(file).equals(version)) {
+            if (!Files.isRegularFile(file) || !md5(file).equals(version)) {
                 return Optional.empty();
             }
             writeBytes(file, content);
-            return Optional.of(LocalTree.md5(file));
+            return Optional.of(md5(file));
         });
     }
 
@@ -233,6 +235,22 @@ public final class DirectoryTarget implements PublishTarget {
             Files.move(temporary, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + to, e);
+        }
+    }
+
+    private static String md5(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return DigestUtils.md5Hex(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return DigestUtils.sha256Hex(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 }

@@ -1,4 +1,4 @@
-package com.queenofsandiego.charter.publish;
+package com.queenofsandiego.charter.store;
 
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -19,7 +19,7 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /** The {@code aws} target: an S3 bucket (or an S3-compatible server), through the AWS SDK. */
-public final class S3Target implements PublishTarget {
+public final class S3Store implements ObjectStore {
 
     /** Charter's hash of an object, in its metadata ({@code x-amz-meta-charter-sha256}): ETags are not always MD5s. */
     static final String HASH_METADATA = "charter-sha256";
@@ -28,7 +28,7 @@ public final class S3Target implements PublishTarget {
     private final String bucket;
     private final RequestCounter requests = new RequestCounter();
 
-    public S3Target(S3Client s3, String bucket) {
+    public S3Store(S3Client s3, String bucket) {
         this.s3 = s3;
         this.bucket = bucket;
     }

@@ -1,4 +1,4 @@
-package com.queenofsandiego.charter.booking;
+package com.queenofsandiego.charter.source;
 
 import java.util.List;
 import java.util.Locale;

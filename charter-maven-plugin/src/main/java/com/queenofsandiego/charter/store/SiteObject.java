@@ -1,4 +1,4 @@
-package com.queenofsandiego.charter.publish;
+package com.queenofsandiego.charter.store;
 
 import java.nio.file.Path;
 

@@ -1,5 +1,7 @@
-package com.queenofsandiego.charter.publish;
+package com.queenofsandiego.charter.deploy;
 
+import com.queenofsandiego.charter.store.DirectoryStore;
+import com.queenofsandiego.charter.store.StateStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +29,7 @@ class DeployLockTest {
 
     @Test
     void aSecondDeployFailsFastNamingTheHolder() {
-        DirectoryTarget target = new DirectoryTarget(work);
+        DirectoryStore target = new DirectoryStore(work);
         try (DeployLock first = DeployLock.acquire(StateStore.in(target), "run 41 (alice)", at(NOON), false)) {
             assertThat(first.holder().expires()).isEqualTo(NOON.plus(DeployLock.LIFETIME));
 
@@ -44,7 +46,7 @@ class DeployLockTest {
 
     @Test
     void aStaleLockIsTakenOverOnlyWhenForced() {
-        DirectoryTarget target = new DirectoryTarget(work);
+        DirectoryStore target = new DirectoryStore(work);
         DeployLock.acquire(StateStore.in(target), "run 41 (died)", at(NOON), false);
         Clock later = at(NOON.plus(DeployLock.LIFETIME).plus(Duration.ofMinutes(1)));
 
@@ -60,7 +62,7 @@ class DeployLockTest {
 
     @Test
     void everyConfirmationRenewsTheLockAndOneAfterATakeOverStops() {
-        DirectoryTarget target = new DirectoryTarget(work);
+        DirectoryStore target = new DirectoryStore(work);
         MovingClock clock = new MovingClock(NOON);
         DeployLock lock = DeployLock.acquire(StateStore.in(target), "run 41", clock, false);
 

@@ -1,5 +1,12 @@
-package com.queenofsandiego.charter.publish;
+package com.queenofsandiego.charter.deploy;
 
+import com.queenofsandiego.charter.publish.Cdn;
+import com.queenofsandiego.charter.publish.CloudFrontCdn;
+import com.queenofsandiego.charter.store.DirectoryStore;
+import com.queenofsandiego.charter.publish.LocalCdn;
+import com.queenofsandiego.charter.store.ObjectStore;
+import com.queenofsandiego.charter.store.S3Store;
+import com.queenofsandiego.charter.store.StateStore;
 import com.queenofsandiego.charter.ConfigurationException;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
@@ -24,7 +31,7 @@ public final class Targets {
     }
 
     /** The target, where its deploy state is, the CDN (none for {@code aws} without a distribution) and what to close when done. */
-    public record Connection(PublishTarget target, StateStore state, Optional<Cdn> cdn, AutoCloseable clients) implements AutoCloseable {
+    public record Connection(ObjectStore target, StateStore state, Optional<Cdn> cdn, AutoCloseable clients) implements AutoCloseable {
 
         @Override
         public void close() throws Exception {
@@ -34,7 +41,7 @@ public final class Targets {
 
     public static Connection open(TargetSettings settings) {
         if (settings.isLocal()) {
-            DirectoryTarget local = new DirectoryTarget(settings.localDirectory());
+            DirectoryStore local = new DirectoryStore(settings.localDirectory());
             return new Connection(local, StateStore.inSiteBucket(local, settings.statePrefix()),
                     Optional.of(new LocalCdn(settings.localDirectory())), () -> { });
         }
@@ -43,9 +50,9 @@ public final class Targets {
         S3Client s3Client = s3Client(settings);
         Optional<CloudFrontClient> cloudFront = settings.distributionId().map(id -> cloudFrontClient(settings));
         Optional<Cdn> cdn = cloudFront.map(client -> new CloudFrontCdn(client, settings.distributionId().get()));
-        S3Target site = new S3Target(s3Client, bucket);
+        S3Store site = new S3Store(s3Client, bucket);
         StateStore state = settings.stateBucket().filter(stateBucket -> !stateBucket.equals(bucket))
-                .map(stateBucket -> StateStore.separate(new S3Target(s3Client, stateBucket), settings.statePrefix()))
+                .map(stateBucket -> StateStore.separate(new S3Store(s3Client, stateBucket), settings.statePrefix()))
                 .orElseGet(() -> StateStore.inSiteBucket(site, settings.statePrefix()));
         return new Connection(site, state, cdn, () -> {
             s3Client.close();

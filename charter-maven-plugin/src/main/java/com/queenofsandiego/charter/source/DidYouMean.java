@@ -1,11 +1,11 @@
-package com.queenofsandiego.charter.booking;
+package com.queenofsandiego.charter.source;
 
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Optional;
 
 /** Suggests the closest known word for a typo, such as {@code start} for {@code strat}. */
-final class DidYouMean {
+public final class DidYouMean {
 
     private DidYouMean() {
     }
@@ -19,7 +19,7 @@ final class DidYouMean {
     }
 
     /** " (did you mean 'start'?)" or nothing. */
-    static String hint(String typed, Collection<String> known) {
+    public static String hint(String typed, Collection<String> known) {
         return closest(typed, known).map(s -> " (did you mean '" + s + "'?)").orElse("");
     }
 

@@ -1,4 +1,4 @@
-package com.queenofsandiego.charter.publish;
+package com.queenofsandiego.charter.store;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /** Requests to the target, a few at once: the first failure is thrown as it is, after the pool is stopped. */
-final class ParallelRequests {
+public final class ParallelRequests {
 
     /** Requests in flight at once: enough to hide a round trip, few enough for any store. */
     static final int AT_ONCE = 8;
@@ -19,7 +19,7 @@ final class ParallelRequests {
     }
 
     /** Each item's answer, in the items' order. */
-    static <T, R> Map<T, R> each(List<T> items, Function<T, R> request) {
+    public static <T, R> Map<T, R> each(List<T> items, Function<T, R> request) {
         Map<T, R> answers = new LinkedHashMap<>();
         if (items.isEmpty()) {
             return answers;

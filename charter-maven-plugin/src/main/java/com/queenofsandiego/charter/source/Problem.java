@@ -1,4 +1,4 @@
-package com.queenofsandiego.charter.booking;
+package com.queenofsandiego.charter.source;
 
 import java.util.Comparator;
 import java.util.Locale;

@@ -1,5 +1,6 @@
-package com.queenofsandiego.charter.booking;
+package com.queenofsandiego.charter.source;
 
+import com.queenofsandiego.charter.booking.Slugs;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
