@@ -56,11 +56,13 @@ public final class SiteGenerator {
         Path site = settings.siteDirectory();
         Path stateFile = settings.outputDirectory().resolve(STATE_FILE);
         GenerationState previous = GenerationState.read(stateFile);
+        // A site directory this run creates holds nothing stray: no need to look at each of its files afterwards.
+        boolean fresh = !Files.exists(site);
         List<String> stale = outputs.fingerprints().entrySet().stream()
                 .filter(entry -> !previous.unchanged(entry.getKey(), entry.getValue()) || !Files.isRegularFile(site.resolve(entry.getKey())))
                 .map(Map.Entry::getKey).toList();
         int rendered = outputs.render(stale);
-        int removed = removeStrays(site, outputs.fingerprints().keySet());
+        int removed = fresh ? 0 : removeStrays(site, outputs.fingerprints().keySet());
         new GenerationState(outputs.fingerprints()).write(stateFile);
         return new GenerationReport(rendered, outputs.fingerprints().size() - rendered, removed, bookings.bookings().size(),
                 outputs.pages(), Duration.ofNanos(System.nanoTime() - started));
