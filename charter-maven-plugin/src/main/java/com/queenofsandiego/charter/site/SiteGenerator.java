@@ -118,15 +118,17 @@ public final class SiteGenerator {
         String calendars = fingerprint(renderer, settings.siteUrl(), settings.zone().getId(), location);
         Supplier<CalendarFile> calendar = memoize(() -> new CalendarFile(settings, location));
         for (Booking booking : bookings.bookings()) {
-            String fields = renderedFields(booking);
-            String crew = booking.crew().stream().map(id -> bookings.roster().find(id).map(Object::toString).orElse(id)).toList().toString();
-            outputs.put("g/" + booking.slug() + ".html", new SiteOutputs.Output(fingerprint(pages, partials, fields, crew), () -> {
+            // Worked out when first asked for, in parallel with the other bookings' (SiteOutputs#fingerprints).
+            Supplier<String> page = () -> fingerprint(pages, partials, renderedFields(booking), booking.crew().stream()
+                    .map(id -> bookings.roster().find(id).map(Object::toString).orElse(id)).toList().toString());
+            outputs.put("g/" + booking.slug() + ".html", new SiteOutputs.Output(page, () -> {
                 Map<String, Object> variables = GuestPage.variables(booking, bookings.roster(), content, settings, markdown);
                 variables.put("navigation", navigation);
                 variables.put("assets", assets);
                 return templates.render("guest", variables);
             }));
-            outputs.put("g/" + booking.slug() + ".ics", new SiteOutputs.Output(fingerprint(calendars, fields), () -> calendar.get().render(booking)));
+            Supplier<String> calendarFile = () -> fingerprint(calendars, renderedFields(booking));
+            outputs.put("g/" + booking.slug() + ".ics", new SiteOutputs.Output(calendarFile, () -> calendar.get().render(booking)));
         }
         return outputs;
     }
