@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.time.LocalDate;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -148,20 +147,42 @@ public final class Slugs {
         return slug.replace("-", "");
     }
 
-    /** The ways people write a date into a name: 20240530, 0530, 3005, 053024, may30, 30may, may-30 ... */
+    /** English month names, full and short, as {@code Month.getDisplayName(style, Locale.ENGLISH)} lowercased. */
+    private static final String[] MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december"};
+    private static final String[] SHORT_MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+
+    /**
+     * The ways people write a date into a name: 20240530, 0530, 3005, 053024, may30, 30may, may-30 ...
+     * Built by hand rather than with {@code String.format} and the locale's month names: it runs for every booking
+     * file, and those load and run far more code than the strings need.
+     */
     static List<String> dateForms(LocalDate date) {
-        String yyyy = String.format(Locale.ROOT, "%04d", date.getYear());
+        String yyyy = zeroPadded(date.getYear(), 4);
         String yy = yyyy.substring(2);
-        String mm = String.format(Locale.ROOT, "%02d", date.getMonthValue());
-        String dd = String.format(Locale.ROOT, "%02d", date.getDayOfMonth());
+        String mm = zeroPadded(date.getMonthValue(), 2);
+        String dd = zeroPadded(date.getDayOfMonth(), 2);
         String d = Integer.toString(date.getDayOfMonth());
         List<String> forms = new ArrayList<>(List.of(yyyy + mm + dd, mm + dd + yyyy, dd + mm + yyyy, yy + mm + dd, mm + dd + yy,
                 dd + mm + yy, mm + dd, dd + mm));
-        for (TextStyle style : List.of(TextStyle.FULL, TextStyle.SHORT)) {
-            String month = date.getMonth().getDisplayName(style, Locale.ENGLISH).toLowerCase(Locale.ROOT);
+        for (String month : List.of(MONTHS[date.getMonthValue() - 1], SHORT_MONTHS[date.getMonthValue() - 1])) {
             forms.addAll(List.of(month + dd, month + d, dd + month, d + month));
         }
         return forms;
+    }
+
+    /** As {@code String.format("%0<width>d", value)} for the years, months and days of a booking date. */
+    private static String zeroPadded(int value, int width) {
+        String digits = Integer.toString(Math.abs(value));
+        StringBuilder padded = new StringBuilder(width + 1);
+        if (value < 0) {
+            padded.append('-');
+            width--;
+        }
+        for (int i = digits.length(); i < width; i++) {
+            padded.append('0');
+        }
+        return padded.append(digits).toString();
     }
 
     /** The guest's names of three letters or more, as they would be written in a slug. */

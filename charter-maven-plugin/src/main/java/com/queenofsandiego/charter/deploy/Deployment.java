@@ -28,6 +28,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -69,10 +71,22 @@ public final class Deployment {
      * there; JADA and SCC only with a refresh, through {@code readers}, up to {@code concurrency} calls at once.
      */
     public DeployPlan plan(SiteOutputs site, List<Booking> bookings, Map<RemoteSystem, RemoteClient> readers, int concurrency) {
-        LiveSite live = LiveSite.read(target, state, site.fingerprints().keySet(), refresh);
+        // What is live (the listing, the manifest) is read while the fingerprints are worked out: one waits on the
+        // target, the other on the CPU.
+        FutureTask<LiveSite> reading = new FutureTask<>(() -> LiveSite.read(target, state, site.keys(), refresh));
+        Thread reader = new Thread(reading, "charter-read-live-site");
+        reader.setDaemon(true);
+        reader.start();
+        Map<String, String> fingerprints;
+        try {
+            fingerprints = site.fingerprints();
+        } finally {
+            awaitQuietly(reader);
+        }
+        LiveSite live = result(reading);
         Map<String, String> render = new TreeMap<>();
         Set<String> kept = new TreeSet<>();
-        site.fingerprints().forEach((key, fingerprint) -> {
+        fingerprints.forEach((key, fingerprint) -> {
             if (live.holds(key, fingerprint)) {
                 kept.add(key);
             } else {
@@ -80,11 +94,44 @@ public final class Deployment {
             }
         });
         site.render(render.keySet());
-        progress.accept("rendered " + render.size() + " of " + site.fingerprints().size()
+        progress.accept("rendered " + render.size() + " of " + fingerprints.size()
                 + " files; the rest are live and rendered from the same inputs");
         PublishPlan publish = PublishPlanner.plan(LocalTree.objects(site.directory(), render), kept, live,
                 cdn.map(LiveDistribution::read), PublishPlanner.functionSource(), associate);
         return withReconcile(publish, bookings, readers, concurrency);
+    }
+
+    /** Waits for a thread to end, keeping this thread's interrupt for later. */
+    private static void awaitQuietly(Thread thread) {
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The task's result, or what it threw, as it threw it. */
+    private static <T> T result(FutureTask<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading what is live", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw new IllegalStateException("cannot read what is live: " + e.getCause(), e.getCause());
+        }
     }
 
     /** What deploy would do, without a refresh. */

@@ -56,11 +56,13 @@ public final class SiteGenerator {
         Path site = settings.siteDirectory();
         Path stateFile = settings.outputDirectory().resolve(STATE_FILE);
         GenerationState previous = GenerationState.read(stateFile);
+        // A site directory this run creates holds nothing stray: no need to look at each of its files afterwards.
+        boolean fresh = !Files.exists(site);
         List<String> stale = outputs.fingerprints().entrySet().stream()
                 .filter(entry -> !previous.unchanged(entry.getKey(), entry.getValue()) || !Files.isRegularFile(site.resolve(entry.getKey())))
                 .map(Map.Entry::getKey).toList();
         int rendered = outputs.render(stale);
-        int removed = removeStrays(site, outputs.fingerprints().keySet());
+        int removed = fresh ? 0 : removeStrays(site, outputs.fingerprints().keySet());
         new GenerationState(outputs.fingerprints()).write(stateFile);
         return new GenerationReport(rendered, outputs.fingerprints().size() - rendered, removed, bookings.bookings().size(),
                 outputs.pages(), Duration.ofNanos(System.nanoTime() - started));
@@ -116,15 +118,17 @@ public final class SiteGenerator {
         String calendars = fingerprint(renderer, settings.siteUrl(), settings.zone().getId(), location);
         Supplier<CalendarFile> calendar = memoize(() -> new CalendarFile(settings, location));
         for (Booking booking : bookings.bookings()) {
-            String fields = renderedFields(booking);
-            String crew = booking.crew().stream().map(id -> bookings.roster().find(id).map(Object::toString).orElse(id)).toList().toString();
-            outputs.put("g/" + booking.slug() + ".html", new SiteOutputs.Output(fingerprint(pages, partials, fields, crew), () -> {
+            // Worked out when first asked for, in parallel with the other bookings' (SiteOutputs#fingerprints).
+            Supplier<String> page = () -> fingerprint(pages, partials, renderedFields(booking), booking.crew().stream()
+                    .map(id -> bookings.roster().find(id).map(Object::toString).orElse(id)).toList().toString());
+            outputs.put("g/" + booking.slug() + ".html", new SiteOutputs.Output(page, () -> {
                 Map<String, Object> variables = GuestPage.variables(booking, bookings.roster(), content, settings, markdown);
                 variables.put("navigation", navigation);
                 variables.put("assets", assets);
                 return templates.render("guest", variables);
             }));
-            outputs.put("g/" + booking.slug() + ".ics", new SiteOutputs.Output(fingerprint(calendars, fields), () -> calendar.get().render(booking)));
+            Supplier<String> calendarFile = () -> fingerprint(calendars, renderedFields(booking));
+            outputs.put("g/" + booking.slug() + ".ics", new SiteOutputs.Output(calendarFile, () -> calendar.get().render(booking)));
         }
         return outputs;
     }

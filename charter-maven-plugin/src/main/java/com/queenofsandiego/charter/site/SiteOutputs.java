@@ -6,12 +6,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -21,21 +23,24 @@ import java.util.function.Supplier;
  */
 public final class SiteOutputs {
 
-    /** One file: the fingerprint of its inputs, and how to render it. */
-    record Output(String fingerprint, Supplier<byte[]> content) {
+    /** One file: the fingerprint of its inputs (worked out when first asked for), and how to render it. */
+    record Output(Supplier<String> fingerprint, Supplier<byte[]> content) {
+
+        Output(String fingerprint, Supplier<byte[]> content) {
+            this(() -> fingerprint, content);
+        }
     }
 
     private final Path site;
     private final Map<String, Output> outputs;
-    private final Map<String, String> fingerprints;
+    private final Set<String> keys;
     private final int pages;
+    private volatile Map<String, String> fingerprints;
 
     SiteOutputs(Path site, Map<String, Output> outputs, int pages) {
         this.site = site;
         this.outputs = outputs;
-        Map<String, String> fingerprints = new TreeMap<>();
-        outputs.forEach((key, output) -> fingerprints.put(key, output.fingerprint()));
-        this.fingerprints = Collections.unmodifiableMap(fingerprints);
+        this.keys = Collections.unmodifiableSet(new TreeSet<>(outputs.keySet()));
         this.pages = pages;
     }
 
@@ -44,9 +49,32 @@ public final class SiteOutputs {
         return site;
     }
 
-    /** Key (the file's path under the site, the object's key) → fingerprint, for every file. */
+    /** Every file's key (its path under the site, the object's key), sorted; known without working out any fingerprint. */
+    public Set<String> keys() {
+        return keys;
+    }
+
+    /**
+     * Key → fingerprint, for every file, sorted by key. Worked out on first call, in parallel (a fingerprint is a hash of
+     * its inputs: on a large site they take a while), so a deploy can read what is live meanwhile.
+     */
     public Map<String, String> fingerprints() {
-        return fingerprints;
+        Map<String, String> computed = fingerprints;
+        if (computed == null) {
+            synchronized (this) {
+                if (fingerprints == null) {
+                    List<Map.Entry<String, Output>> entries = new ArrayList<>(outputs.entrySet());
+                    List<String> values = entries.parallelStream().map(entry -> entry.getValue().fingerprint().get()).toList();
+                    Map<String, String> all = new TreeMap<>();
+                    for (int i = 0; i < entries.size(); i++) {
+                        all.put(entries.get(i).getKey(), values.get(i));
+                    }
+                    fingerprints = Collections.unmodifiableMap(all);
+                }
+                computed = fingerprints;
+            }
+        }
+        return computed;
     }
 
     /** The number of public pages. */

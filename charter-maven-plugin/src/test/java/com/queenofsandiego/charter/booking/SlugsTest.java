@@ -8,6 +8,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -82,5 +87,31 @@ class SlugsTest {
             assertThat(Slugs.whyGuessable(slug, java.util.Optional.of("BS-48213"), java.util.Optional.of(java.time.LocalDate.of(2024, 5, 30)),
                     java.util.Optional.of("Jane Smith"))).as(slug).isEmpty();
         }
+    }
+
+    /** The date forms are built by hand for speed; they are the ones String.format and the English month names give. */
+    @Test
+    void dateFormsAreTheFormattedOnes() {
+        for (LocalDate date = LocalDate.of(2023, 12, 1); date.isBefore(LocalDate.of(2025, 3, 1)); date = date.plusDays(1)) {
+            assertThat(Slugs.dateForms(date)).isEqualTo(formatted(date));
+        }
+        for (LocalDate date : List.of(LocalDate.of(7, 1, 2), LocalDate.of(999, 9, 9), LocalDate.of(12345, 10, 31), LocalDate.of(-5, 5, 5))) {
+            assertThat(Slugs.dateForms(date)).isEqualTo(formatted(date));
+        }
+    }
+
+    private static List<String> formatted(LocalDate date) {
+        String yyyy = String.format(Locale.ROOT, "%04d", date.getYear());
+        String yy = yyyy.substring(2);
+        String mm = String.format(Locale.ROOT, "%02d", date.getMonthValue());
+        String dd = String.format(Locale.ROOT, "%02d", date.getDayOfMonth());
+        String d = Integer.toString(date.getDayOfMonth());
+        List<String> forms = new ArrayList<>(List.of(yyyy + mm + dd, mm + dd + yyyy, dd + mm + yyyy, yy + mm + dd, mm + dd + yy,
+                dd + mm + yy, mm + dd, dd + mm));
+        for (TextStyle style : List.of(TextStyle.FULL, TextStyle.SHORT)) {
+            String month = date.getMonth().getDisplayName(style, Locale.ENGLISH).toLowerCase(Locale.ROOT);
+            forms.addAll(List.of(month + dd, month + d, dd + month, d + month));
+        }
+        return forms;
     }
 }

@@ -6,14 +6,20 @@ import com.queenofsandiego.charter.booking.Bookings;
 import com.queenofsandiego.charter.store.DirectoryStore;
 import com.queenofsandiego.charter.publish.LocalCdn;
 import com.queenofsandiego.charter.publish.PublishPlan;
+import com.queenofsandiego.charter.store.ObjectStore;
 import com.queenofsandiego.charter.store.StateStore;
 import com.queenofsandiego.charter.site.SiteGenerator;
+import com.queenofsandiego.charter.site.SiteOutputs;
 import com.queenofsandiego.charter.site.SiteSettings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -24,6 +30,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Deploys from a fresh clone, as CI does: nothing rendered before, the live manifest says what each object was
@@ -191,5 +199,37 @@ class IncrementalDeployTest {
             assertThat(files.map(f -> f.getFileName().toString()).sorted()).containsExactly("r9c2mxw7tk.html", "r9c2mxw7tk.ics",
                     "w8f2hq4nze.html", "w8f2hq4nze.ics");
         }
+    }
+
+    /**
+     * What is live is read on a thread of its own while the fingerprints are worked out: a target that fails is reported
+     * with its own error, as before, and nothing is left waiting.
+     */
+    @Test
+    void aTargetThatCannotBeListedFailsThePlanWithItsOwnError() throws IOException {
+        Path clone = FileTrees.copy(source, work.resolve("clone-failing"));
+        SiteSettings settings = new SiteSettings(clone, clone.resolve("site-content"), clone.resolve("theme"), clone.resolve("target/charter"),
+                "https://queenofsandiego.com", ZoneId.of("America/Los_Angeles"), Optional.empty(), Optional.empty(),
+                SiteSettings.DEFAULT_MAX_PHOTO_BYTES);
+        Bookings bookings = new BookingLoader(clone).load(clone.resolve("bookings"), clone.resolve("site-content/crew.yaml"));
+        DirectoryStore target = new DirectoryStore(work.resolve("local"));
+        ObjectStore failing = (ObjectStore) Proxy.newProxyInstance(ObjectStore.class.getClassLoader(), new Class<?>[] {ObjectStore.class},
+                (proxy, method, arguments) -> {
+                    if (method.getName().equals("list")) {
+                        throw new UncheckedIOException(new IOException("the bucket cannot be listed"));
+                    }
+                    try {
+                        return method.invoke(target, arguments);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        Deployment deployment = new Deployment(failing, StateStore.in(target), Optional.empty(), false, false, Map.of(), progress::add);
+        SiteOutputs outputs = new SiteGenerator(settings, RENDERER).outputs(bookings);
+
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThatThrownBy(() -> deployment.plan(outputs, bookings.bookings()))
+                .isInstanceOf(UncheckedIOException.class).hasMessageContaining("the bucket cannot be listed"));
+        assertThat(outputs.keys()).isEqualTo(outputs.fingerprints().keySet()).contains("g/k3m9x2pq7a.html", "g/k3m9x2pq7a.ics");
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(thread -> thread.getName().equals("charter-read-live-site"));
     }
 }

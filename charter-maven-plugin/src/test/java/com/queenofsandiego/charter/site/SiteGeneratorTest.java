@@ -233,6 +233,26 @@ class SiteGeneratorTest {
         assertThat(site.site("g/trip-two.ics")).doesNotExist();
     }
 
+    /** A first run into a new site directory does not look for strays; one into an existing directory still removes them. */
+    @Test
+    void strayFilesAreRemovedFromAnExistingSiteDirectoryEvenWithoutState() throws IOException {
+        SiteFixture site = new SiteFixture(root, Optional.empty()).booking("a.yaml", SiteFixture.booking("BS-1", "trip-one", ""));
+        assertThat(site.settings.siteDirectory()).doesNotExist();
+        GenerationReport fresh = site.generate();
+        Files.delete(site.settings.outputDirectory().resolve("generate-state.json"));
+        Files.writeString(site.site("g/hand-made.html"), "stray");
+        Files.createDirectories(site.site("old"));
+        Files.writeString(site.site("old/page.html"), "stray");
+
+        GenerationReport again = site.generate();
+
+        assertThat(fresh.removed()).isZero();
+        assertThat(again.removed()).isEqualTo(2);
+        assertThat(site.site("g/hand-made.html")).doesNotExist();
+        assertThat(site.site("old")).doesNotExist();
+        assertThat(again.rendered()).isEqualTo(fresh.rendered());
+    }
+
     @Test
     void aBrokenTemplateIsReportedWithItsFileAndLine(@TempDir Path theme) throws IOException {
         FileTrees.copy(SiteFixture.REPOSITORY.resolve("theme"), theme);
