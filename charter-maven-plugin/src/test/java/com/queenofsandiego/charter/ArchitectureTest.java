@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ArchitectureTest {
 
     private static final Path MAIN = Path.of("src/main/java/com/queenofsandiego/charter");
-    private static final Pattern CHARTER_IMPORT = Pattern.compile("^import (?:static )?com\\.queenofsandiego\\.charter\\.([a-z]+)\\.", Pattern.MULTILINE);
+    private static final Pattern CHARTER_IMPORT =
+            Pattern.compile("^import (?:static )?com\\.queenofsandiego\\.charter\\.([a-z]+)\\.", Pattern.MULTILINE);
 
     @Test
     void onlyTheMojosKnowMaven() throws IOException {
@@ -49,7 +50,9 @@ class ArchitectureTest {
         }
         assertThat(uses).containsKey("mojo");
         for (String start : uses.keySet()) {
-            assertThat(reachable(start, uses)).as("packages reachable from " + start + ", via " + uses).doesNotContain(start);
+            assertThat(reachable(start, uses))
+                    .as("packages reachable from " + start + ", via " + uses)
+                    .doesNotContain(start);
         }
     }
 
@@ -72,7 +75,9 @@ class ArchitectureTest {
 
     private static List<Path> sources() throws IOException {
         try (Stream<Path> files = Files.walk(MAIN)) {
-            return files.filter(file -> file.toString().endsWith(".java")).sorted().toList();
+            return files.filter(file -> file.toString().endsWith(".java"))
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -9,8 +9,7 @@ import java.util.stream.Stream;
 /** Copies a folder and all it holds, for tests that need a fresh copy of a tree (new file times, changed files). */
 public final class FileTrees {
 
-    private FileTrees() {
-    }
+    private FileTrees() {}
 
     public static Path copy(Path from, Path to) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {

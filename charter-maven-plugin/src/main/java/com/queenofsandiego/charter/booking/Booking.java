@@ -1,6 +1,7 @@
 package com.queenofsandiego.charter.booking;
 
 import com.queenofsandiego.charter.source.Origin;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -50,18 +51,23 @@ public record Booking(
         long minutes = duration.toMinutes();
         String hours = minutes % 60 == 0
                 ? Long.toString(minutes / 60)
-                : BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP)
-                        .stripTrailingZeros().toPlainString();
+                : BigDecimal.valueOf(minutes)
+                        .divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP)
+                        .stripTrailingZeros()
+                        .toPlainString();
         String base = hours + "hr Charter";
         return source.label().map(label -> base + " - " + label).orElse(base);
     }
 
     public enum Status {
-        CONFIRMED, CANCELLED
+        CONFIRMED,
+        CANCELLED
     }
 
     public enum Source {
-        BOATSETTER("Boatsetter"), DIRECT("Direct"), OTHER(null);
+        BOATSETTER("Boatsetter"),
+        DIRECT("Direct"),
+        OTHER(null);
 
         private final String label;
 

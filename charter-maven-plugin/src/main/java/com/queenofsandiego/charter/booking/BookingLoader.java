@@ -28,7 +28,8 @@ import java.util.stream.Stream;
 public final class BookingLoader {
 
     /** A booking file's path under the bookings directory: plain names, so a path is safe in a log line or plan. */
-    private static final Pattern SAFE_NAME = Pattern.compile("([A-Za-z0-9][A-Za-z0-9._-]*/)*[A-Za-z0-9][A-Za-z0-9._-]*\\.ya?ml");
+    private static final Pattern SAFE_NAME =
+            Pattern.compile("([A-Za-z0-9][A-Za-z0-9._-]*/)*[A-Za-z0-9][A-Za-z0-9._-]*\\.ya?ml");
 
     /**
      * Threads that read and parse booking files at once, the caller's included: reading is cheap next to parsing, so
@@ -57,7 +58,9 @@ public final class BookingLoader {
         problems.addAll(rosterProblems.list());
 
         if (!Files.isDirectory(bookingsDirectory)) {
-            problems.add(Problem.at(display(bookingsDirectory), Position.START,
+            problems.add(Problem.at(
+                    display(bookingsDirectory),
+                    Position.START,
                     "the bookings directory does not exist; create it or set charter.bookingsDirectory"));
             return new Bookings(roster, List.of(), problems, List.of(), 0);
         }
@@ -72,16 +75,24 @@ public final class BookingLoader {
         }
         problems.addAll(crossFileProblems(results));
         problems.sort(null);
-        return new Bookings(roster, bookings, problems.stream().filter(Problem::isError).toList(),
-                problems.stream().filter(p -> !p.isError()).toList(), files.size());
+        return new Bookings(
+                roster,
+                bookings,
+                problems.stream().filter(Problem::isError).toList(),
+                problems.stream().filter(p -> !p.isError()).toList(),
+                files.size());
     }
 
     private FileResult parse(BookingParser parser, Path bookingsDirectory, Path file) {
         Problems problems = new Problems(display(file));
-        if (!SAFE_NAME.matcher(bookingsDirectory.relativize(file).toString().replace('\\', '/')).matches()) {
-            problems.at(Position.START, "rename the file: booking files and their folders are named with letters a-z and A-Z,"
-                    + " digits, '.', '_' and '-' only, starting with a letter or digit, and end .yaml or .yml"
-                    + " (their names go into logs and plans, where other characters could change what readers see)");
+        if (!SAFE_NAME
+                .matcher(bookingsDirectory.relativize(file).toString().replace('\\', '/'))
+                .matches()) {
+            problems.at(
+                    Position.START,
+                    "rename the file: booking files and their folders are named with letters a-z and A-Z,"
+                            + " digits, '.', '_' and '-' only, starting with a letter or digit, and end .yaml or .yml"
+                            + " (their names go into logs and plans, where other characters could change what readers see)");
         }
         BookingParser.Parsed parsed = parser.parse(file, problems);
         return new FileResult(problems.file(), parsed, problems.list());
@@ -98,19 +109,26 @@ public final class BookingLoader {
             }
             BookingParser.Identity identity = result.parsed().identity().get();
             String here = result.file();
-            String sameId = byId.putIfAbsent(identity.id(), here + ":" + identity.idAt().line());
+            String sameId =
+                    byId.putIfAbsent(identity.id(), here + ":" + identity.idAt().line());
             if (sameId != null) {
-                problems.add(Problem.at(here, identity.idAt(), "id '" + identity.id() + "' is already used by "
-                        + sameId + "; every booking needs its own id"));
+                problems.add(Problem.at(
+                        here,
+                        identity.idAt(),
+                        "id '" + identity.id() + "' is already used by " + sameId
+                                + "; every booking needs its own id"));
             }
             if (identity.slug().isEmpty()) {
                 continue;
             }
             String slug = identity.slug().get();
-            String sameSlug = bySlug.putIfAbsent(slug, here + ":" + identity.slugAt().line());
+            String sameSlug =
+                    bySlug.putIfAbsent(slug, here + ":" + identity.slugAt().line());
             if (sameSlug != null && sameId == null) {
-                problems.add(Problem.at(here, identity.slugAt(), "slug '" + slug + "' is already used by "
-                        + sameSlug + "; two guests would share one page"));
+                problems.add(Problem.at(
+                        here,
+                        identity.slugAt(),
+                        "slug '" + slug + "' is already used by " + sameSlug + "; two guests would share one page"));
             }
         }
         return problems;
@@ -126,7 +144,9 @@ public final class BookingLoader {
         AtomicInteger next = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Runnable worker = () -> {
-            for (int i = next.getAndIncrement(); i < results.length && failure.get() == null; i = next.getAndIncrement()) {
+            for (int i = next.getAndIncrement();
+                    i < results.length && failure.get() == null;
+                    i = next.getAndIncrement()) {
                 try {
                     results[i] = work.apply(items.get(i));
                 } catch (Throwable e) {
@@ -193,6 +213,5 @@ public final class BookingLoader {
         return UntrustedText.oneLine(shown.toString().replace('\\', '/'));
     }
 
-    private record FileResult(String file, BookingParser.Parsed parsed, List<Problem> problems) {
-    }
+    private record FileResult(String file, BookingParser.Parsed parsed, List<Problem> problems) {}
 }

@@ -1,6 +1,7 @@
 package com.queenofsandiego.charter.booking;
 
 import com.queenofsandiego.charter.source.Problem;
+
 import java.util.List;
 
 /**
@@ -8,7 +9,8 @@ import java.util.List;
  * A run that renders or deploys must not go on while {@link #problems()} (the errors) is not empty; warnings are shown
  * and do not stop it.
  */
-public record Bookings(Roster roster, List<Booking> bookings, List<Problem> problems, List<Problem> warnings, int filesRead) {
+public record Bookings(
+        Roster roster, List<Booking> bookings, List<Problem> problems, List<Problem> warnings, int filesRead) {
 
     public Bookings {
         bookings = List.copyOf(bookings);
@@ -23,7 +25,7 @@ public record Bookings(Roster roster, List<Booking> bookings, List<Problem> prob
     /** "3 problems in 2 files" */
     public String summary() {
         long files = problems.stream().map(Problem::file).distinct().count();
-        return problems.size() + (problems.size() == 1 ? " problem" : " problems")
-                + " in " + files + (files == 1 ? " file" : " files");
+        return problems.size() + (problems.size() == 1 ? " problem" : " problems") + " in " + files
+                + (files == 1 ? " file" : " files");
     }
 }

@@ -3,8 +3,7 @@ package com.queenofsandiego.charter.booking;
 /** The first name of a full name, which is all of a person's name a guest page shows. */
 final class FirstNames {
 
-    private FirstNames() {
-    }
+    private FirstNames() {}
 
     /** Everything before the first space of any kind: tab, no-break space and the other Unicode spaces too. */
     static String of(String name) {

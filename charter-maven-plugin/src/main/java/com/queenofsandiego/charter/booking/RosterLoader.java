@@ -20,8 +20,7 @@ public final class RosterLoader {
     public static final Set<String> MEMBER_KEYS = Set.of("name", "role", "email");
     private static final String DEFAULT_ROLE = "Crew";
 
-    private RosterLoader() {
-    }
+    private RosterLoader() {}
 
     /** The roster; a missing file is an empty roster, so sites without crew need no file. */
     public static Roster load(Path file, Problems problems) {
@@ -50,12 +49,16 @@ public final class RosterLoader {
                 continue;
             }
             if (!(tuple.getValueNode() instanceof MappingNode entry)) {
-                problems.at(tuple.getValueNode(), "crew '" + id + "' must hold indented lines 'name: ...' and 'role: ...'");
+                problems.at(
+                        tuple.getValueNode(), "crew '" + id + "' must hold indented lines 'name: ...' and 'role: ...'");
                 continue;
             }
             Fields fields = new Fields(entry, id + ".", MEMBER_KEYS, problems);
             Optional<String> name = fields.requiredText("name", "Maria Lopez").map(String::trim);
-            String role = fields.text("role").map(String::trim).filter(r -> !r.isEmpty()).orElse(DEFAULT_ROLE);
+            String role = fields.text("role")
+                    .map(String::trim)
+                    .filter(r -> !r.isEmpty())
+                    .orElse(DEFAULT_ROLE);
             fields.text("email");
             name.ifPresent(n -> members.put(id, new CrewMember(id, n, role)));
         }

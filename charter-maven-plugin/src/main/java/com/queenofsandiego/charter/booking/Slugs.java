@@ -32,13 +32,14 @@ public final class Slugs {
 
     /** Letters and digits that cannot be mistaken for one another when read aloud or typed from a text message. */
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
+
     private static final int LENGTH = 10;
     /** Random characters that make a chosen slug unguessable: 32^6, about a billion tries per booking. */
     private static final int RANDOM_PART = 6;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Slugs() {
-    }
+    private Slugs() {}
 
     /**
      * A fresh, unguessable slug for a new booking; drawn again when the draw happens to read as words and numbers, so
@@ -48,7 +49,8 @@ public final class Slugs {
         String slug;
         do {
             slug = random(LENGTH);
-        } while (whyGuessable(slug, Optional.empty(), Optional.empty(), Optional.empty()).isPresent());
+        } while (whyGuessable(slug, Optional.empty(), Optional.empty(), Optional.empty())
+                .isPresent());
         return slug;
     }
 
@@ -65,7 +67,8 @@ public final class Slugs {
      * when what is left after taking out the booking id, the date, the guest's names, dictionary words and numbers is
      * fewer than {@value #RANDOM_PART} characters.
      */
-    public static Optional<String> whyGuessable(String slug, Optional<String> bookingId, Optional<LocalDate> date, Optional<String> guestName) {
+    public static Optional<String> whyGuessable(
+            String slug, Optional<String> bookingId, Optional<LocalDate> date, Optional<String> guestName) {
         List<String> reasons = new ArrayList<>();
         if (slug.length() < LENGTH) {
             reasons.add("it has only " + slug.length() + " characters");
@@ -126,7 +129,8 @@ public final class Slugs {
         String longer;
         do {
             longer = slug + "-" + random(RANDOM_PART);
-        } while (whyGuessable(longer, Optional.empty(), Optional.empty(), Optional.empty()).isPresent());
+        } while (whyGuessable(longer, Optional.empty(), Optional.empty(), Optional.empty())
+                .isPresent());
         return longer;
     }
 
@@ -140,7 +144,9 @@ public final class Slugs {
     private static List<String> idForms(String id) {
         String whole = letters(id);
         String number = LEADING_LETTERS.matcher(whole).replaceAll("");
-        return number.length() >= 4 && !number.equals(whole) ? List.of(whole, number) : whole.isEmpty() ? List.of() : List.of(whole);
+        return number.length() >= 4 && !number.equals(whole)
+                ? List.of(whole, number)
+                : whole.isEmpty() ? List.of() : List.of(whole);
     }
 
     private static String squeeze(String slug) {
@@ -148,9 +154,24 @@ public final class Slugs {
     }
 
     /** English month names, full and short, as {@code Month.getDisplayName(style, Locale.ENGLISH)} lowercased. */
-    private static final String[] MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
-            "september", "october", "november", "december"};
-    private static final String[] SHORT_MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+    private static final String[] MONTHS = {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december"
+    };
+
+    private static final String[] SHORT_MONTHS = {
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
+    };
 
     /**
      * The ways people write a date into a name: 20240530, 0530, 3005, 053024, may30, 30may, may-30 ...
@@ -163,8 +184,15 @@ public final class Slugs {
         String mm = zeroPadded(date.getMonthValue(), 2);
         String dd = zeroPadded(date.getDayOfMonth(), 2);
         String d = Integer.toString(date.getDayOfMonth());
-        List<String> forms = new ArrayList<>(List.of(yyyy + mm + dd, mm + dd + yyyy, dd + mm + yyyy, yy + mm + dd, mm + dd + yy,
-                dd + mm + yy, mm + dd, dd + mm));
+        List<String> forms = new ArrayList<>(List.of(
+                yyyy + mm + dd,
+                mm + dd + yyyy,
+                dd + mm + yyyy,
+                yy + mm + dd,
+                mm + dd + yy,
+                dd + mm + yy,
+                mm + dd,
+                dd + mm));
         for (String month : List.of(MONTHS[date.getMonthValue() - 1], SHORT_MONTHS[date.getMonthValue() - 1])) {
             forms.addAll(List.of(month + dd, month + d, dd + month, d + month));
         }
@@ -187,7 +215,8 @@ public final class Slugs {
 
     /** The guest's names of three letters or more, as they would be written in a slug. */
     private static Set<String> nameParts(String name) {
-        return NOT_LETTER.splitAsStream(name)
+        return NOT_LETTER
+                .splitAsStream(name)
                 .map(Slugs::letters)
                 .filter(part -> part.length() >= 3)
                 .collect(Collectors.toSet());
@@ -205,16 +234,19 @@ public final class Slugs {
             for (int end = 1; end <= text.length(); end++) {
                 for (int start = 0; start < end && !splitsBefore[end]; start++) {
                     String piece = text.substring(start, end);
-                    splitsBefore[end] = splitsBefore[start] && (WORDS.contains(piece) || piece.chars().allMatch(Character::isDigit));
+                    splitsBefore[end] = splitsBefore[start]
+                            && (WORDS.contains(piece) || piece.chars().allMatch(Character::isDigit));
                 }
             }
             return splitsBefore[text.length()];
         }
 
         private static Set<String> load() {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                    Slugs.class.getResourceAsStream("words.txt"), StandardCharsets.UTF_8))) {
-                return in.lines().filter(line -> !line.isEmpty() && !line.startsWith("#")).collect(Collectors.toUnmodifiableSet());
+            try (BufferedReader in = new BufferedReader(
+                    new InputStreamReader(Slugs.class.getResourceAsStream("words.txt"), StandardCharsets.UTF_8))) {
+                return in.lines()
+                        .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                        .collect(Collectors.toUnmodifiableSet());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the word list", e);
             }

@@ -30,8 +30,9 @@ public record DeleteLimit(int max) {
         for (RemoteSystem system : RemoteSystem.values()) {
             long entries = plan.reconcile().count(system, ReconcilePlan.Action.DELETE);
             if (entries > max) {
-                over.add("the plan deletes " + entries + " " + system.label() + " entries, more than charter.maxDeletes=" + max
-                        + "; allow it with -Dcharter.maxDeletes=" + entries);
+                over.add(
+                        "the plan deletes " + entries + " " + system.label() + " entries, more than charter.maxDeletes="
+                                + max + "; allow it with -Dcharter.maxDeletes=" + entries);
             }
         }
         return over;

@@ -1,9 +1,9 @@
 package com.queenofsandiego.charter.deploy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.queenofsandiego.charter.CharterException;
 import com.queenofsandiego.charter.store.ObjectStore;
 import com.queenofsandiego.charter.store.StateStore;
-import com.queenofsandiego.charter.CharterException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -68,7 +68,8 @@ public final class DeployLock implements AutoCloseable {
             if (again.isPresent()) {
                 return new DeployLock(state, clock, mine, again.get());
             }
-            throw new HeldException("another deploy took the lock on " + target.describe() + " just now; wait for it to finish");
+            throw new HeldException(
+                    "another deploy took the lock on " + target.describe() + " just now; wait for it to finish");
         }
         Holder other = read(stored.get().content());
         boolean stale = other.expires() == null || !now.isBefore(other.expires());
@@ -81,7 +82,8 @@ public final class DeployLock implements AutoCloseable {
                     + ", so the deploy that took it most likely died. Run again with -Dcharter.forceUnlock=true to take it over;"
                     + " the deploy then finishes what that one left.");
         }
-        Optional<String> taken = target.writeIfMatch(key, content, "application/json", stored.get().version());
+        Optional<String> taken = target.writeIfMatch(
+                key, content, "application/json", stored.get().version());
         if (taken.isEmpty()) {
             throw new HeldException("another deploy took over the stale lock on " + target.describe() + " first");
         }
@@ -93,12 +95,14 @@ public final class DeployLock implements AutoCloseable {
      * {@link HeldException} when someone took it over meanwhile, before this deploy changes anything more.
      */
     public synchronized void confirm() {
-        Holder renewed = new Holder(holder.holder(), holder.acquired(), clock.instant().plus(LIFETIME));
+        Holder renewed =
+                new Holder(holder.holder(), holder.acquired(), clock.instant().plus(LIFETIME));
         Optional<String> written = target.writeIfMatch(key, json(renewed), "application/json", version);
         if (written.isEmpty()) {
-            throw new HeldException("the lock on " + target.describe() + " was taken over by another deploy while this one ran"
-                    + " (with -Dcharter.forceUnlock=true?); this one stopped before changing anything more. Run it again when"
-                    + " the other has finished.");
+            throw new HeldException(
+                    "the lock on " + target.describe() + " was taken over by another deploy while this one ran"
+                            + " (with -Dcharter.forceUnlock=true?); this one stopped before changing anything more. Run it again when"
+                            + " the other has finished.");
         }
         holder = renewed;
         version = written.get();
@@ -123,7 +127,10 @@ public final class DeployLock implements AutoCloseable {
 
     private static byte[] json(Holder holder) {
         try {
-            return JSON.writeValueAsBytes(new LockFile(holder.holder(), holder.acquired().toString(), holder.expires().toString()));
+            return JSON.writeValueAsBytes(new LockFile(
+                    holder.holder(),
+                    holder.acquired().toString(),
+                    holder.expires().toString()));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -132,15 +139,16 @@ public final class DeployLock implements AutoCloseable {
     private static Holder read(byte[] content) {
         try {
             LockFile file = JSON.readValue(content, LockFile.class);
-            return new Holder(file.holder(), file.acquired() == null ? null : Instant.parse(file.acquired()),
+            return new Holder(
+                    file.holder(),
+                    file.acquired() == null ? null : Instant.parse(file.acquired()),
                     file.expires() == null ? null : Instant.parse(file.expires()));
         } catch (IOException | RuntimeException e) {
             return new Holder("an unreadable lock file", null, null);
         }
     }
 
-    private record LockFile(String holder, String acquired, String expires) {
-    }
+    private record LockFile(String holder, String acquired, String expires) {}
 
     /** The lock is held by another deploy (or is stale and was not forced). */
     public static final class HeldException extends CharterException {

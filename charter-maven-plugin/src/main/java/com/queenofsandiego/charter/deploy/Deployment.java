@@ -8,10 +8,7 @@ import com.queenofsandiego.charter.publish.LocalTree;
 import com.queenofsandiego.charter.publish.NotAssociatedException;
 import com.queenofsandiego.charter.publish.PublishPlan;
 import com.queenofsandiego.charter.publish.PublishPlanner;
-import com.queenofsandiego.charter.store.ObjectStore;
 import com.queenofsandiego.charter.publish.Publisher;
-import com.queenofsandiego.charter.store.SiteObject;
-import com.queenofsandiego.charter.store.StateStore;
 import com.queenofsandiego.charter.reconcile.Ledger;
 import com.queenofsandiego.charter.reconcile.LiveEntries;
 import com.queenofsandiego.charter.reconcile.ReconcilePlan;
@@ -20,6 +17,9 @@ import com.queenofsandiego.charter.reconcile.Reconciler;
 import com.queenofsandiego.charter.reconcile.RemoteClient;
 import com.queenofsandiego.charter.reconcile.RemoteSystem;
 import com.queenofsandiego.charter.site.SiteOutputs;
+import com.queenofsandiego.charter.store.ObjectStore;
+import com.queenofsandiego.charter.store.SiteObject;
+import com.queenofsandiego.charter.store.StateStore;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -53,8 +53,14 @@ public final class Deployment {
      *                by hand: each object's metadata, and each booking's entry in JADA and SCC
      * @param systems the JADA and SCC that are configured, each with where it is
      */
-    public Deployment(ObjectStore target, StateStore state, Optional<Cdn> cdn, boolean associate, boolean refresh,
-                      Map<RemoteSystem, String> systems, Consumer<String> progress) {
+    public Deployment(
+            ObjectStore target,
+            StateStore state,
+            Optional<Cdn> cdn,
+            boolean associate,
+            boolean refresh,
+            Map<RemoteSystem, String> systems,
+            Consumer<String> progress) {
         this.target = target;
         this.state = state;
         this.cdn = cdn;
@@ -70,7 +76,8 @@ public final class Deployment {
      * as live and unchanged. Reads the target (listing), the deploy state and the distribution, and writes nothing
      * there; JADA and SCC only with a refresh, through {@code readers}, up to {@code concurrency} calls at once.
      */
-    public DeployPlan plan(SiteOutputs site, List<Booking> bookings, Map<RemoteSystem, RemoteClient> readers, int concurrency) {
+    public DeployPlan plan(
+            SiteOutputs site, List<Booking> bookings, Map<RemoteSystem, RemoteClient> readers, int concurrency) {
         // What is live (the listing, the manifest) is read while the fingerprints are worked out: one waits on the
         // target, the other on the CPU.
         FutureTask<LiveSite> reading = new FutureTask<>(() -> LiveSite.read(target, state, site.keys(), refresh));
@@ -96,8 +103,13 @@ public final class Deployment {
         site.render(render.keySet());
         progress.accept("rendered " + render.size() + " of " + fingerprints.size()
                 + " files; the rest are live and rendered from the same inputs");
-        PublishPlan publish = PublishPlanner.plan(LocalTree.objects(site.directory(), render), kept, live,
-                cdn.map(LiveDistribution::read), PublishPlanner.functionSource(), associate);
+        PublishPlan publish = PublishPlanner.plan(
+                LocalTree.objects(site.directory(), render),
+                kept,
+                live,
+                cdn.map(LiveDistribution::read),
+                PublishPlanner.functionSource(),
+                associate);
         return withReconcile(publish, bookings, readers, concurrency);
     }
 
@@ -140,11 +152,13 @@ public final class Deployment {
     }
 
     /** What deploy would do with a site rendered whole beforehand (every file compared by content). */
-    public DeployPlan plan(Path site, List<Booking> bookings, Map<RemoteSystem, RemoteClient> readers, int concurrency) {
+    public DeployPlan plan(
+            Path site, List<Booking> bookings, Map<RemoteSystem, RemoteClient> readers, int concurrency) {
         List<SiteObject> local = LocalTree.scan(site);
-        LiveSite live = LiveSite.read(target, state, local.stream().map(SiteObject::key).collect(Collectors.toSet()), refresh);
-        PublishPlan publish = PublishPlanner.plan(local, Set.of(), live, cdn.map(LiveDistribution::read),
-                PublishPlanner.functionSource(), associate);
+        LiveSite live =
+                LiveSite.read(target, state, local.stream().map(SiteObject::key).collect(Collectors.toSet()), refresh);
+        PublishPlan publish = PublishPlanner.plan(
+                local, Set.of(), live, cdn.map(LiveDistribution::read), PublishPlanner.functionSource(), associate);
         return withReconcile(publish, bookings, readers, concurrency);
     }
 
@@ -153,17 +167,22 @@ public final class Deployment {
         return plan(site, bookings, Map.of(), 1);
     }
 
-    private DeployPlan withReconcile(PublishPlan publish, List<Booking> bookings, Map<RemoteSystem, RemoteClient> readers, int concurrency) {
+    private DeployPlan withReconcile(
+            PublishPlan publish, List<Booking> bookings, Map<RemoteSystem, RemoteClient> readers, int concurrency) {
         Ledger ledger = Ledger.load(state);
         Optional<LiveEntries> live = Optional.empty();
         if (refresh) {
             if (!readers.keySet().containsAll(systems.keySet())) {
                 throw new IllegalArgumentException("charter.refresh reads JADA and SCC: plan with their clients");
             }
-            Map<RemoteSystem, List<String>> toRead = ReconcilePlanner.toRefresh(bookings, ledger.entries(), ledger.endpoints(), systems);
+            Map<RemoteSystem, List<String>> toRead =
+                    ReconcilePlanner.toRefresh(bookings, ledger.entries(), ledger.endpoints(), systems);
             live = Optional.of(LiveEntries.read(readers, toRead, concurrency));
-            progress.accept("refreshed " + toRead.values().stream().mapToInt(List::size).sum() + " entries from "
-                    + String.join(" and ", systems.keySet().stream().map(RemoteSystem::label).toList()));
+            progress.accept("refreshed "
+                    + toRead.values().stream().mapToInt(List::size).sum() + " entries from "
+                    + String.join(
+                            " and ",
+                            systems.keySet().stream().map(RemoteSystem::label).toList()));
         }
         ReconcilePlan reconcile = ReconcilePlanner.plan(bookings, ledger.entries(), ledger.endpoints(), systems, live);
         return new DeployPlan(publish, reconcile, ledger);
@@ -186,14 +205,20 @@ public final class Deployment {
      * @param heartbeat run before each publishing phase and each JADA or SCC change: confirms the deploy lock, and throws
      *                  when it was taken over
      */
-    public Result apply(DeployPlan plan, Map<RemoteSystem, RemoteClient> clients, DeleteLimit deleteLimit, int concurrency,
-                        Runnable heartbeat) {
+    public Result apply(
+            DeployPlan plan,
+            Map<RemoteSystem, RemoteClient> clients,
+            DeleteLimit deleteLimit,
+            int concurrency,
+            Runnable heartbeat) {
         deleteLimit.check(plan);
         if (plan.publish().associationRefused()) {
             throw new NotAssociatedException(plan.publish());
         }
         Publisher.Result published = new Publisher(target, state, cdn, progress, heartbeat).apply(plan.publish());
-        Reconciler.Result reconciled = new Reconciler(clients, plan.ledger(), progress, heartbeat, concurrency).apply(plan.reconcile());
-        return new Result(published, reconciled, plan.ledger().writes(), plan.ledger().bytesWritten());
+        Reconciler.Result reconciled =
+                new Reconciler(clients, plan.ledger(), progress, heartbeat, concurrency).apply(plan.reconcile());
+        return new Result(
+                published, reconciled, plan.ledger().writes(), plan.ledger().bytesWritten());
     }
 }

@@ -7,13 +7,13 @@ import java.util.Map;
 /** Who is deploying, as the lock names them to anyone it stops: the GitHub Actions run, or user@host and process. */
 public final class LockHolder {
 
-    private LockHolder() {
-    }
+    private LockHolder() {}
 
     public static String describe(Map<String, String> environment) {
         if (environment.containsKey("GITHUB_RUN_ID")) {
-            return "GitHub Actions run " + environment.get("GITHUB_RUN_ID") + " of " + environment.getOrDefault("GITHUB_REPOSITORY", "?")
-                    + " (" + environment.getOrDefault("GITHUB_ACTOR", "?") + ")";
+            return "GitHub Actions run " + environment.get("GITHUB_RUN_ID") + " of "
+                    + environment.getOrDefault("GITHUB_REPOSITORY", "?") + " ("
+                    + environment.getOrDefault("GITHUB_ACTOR", "?") + ")";
         }
         String host;
         try {
@@ -21,6 +21,7 @@ public final class LockHolder {
         } catch (UnknownHostException e) {
             host = "unknown host";
         }
-        return System.getProperty("user.name") + "@" + host + " (pid " + ProcessHandle.current().pid() + ")";
+        return System.getProperty("user.name") + "@" + host + " (pid "
+                + ProcessHandle.current().pid() + ")";
     }
 }

@@ -22,22 +22,28 @@ public final class PlanFiles {
      */
     static final int JOB_SUMMARY_BUDGET = 900 * 1024;
 
-    static final String CUT_NOTICE = "**The plan was cut here to fit GitHub's job summary:** the whole plan is `plan.md`"
-            + " in this run's `charter-preview` artifact.\n";
+    static final String CUT_NOTICE =
+            "**The plan was cut here to fit GitHub's job summary:** the whole plan is `plan.md`"
+                    + " in this run's `charter-preview` artifact.\n";
 
-    private PlanFiles() {
-    }
+    private PlanFiles() {}
 
     public static void write(Path outputDirectory, DeployPlan plan, Optional<Path> stepSummary) {
-        String markdown = "## charter plan\n\n" + (plan.isEmpty()
-                ? "Nothing to do: the site, JADA and SCC are up to date.\n"
-                : String.join("\n", PlanReport.markdown(plan)) + "\n");
+        String markdown = "## charter plan\n\n"
+                + (plan.isEmpty()
+                        ? "Nothing to do: the site, JADA and SCC are up to date.\n"
+                        : String.join("\n", PlanReport.markdown(plan)) + "\n");
         try {
             Files.createDirectories(outputDirectory);
             JSON.writeValue(outputDirectory.resolve("plan.json").toFile(), PlanReport.json(plan));
             Files.writeString(outputDirectory.resolve("plan.md"), markdown);
             if (stepSummary.isPresent()) {
-                Files.writeString(stepSummary.get(), forJobSummary(markdown), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                Files.writeString(
+                        stepSummary.get(),
+                        forJobSummary(markdown),
+                        StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the plan to " + outputDirectory, e);

@@ -24,8 +24,7 @@ public final class PlanReport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private PlanReport() {
-    }
+    private PlanReport() {}
 
     /** Both plans for reviewers, with the blank lines Markdown needs between headings, lists and paragraphs. */
     public static List<String> markdown(DeployPlan plan) {
@@ -36,7 +35,8 @@ public final class PlanReport {
         for (String line : parts) {
             boolean listItem = line.startsWith("- ") || line.startsWith("  - ");
             boolean previousListItem = previous.startsWith("- ") || previous.startsWith("  - ");
-            if (!lines.isEmpty() && (line.startsWith("#") || previous.startsWith("#") || listItem != previousListItem)) {
+            if (!lines.isEmpty()
+                    && (line.startsWith("#") || previous.startsWith("#") || listItem != previousListItem)) {
                 lines.add("");
             }
             lines.add(line);
@@ -61,8 +61,10 @@ public final class PlanReport {
                 // plan.md sits beside site/ in the CI artifact, so a reviewer can open the rendered page from here.
                 String preview = key.endsWith(".html") ? " — [preview](site/" + key + ")" : "";
                 boolean added = upload.reason() == PublishPlan.Reason.NEW;
-                lines.add("- " + (added ? "add " : "update ") + codeSpan(key) + " (" + (added ? "" : upload.reason().words() + "; ")
-                        + PublishPlan.kilobytes(upload.object().size()) + ", " + upload.object().contentType() + ")" + preview);
+                lines.add("- " + (added ? "add " : "update ") + codeSpan(key) + " ("
+                        + (added ? "" : upload.reason().words() + "; ")
+                        + PublishPlan.kilobytes(upload.object().size()) + ", "
+                        + upload.object().contentType() + ")" + preview);
             }
         }
         if (!plan.uploads().isEmpty() || !plan.deletes().isEmpty()) {
@@ -73,15 +75,23 @@ public final class PlanReport {
             lines.add("Not configured (set charter.cloudfront.distributionId): nothing is invalidated.");
             return lines;
         }
-        lines.add(plan.invalidations().isEmpty() ? "No invalidation."
-                : "Invalidate: " + String.join(", ", plan.invalidations().stream().map(UntrustedText::codeSpan).toList()));
-        lines.add("Function `" + PublishPlanner.FUNCTION_NAME + "`: " + switch (plan.function()) {
-            case NONE -> "unchanged.";
-            case CREATE -> "create and publish.";
-            case UPDATE -> "update and publish.";
-        });
-        lines.add("Viewer-request association: " + plan.associationSummary() + (plan.associationRefused() ? ": **deploy refuses**. "
-                + plan.associationProblem() + "." : "."));
+        lines.add(
+                plan.invalidations().isEmpty()
+                        ? "No invalidation."
+                        : "Invalidate: "
+                                + String.join(
+                                        ", ",
+                                        plan.invalidations().stream()
+                                                .map(UntrustedText::codeSpan)
+                                                .toList()));
+        lines.add("Function `" + PublishPlanner.FUNCTION_NAME + "`: "
+                + switch (plan.function()) {
+                    case NONE -> "unchanged.";
+                    case CREATE -> "create and publish.";
+                    case UPDATE -> "update and publish.";
+                });
+        lines.add("Viewer-request association: " + plan.associationSummary()
+                + (plan.associationRefused() ? ": **deploy refuses**. " + plan.associationProblem() + "." : "."));
         return lines;
     }
 
@@ -91,24 +101,29 @@ public final class PlanReport {
      */
     public static List<String> markdown(ReconcilePlan plan) {
         List<String> lines = new ArrayList<>();
-        List<ReconcilePlan.Change> drift = plan.changes().stream().filter(ReconcilePlan.Change::drift).toList();
+        List<ReconcilePlan.Change> drift =
+                plan.changes().stream().filter(ReconcilePlan.Change::drift).toList();
         if (!drift.isEmpty()) {
             lines.add("### Drift found by refresh");
-            drift.forEach(change -> lines.add("- " + change.system().label() + ": " + change.action().name().toLowerCase(Locale.ROOT)
-                    + " " + codeSpan(change.bookingId()) + change.remoteId().map(id -> " (id " + id + ")").orElse("") + ": " + change.reason()));
+            drift.forEach(change -> lines.add("- " + change.system().label() + ": "
+                    + change.action().name().toLowerCase(Locale.ROOT) + " " + codeSpan(change.bookingId())
+                    + change.remoteId().map(id -> " (id " + id + ")").orElse("") + ": " + change.reason()));
         }
         for (RemoteSystem system : RemoteSystem.values()) {
             if (!plan.systems().containsKey(system)) {
                 lines.add("### " + system.label());
-                lines.add("Not configured (set " + system.endpointProperty() + "): nothing is sent to " + system.label() + ".");
+                lines.add("Not configured (set " + system.endpointProperty() + "): nothing is sent to " + system.label()
+                        + ".");
                 continue;
             }
             lines.add("### " + system.label() + " (" + plan.systems().get(system) + ")");
             lines.add(plan.counts(system) + ", unchanged " + plan.unchanged().getOrDefault(system, 0) + ".");
             plan.moves().stream().filter(move -> move.system() == system).forEach(move -> lines.add(move.line() + "."));
             List<ReconcilePlan.Change> ofSystem = plan.changes(system);
-            for (ReconcilePlan.Action action : List.of(ReconcilePlan.Action.DELETE, ReconcilePlan.Action.UPDATE, ReconcilePlan.Action.CREATE)) {
-                for (ReconcilePlan.Change change : ofSystem.stream().filter(c -> c.action() == action).toList()) {
+            for (ReconcilePlan.Action action :
+                    List.of(ReconcilePlan.Action.DELETE, ReconcilePlan.Action.UPDATE, ReconcilePlan.Action.CREATE)) {
+                for (ReconcilePlan.Change change :
+                        ofSystem.stream().filter(c -> c.action() == action).toList()) {
                     lines.addAll(markdown(change));
                 }
             }
@@ -117,7 +132,8 @@ public final class PlanReport {
     }
 
     private static List<String> markdown(ReconcilePlan.Change change) {
-        String where = " (" + change.reason() + change.file().map(file -> "; " + codeSpan(file)).orElse("") + ")";
+        String where = " (" + change.reason()
+                + change.file().map(file -> "; " + codeSpan(file)).orElse("") + ")";
         String booking = codeSpan(change.bookingId());
         String id = change.remoteId().map(remoteId -> " (id " + remoteId + ")").orElse("");
         List<String> lines = new ArrayList<>();
@@ -126,12 +142,14 @@ public final class PlanReport {
             case UPDATE -> {
                 lines.add("- update " + booking + id + where);
                 Map<String, Object> fields = change.body().orElseThrow().fields();
-                change.changedFields().forEach(field -> lines.add("  - `" + field + "` → " + literal(fields.get(field))));
+                change.changedFields()
+                        .forEach(field -> lines.add("  - `" + field + "` → " + literal(fields.get(field))));
             }
             case CREATE -> {
                 lines.add("- create " + booking + where);
-                change.body().ifPresent(body -> body.fields().forEach((field, value) ->
-                        lines.add("  - `" + field + "`: " + literal(value))));
+                change.body()
+                        .ifPresent(body -> body.fields()
+                                .forEach((field, value) -> lines.add("  - `" + field + "`: " + literal(value))));
             }
         }
         return lines;
@@ -151,16 +169,20 @@ public final class PlanReport {
         PublishPlan plan = deploy.publish();
         Map<String, Object> publish = new LinkedHashMap<>();
         publish.put("target", plan.target());
-        publish.put("uploads", plan.phases().stream().flatMap(phase -> phase.uploads().stream().map(upload -> {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("key", upload.object().key());
-            json.put("phase", phase.name());
-            json.put("reason", upload.reason().name().toLowerCase(Locale.ROOT));
-            json.put("bytes", upload.object().size());
-            json.put("contentType", upload.object().contentType());
-            json.put("cacheControl", upload.object().cacheControl());
-            return json;
-        })).toList());
+        publish.put(
+                "uploads",
+                plan.phases().stream()
+                        .flatMap(phase -> phase.uploads().stream().map(upload -> {
+                            Map<String, Object> json = new LinkedHashMap<>();
+                            json.put("key", upload.object().key());
+                            json.put("phase", phase.name());
+                            json.put("reason", upload.reason().name().toLowerCase(Locale.ROOT));
+                            json.put("bytes", upload.object().size());
+                            json.put("contentType", upload.object().contentType());
+                            json.put("cacheControl", upload.object().cacheControl());
+                            return json;
+                        }))
+                        .toList());
         publish.put("deletes", plan.deletes());
         publish.put("unchanged", plan.unchanged());
         Map<String, Object> cdn = new LinkedHashMap<>();
@@ -187,8 +209,12 @@ public final class PlanReport {
                 part.put("update", plan.count(system, ReconcilePlan.Action.UPDATE));
                 part.put("delete", plan.count(system, ReconcilePlan.Action.DELETE));
                 part.put("unchanged", plan.unchanged().getOrDefault(system, 0));
-                plan.moves().stream().filter(move -> move.system() == system).forEach(move -> part.put("ledgerDescribes", move.from()));
-                part.put("changes", plan.changes(system).stream().map(PlanReport::json).toList());
+                plan.moves().stream()
+                        .filter(move -> move.system() == system)
+                        .forEach(move -> part.put("ledgerDescribes", move.from()));
+                part.put(
+                        "changes",
+                        plan.changes(system).stream().map(PlanReport::json).toList());
             }
             all.put(system.key(), part);
         }

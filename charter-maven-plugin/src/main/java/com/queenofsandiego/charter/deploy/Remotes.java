@@ -30,8 +30,7 @@ public final class Remotes implements AutoCloseable {
      * @param endpoints the configured base URLs
      * @param sandboxDirectory where the sandbox keeps its state, when the target is local; empty on aws
      */
-    public record Settings(Map<RemoteSystem, String> endpoints, Optional<Path> sandboxDirectory) {
-    }
+    public record Settings(Map<RemoteSystem, String> endpoints, Optional<Path> sandboxDirectory) {}
 
     private static final String NODELAY = "sun.net.httpserver.nodelay";
 
@@ -62,14 +61,17 @@ public final class Remotes implements AutoCloseable {
      *
      * @param secrets the secret for a configured endpoint; an {@link ConfigurationException} names where to set a missing one
      */
-    public static Remotes open(Settings settings, Function<RemoteSystem, Optional<Secret>> secrets, RetrySettings retry) {
+    public static Remotes open(
+            Settings settings, Function<RemoteSystem, Optional<Secret>> secrets, RetrySettings retry) {
         Map<RemoteSystem, String> systems = describe(settings);
         Map<RemoteSystem, RemoteClient> clients = new EnumMap<>(RemoteSystem.class);
         for (RemoteSystem system : systems.keySet()) {
             String endpoint = settings.endpoints().get(system);
             if (endpoint != null) {
-                Secret secret = secrets.apply(system).orElseThrow(() -> new ConfigurationException(system.endpointProperty()
-                        + " is set but there is no " + system.label() + " secret: set " + system.secretSources()));
+                Secret secret = secrets.apply(system)
+                        .orElseThrow(
+                                () -> new ConfigurationException(system.endpointProperty() + " is set but there is no "
+                                        + system.label() + " secret: set " + system.secretSources()));
                 clients.put(system, new RemoteClient(system, URI.create(endpoint.trim()), secret, retry));
             }
         }
@@ -86,8 +88,13 @@ public final class Remotes implements AutoCloseable {
             throw new UncheckedIOException("cannot start the JADA/SCC sandbox on 127.0.0.1", e);
         }
         for (RemoteSystem system : systems.keySet()) {
-            clients.computeIfAbsent(system, s -> new RemoteClient(s, sandbox.baseUri(),
-                    new Secret(s == RemoteSystem.JADA ? jadaToken : sccKey, "the sandbox"), retry));
+            clients.computeIfAbsent(
+                    system,
+                    s -> new RemoteClient(
+                            s,
+                            sandbox.baseUri(),
+                            new Secret(s == RemoteSystem.JADA ? jadaToken : sccKey, "the sandbox"),
+                            retry));
         }
         return new Remotes(clients, Optional.of(sandbox));
     }

@@ -28,7 +28,8 @@ public record TargetSettings(
 
     /** The two places a site can go. */
     public enum Kind {
-        LOCAL, AWS;
+        LOCAL,
+        AWS;
 
         /** {@code charter.target} as given: blank picks {@code aws} when a bucket is named, else {@code local}. */
         public static Kind parse(String value, boolean bucketNamed) {
@@ -38,7 +39,9 @@ public record TargetSettings(
             return switch (value.strip().toLowerCase(Locale.ROOT)) {
                 case "local" -> LOCAL;
                 case "aws" -> AWS;
-                default -> throw new ConfigurationException("charter.target '" + value.strip() + "' is not a target: use local or aws");
+                default ->
+                    throw new ConfigurationException(
+                            "charter.target '" + value.strip() + "' is not a target: use local or aws");
             };
         }
     }

@@ -4,11 +4,11 @@ import com.queenofsandiego.charter.CharterException;
 import com.queenofsandiego.charter.ConfigurationException;
 import com.queenofsandiego.charter.booking.BookingLoader;
 import com.queenofsandiego.charter.booking.Bookings;
-import com.queenofsandiego.charter.source.Problem;
-import com.queenofsandiego.charter.source.ProblemTable;
 import com.queenofsandiego.charter.site.ContentLoader;
 import com.queenofsandiego.charter.site.SiteException;
 import com.queenofsandiego.charter.site.SiteSettings;
+import com.queenofsandiego.charter.source.Problem;
+import com.queenofsandiego.charter.source.ProblemTable;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -98,7 +98,8 @@ abstract class AbstractCharterMojo extends AbstractMojo {
         } catch (SiteException e) {
             throw failure(e.problems());
         } catch (CharterException e) {
-            e.file().filter(file -> "true".equals(environment().get("GITHUB_ACTIONS")))
+            e.file()
+                    .filter(file -> "true".equals(environment().get("GITHUB_ACTIONS")))
                     .ifPresent(file -> System.out.println(new Problem(file, 0, 0, e.getMessage()).githubAnnotation()));
             String message = "charter: " + e.getMessage() + afterFailure(e);
             if (e.usersFault()) {
@@ -147,16 +148,24 @@ abstract class AbstractCharterMojo extends AbstractMojo {
         try {
             zone = ZoneId.of(timezone);
         } catch (DateTimeException e) {
-            throw new ConfigurationException("charter.timezone '" + timezone + "' is not a time zone; use a name such as America/Los_Angeles");
+            throw new ConfigurationException(
+                    "charter.timezone '" + timezone + "' is not a time zone; use a name such as America/Los_Angeles");
         }
         Path basedir = project.getBasedir().toPath();
         Path content = contentDirectory.toPath();
         Path theme = themeDirectory.toPath();
         Path output = outputDirectory.toPath();
         try {
-            return new SiteSettings(basedir, content, theme, output, siteUrl, zone,
+            return new SiteSettings(
+                    basedir,
+                    content,
+                    theme,
+                    output,
+                    siteUrl,
+                    zone,
                     Optional.ofNullable(sccEndpoint).filter(s -> !s.isBlank()),
-                    Optional.ofNullable(uploadOrigin).filter(s -> !s.isBlank()), maxPhotoBytes);
+                    Optional.ofNullable(uploadOrigin).filter(s -> !s.isBlank()),
+                    maxPhotoBytes);
         } catch (IllegalArgumentException notAnOrigin) {
             throw new ConfigurationException("charter.uploadOrigin '" + uploadOrigin + "' is not an origin;"
                     + " use one such as https://guest-photos.s3.us-west-2.amazonaws.com");
@@ -168,7 +177,9 @@ abstract class AbstractCharterMojo extends AbstractMojo {
      * charter's output (Maven cannot default one parameter to another).
      */
     Path localDirectory(File configured) {
-        return configured != null ? configured.toPath() : outputDirectory.toPath().resolve("local");
+        return configured != null
+                ? configured.toPath()
+                : outputDirectory.toPath().resolve("local");
     }
 
     /**
@@ -182,9 +193,10 @@ abstract class AbstractCharterMojo extends AbstractMojo {
         all.addAll(sorted);
         appendToJobSummary(all);
         long files = sorted.stream().map(Problem::file).distinct().count();
-        return new MojoFailureException("charter: " + sorted.size() + (sorted.size() == 1 ? " problem" : " problems") + " in "
-                + files + (files == 1 ? " file" : " files")
-                + ". Fix each line listed above and run again; the format is in the README under 'Booking files'.");
+        return new MojoFailureException(
+                "charter: " + sorted.size() + (sorted.size() == 1 ? " problem" : " problems") + " in "
+                        + files + (files == 1 ? " file" : " files")
+                        + ". Fix each line listed above and run again; the format is in the README under 'Booking files'.");
     }
 
     MojoFailureException failure(List<Problem> problems) {
@@ -198,8 +210,12 @@ abstract class AbstractCharterMojo extends AbstractMojo {
             return;
         }
         try {
-            Files.writeString(Path.of(summary), ProblemTable.markdown(problems), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    Path.of(summary),
+                    ProblemTable.markdown(problems),
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             getLog().warn("charter: cannot append the problems to the job summary " + summary + ": " + e.getMessage());
         }

@@ -112,10 +112,17 @@ abstract class AbstractPublishMojo extends AbstractCharterMojo {
     SettingsDecrypter decrypter;
 
     TargetSettings targetSettings() {
-        return new TargetSettings(TargetSettings.Kind.parse(target, present(bucket).isPresent()), localDirectory(localDirectory),
-                present(bucket), present(region), present(s3Endpoint).map(url -> url("charter.s3.endpoint", url)), pathStyle,
-                present(distributionId), present(cloudFrontEndpoint).map(url -> url("charter.cloudfront.endpoint", url)),
-                present(stateBucket), statePrefix);
+        return new TargetSettings(
+                TargetSettings.Kind.parse(target, present(bucket).isPresent()),
+                localDirectory(localDirectory),
+                present(bucket),
+                present(region),
+                present(s3Endpoint).map(url -> url("charter.s3.endpoint", url)),
+                pathStyle,
+                present(distributionId),
+                present(cloudFrontEndpoint).map(url -> url("charter.cloudfront.endpoint", url)),
+                present(stateBucket),
+                statePrefix);
     }
 
     /** A URL parameter; a malformed one is refused without repeating it whole, since it may carry credentials. */
@@ -123,7 +130,8 @@ abstract class AbstractPublishMojo extends AbstractCharterMojo {
         try {
             return new URI(value.strip());
         } catch (URISyntaxException e) {
-            throw new ConfigurationException(property + " '" + RemoteEndpoint.redacted(value) + "' is not a URL: " + e.getReason());
+            throw new ConfigurationException(
+                    property + " '" + RemoteEndpoint.redacted(value) + "' is not a URL: " + e.getReason());
         }
     }
 
@@ -132,12 +140,15 @@ abstract class AbstractPublishMojo extends AbstractCharterMojo {
         present(jadaEndpoint).ifPresent(url -> endpoints.put(RemoteSystem.JADA, url));
         present(sccEndpoint).ifPresent(url -> endpoints.put(RemoteSystem.SCC, url));
         TargetSettings target = targetSettings();
-        return new Remotes.Settings(endpoints, target.isLocal() ? Optional.of(target.localDirectory().resolve("sandbox")) : Optional.empty());
+        return new Remotes.Settings(
+                endpoints,
+                target.isLocal() ? Optional.of(target.localDirectory().resolve("sandbox")) : Optional.empty());
     }
 
     /** JADA and SCC, with the secrets from the environment or settings.xml; close them when done. */
     Remotes openRemotes() {
-        return Remotes.open(remoteSettings(), new SettingsSecrets(environment(), settings, decrypter), RetrySettings.DEFAULT);
+        return Remotes.open(
+                remoteSettings(), new SettingsSecrets(environment(), settings, decrypter), RetrySettings.DEFAULT);
     }
 
     /** A plan and nothing else; with {@code charter.refresh} it reads JADA and SCC, so it needs their secrets. */
@@ -156,12 +167,17 @@ abstract class AbstractPublishMojo extends AbstractCharterMojo {
      */
     DeployPlan plan(Deployment deployment, Map<RemoteSystem, RemoteClient> readers) throws MojoFailureException {
         Bookings bookings = loadBookings();
-        DeployPlan plan = deployment.plan(new SiteGenerator(siteSettings()).outputs(bookings), bookings.bookings(), readers, concurrency);
-        PlanFiles.write(outputDirectory.toPath(), plan, Optional.ofNullable(environment().get("GITHUB_STEP_SUMMARY")).map(Path::of));
+        DeployPlan plan = deployment.plan(
+                new SiteGenerator(siteSettings()).outputs(bookings), bookings.bookings(), readers, concurrency);
+        PlanFiles.write(
+                outputDirectory.toPath(),
+                plan,
+                Optional.ofNullable(environment().get("GITHUB_STEP_SUMMARY")).map(Path::of));
         getLog().info("charter plan: " + plan.summary());
         PlanReport.markdown(plan).stream().filter(line -> !line.isEmpty()).forEach(line -> getLog().info("  " + line));
         if (plan.publish().associationRefused()) {
-            getLog().warn("charter: deploy will refuse this plan: " + plan.publish().associationProblem());
+            getLog().warn("charter: deploy will refuse this plan: "
+                    + plan.publish().associationProblem());
         }
         deleteLimit().exceeded(plan).forEach(over -> getLog().warn("charter: deploy will refuse this plan: " + over));
         return plan;
@@ -172,8 +188,14 @@ abstract class AbstractPublishMojo extends AbstractCharterMojo {
     }
 
     Deployment deployment(Targets.Connection connection) {
-        return new Deployment(connection.target(), connection.state(), connection.cdn(), associate, refresh,
-                Remotes.describe(remoteSettings()), line -> getLog().info("charter: " + line));
+        return new Deployment(
+                connection.target(),
+                connection.state(),
+                connection.cdn(),
+                associate,
+                refresh,
+                Remotes.describe(remoteSettings()),
+                line -> getLog().info("charter: " + line));
     }
 
     Targets.Connection connect() {

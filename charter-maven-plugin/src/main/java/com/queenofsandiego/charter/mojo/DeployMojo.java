@@ -1,11 +1,11 @@
 package com.queenofsandiego.charter.mojo;
 
 import com.queenofsandiego.charter.CharterException;
+import com.queenofsandiego.charter.deploy.DeployLock;
 import com.queenofsandiego.charter.deploy.DeployPlan;
 import com.queenofsandiego.charter.deploy.Deployment;
 import com.queenofsandiego.charter.deploy.LockHolder;
 import com.queenofsandiego.charter.deploy.Remotes;
-import com.queenofsandiego.charter.deploy.DeployLock;
 import com.queenofsandiego.charter.deploy.Targets;
 import com.queenofsandiego.charter.reconcile.RemoteException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -40,16 +40,32 @@ public class DeployMojo extends AbstractPublishMojo {
                 return;
             }
             try (Remotes remotes = openRemotes();
-                 DeployLock lock = DeployLock.acquire(connection.state(), LockHolder.describe(environment()), Clock.systemUTC(), forceUnlock)) {
-                getLog().info("charter: took the deploy lock on " + connection.state().describe() + " until " + lock.holder().expires());
+                    DeployLock lock = DeployLock.acquire(
+                            connection.state(), LockHolder.describe(environment()), Clock.systemUTC(), forceUnlock)) {
+                getLog().info("charter: took the deploy lock on "
+                        + connection.state().describe() + " until "
+                        + lock.holder().expires());
                 DeployPlan plan = plan(deployment, remotes.clients());
-                Deployment.Result result = deployment.apply(plan, remotes.clients(), deleteLimit(), concurrency, lock::confirm);
+                Deployment.Result result =
+                        deployment.apply(plan, remotes.clients(), deleteLimit(), concurrency, lock::confirm);
                 getLog().info("charter: deployed to " + connection.target().describe() + ": " + result);
-                StringBuilder requests = new StringBuilder("charter: requests: S3 " + connection.target().requests()
-                        + connection.cdn().map(cdn -> ", CloudFront " + cdn.requests()).orElse(""));
-                remotes.clients().forEach((system, client) -> requests.append(", ").append(system.label()).append(' ').append(client.requests()));
-                getLog().info(requests.append(", ledger writes ").append(result.ledgerWrites()).append(" (")
-                        .append(result.ledgerBytes()).append(" bytes)").toString());
+                StringBuilder requests = new StringBuilder(
+                        "charter: requests: S3 " + connection.target().requests()
+                                + connection
+                                        .cdn()
+                                        .map(cdn -> ", CloudFront " + cdn.requests())
+                                        .orElse(""));
+                remotes.clients()
+                        .forEach((system, client) -> requests.append(", ")
+                                .append(system.label())
+                                .append(' ')
+                                .append(client.requests()));
+                getLog().info(requests.append(", ledger writes ")
+                        .append(result.ledgerWrites())
+                        .append(" (")
+                        .append(result.ledgerBytes())
+                        .append(" bytes)")
+                        .toString());
             }
         }
     }

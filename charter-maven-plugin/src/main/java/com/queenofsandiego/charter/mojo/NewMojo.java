@@ -54,11 +54,26 @@ public class NewMojo extends AbstractCharterMojo {
 
     @Override
     void run() throws MojoFailureException {
-        List<String> crewIds = crew == null || crew.isBlank() ? List.of()
-                : Arrays.stream(crew.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        BookingScaffold.Result result = new BookingScaffold(project.getBasedir().toPath(), bookingsDirectory.toPath(),
-                contentDirectory.toPath().resolve("crew.yaml"), timezone)
-                .create(new NewBooking(id, date, start, end, guest, Optional.ofNullable(partySize), crewIds, Optional.ofNullable(source)));
+        List<String> crewIds = crew == null || crew.isBlank()
+                ? List.of()
+                : Arrays.stream(crew.split(","))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
+        BookingScaffold.Result result = new BookingScaffold(
+                        project.getBasedir().toPath(),
+                        bookingsDirectory.toPath(),
+                        contentDirectory.toPath().resolve("crew.yaml"),
+                        timezone)
+                .create(new NewBooking(
+                        id,
+                        date,
+                        start,
+                        end,
+                        guest,
+                        Optional.ofNullable(partySize),
+                        crewIds,
+                        Optional.ofNullable(source)));
         if (!result.created()) {
             for (Problem problem : result.problems()) {
                 getLog().error(problem.toString());
@@ -67,7 +82,8 @@ public class NewMojo extends AbstractCharterMojo {
                     + "mvn charter:new -Dcharter.id=BS-1234 -Dcharter.date=2025-06-01 -Dcharter.start=10:00 "
                     + "-Dcharter.end=13:00 -Dcharter.guest=\"Jane Smith\"");
         }
-        getLog().info("charter: wrote " + project.getBasedir().toPath().relativize(result.file().toAbsolutePath())
+        getLog().info("charter: wrote "
+                + project.getBasedir().toPath().relativize(result.file().toAbsolutePath())
                 + "; review it, add crew and notes, and open a pull request");
     }
 }

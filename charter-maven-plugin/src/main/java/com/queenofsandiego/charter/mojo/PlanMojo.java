@@ -16,9 +16,10 @@ public class PlanMojo extends AbstractPublishMojo {
     void run() throws Exception {
         try (Targets.Connection connection = connect()) {
             planOnly(deployment(connection));
-            DeployLock.holder(connection.state()).ifPresent(holder -> getLog().warn("charter: a deploy holds the lock on "
-                    + connection.state().describe() + ": " + holder.holder() + " until " + holder.expires()
-                    + "; this plan may be out of date when it finishes"));
+            DeployLock.holder(connection.state())
+                    .ifPresent(holder -> getLog().warn("charter: a deploy holds the lock on "
+                            + connection.state().describe() + ": " + holder.holder() + " until " + holder.expires()
+                            + "; this plan may be out of date when it finishes"));
         }
     }
 

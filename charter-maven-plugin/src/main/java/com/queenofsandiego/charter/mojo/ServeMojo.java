@@ -44,33 +44,39 @@ public class ServeMojo extends AbstractCharterMojo {
     @Override
     void run() throws Exception {
         try (PreviewServer server = PreviewServer.start(siteSettings().siteDirectory(), port);
-             PhotoReceiver uploads = PhotoReceiver.start(uploadsDirectory(), server.baseUri().toString(), maxPhotoBytes);
-             SourceWatcher watcher = new SourceWatcher(List.of(bookingsDirectory.toPath(), contentDirectory.toPath(), themeDirectory.toPath()))) {
+                PhotoReceiver uploads =
+                        PhotoReceiver.start(uploadsDirectory(), server.baseUri().toString(), maxPhotoBytes);
+                SourceWatcher watcher = new SourceWatcher(
+                        List.of(bookingsDirectory.toPath(), contentDirectory.toPath(), themeDirectory.toPath()))) {
             // Pages of the preview ask the preview itself for upload links, as production pages ask SCC.
             sccEndpoint = server.baseUri().toString();
             uploadOrigin = uploads.origin();
             Bookings bookings = render();
             server.route(PresignRoute.PATH, presignRoute(bookings, uploads));
-            getLog().info("charter: serving " + siteSettings().siteDirectory() + " on " + server.baseUri() + "/ (Ctrl-C stops);"
-                    + " uploaded photos go to " + uploads.directory());
+            getLog().info("charter: serving " + siteSettings().siteDirectory() + " on " + server.baseUri()
+                    + "/ (Ctrl-C stops);" + " uploaded photos go to " + uploads.directory());
             for (Booking booking : bookings.bookings()) {
-                getLog().info("  " + server.baseUri() + "/g/" + booking.slug() + "  " + booking.id() + ", " + booking.date()
-                        + (booking.cancelled() ? " (cancelled)" : ""));
+                getLog().info("  " + server.baseUri() + "/g/" + booking.slug() + "  " + booking.id() + ", "
+                        + booking.date() + (booking.cancelled() ? " (cancelled)" : ""));
             }
             watcher.run(() -> {
                 try {
                     server.route(PresignRoute.PATH, presignRoute(render(), uploads));
                     server.reload();
                 } catch (MojoFailureException e) {
-                    getLog().warn("charter: not re-rendered: " + e.getMessage() + " The preview keeps the last good site.");
+                    getLog().warn("charter: not re-rendered: " + e.getMessage()
+                            + " The preview keeps the last good site.");
                 } catch (SiteException e) {
                     print(e.problems());
-                    getLog().warn("charter: not re-rendered: " + e.getMessage() + ". The preview keeps the last good site.");
+                    getLog().warn("charter: not re-rendered: " + e.getMessage()
+                            + ". The preview keeps the last good site.");
                 }
             });
         } catch (IOException e) {
-            throw new MojoExecutionException("charter: cannot serve on 127.0.0.1:" + port + " (" + e.getMessage()
-                    + "); is another preview running? Choose another port with -Dcharter.port=8081", e);
+            throw new MojoExecutionException(
+                    "charter: cannot serve on 127.0.0.1:" + port + " (" + e.getMessage()
+                            + "); is another preview running? Choose another port with -Dcharter.port=8081",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             getLog().info("charter: preview stopped");
@@ -83,9 +89,13 @@ public class ServeMojo extends AbstractCharterMojo {
 
     /** Links for the bookings that take photos, around each charter's date in the site's time zone. */
     private PresignRoute presignRoute(Bookings bookings, PhotoReceiver uploads) throws MojoFailureException {
-        Map<String, LocalDate> charterDates = bookings.bookings().stream().filter(b -> b.photos() && !b.cancelled())
+        Map<String, LocalDate> charterDates = bookings.bookings().stream()
+                .filter(b -> b.photos() && !b.cancelled())
                 .collect(Collectors.toMap(Booking::id, Booking::date));
-        return new PresignRoute(id -> Optional.ofNullable(charterDates.get(id)), uploads.links(), maxPhotoBytes,
+        return new PresignRoute(
+                id -> Optional.ofNullable(charterDates.get(id)),
+                uploads.links(),
+                maxPhotoBytes,
                 Clock.system(siteSettings().zone()));
     }
 

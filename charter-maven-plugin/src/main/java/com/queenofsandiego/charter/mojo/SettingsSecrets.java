@@ -36,14 +36,20 @@ final class SettingsSecrets implements Function<RemoteSystem, Optional<Secret>> 
             return Optional.of(new Secret(fromEnvironment, "the environment variable " + system.environmentVariable()));
         }
         Server server = settings == null ? null : settings.getServer(system.serverId());
-        if (server == null || server.getPassword() == null || server.getPassword().isBlank()) {
+        if (server == null
+                || server.getPassword() == null
+                || server.getPassword().isBlank()) {
             return Optional.empty();
         }
         SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
         if (!decrypted.getProblems().isEmpty()) {
-            throw new ConfigurationException("the password of server '" + system.serverId() + "' in settings.xml cannot be decrypted: "
-                    + decrypted.getProblems().get(0).getMessage() + "; see https://maven.apache.org/guides/mini/guide-encryption.html");
+            throw new ConfigurationException(
+                    "the password of server '" + system.serverId() + "' in settings.xml cannot be decrypted: "
+                            + decrypted.getProblems().get(0).getMessage()
+                            + "; see https://maven.apache.org/guides/mini/guide-encryption.html");
         }
-        return Optional.of(new Secret(decrypted.getServer().getPassword(), "the password of server '" + system.serverId() + "' in settings.xml"));
+        return Optional.of(new Secret(
+                decrypted.getServer().getPassword(),
+                "the password of server '" + system.serverId() + "' in settings.xml"));
     }
 }

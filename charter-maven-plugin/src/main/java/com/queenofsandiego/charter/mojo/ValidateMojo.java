@@ -18,7 +18,7 @@ public class ValidateMojo extends AbstractCharterMojo {
         Bookings bookings = loadBookings();
         // Only validate lists warnings alone: generate and plan run after it in the same job and would repeat them.
         appendToJobSummary(bookings.warnings());
-        getLog().info("charter: " + bookings.filesRead() + " booking files and " + bookings.roster().members().size()
-                + " crew members are valid");
+        getLog().info("charter: " + bookings.filesRead() + " booking files and "
+                + bookings.roster().members().size() + " crew members are valid");
     }
 }

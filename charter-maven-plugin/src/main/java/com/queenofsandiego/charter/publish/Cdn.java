@@ -30,6 +30,5 @@ public interface Cdn {
      * @param distribution "CloudFront distribution E123…", for messages
      * @param current what its default cache behavior runs now, e.g. "no viewer-request function" or "function other"
      */
-    record Association(String distribution, boolean associated, String current) {
-    }
+    record Association(String distribution, boolean associated, String current) {}
 }

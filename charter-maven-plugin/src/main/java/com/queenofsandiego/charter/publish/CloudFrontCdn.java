@@ -37,16 +37,18 @@ public final class CloudFrontCdn implements Cdn {
     @Override
     public void invalidate(List<String> paths, String callerReference) {
         requests.count("INVALIDATE");
-        cloudFront.createInvalidation(r -> r.distributionId(distributionId).invalidationBatch(b -> b
-                .callerReference(callerReference)
-                .paths(p -> p.quantity(paths.size()).items(paths))));
+        cloudFront.createInvalidation(r -> r.distributionId(distributionId)
+                .invalidationBatch(b -> b.callerReference(callerReference)
+                        .paths(p -> p.quantity(paths.size()).items(paths))));
     }
 
     @Override
     public Optional<String> functionCode(String name) {
         requests.count("GET_FUNCTION");
         try {
-            SdkBytes code = cloudFront.getFunction(r -> r.name(name).stage(FunctionStage.LIVE)).functionCode();
+            SdkBytes code = cloudFront
+                    .getFunction(r -> r.name(name).stage(FunctionStage.LIVE))
+                    .functionCode();
             return Optional.of(code.asString(StandardCharsets.UTF_8));
         } catch (NoSuchFunctionExistsException e) {
             return Optional.empty();
@@ -59,14 +61,23 @@ public final class CloudFrontCdn implements Cdn {
         String etag;
         try {
             requests.count("DESCRIBE_FUNCTION");
-            String current = cloudFront.describeFunction(r -> r.name(name).stage(FunctionStage.DEVELOPMENT)).eTag();
+            String current = cloudFront
+                    .describeFunction(r -> r.name(name).stage(FunctionStage.DEVELOPMENT))
+                    .eTag();
             requests.count("UPDATE_FUNCTION");
-            etag = cloudFront.updateFunction(r -> r.name(name).ifMatch(current).functionCode(bytes)
-                    .functionConfig(c -> c.comment(COMMENT).runtime(FunctionRuntime.CLOUDFRONT_JS_2_0))).eTag();
+            etag = cloudFront
+                    .updateFunction(r -> r.name(name)
+                            .ifMatch(current)
+                            .functionCode(bytes)
+                            .functionConfig(c -> c.comment(COMMENT).runtime(FunctionRuntime.CLOUDFRONT_JS_2_0)))
+                    .eTag();
         } catch (NoSuchFunctionExistsException e) {
             requests.count("CREATE_FUNCTION");
-            etag = cloudFront.createFunction(r -> r.name(name).functionCode(bytes)
-                    .functionConfig(c -> c.comment(COMMENT).runtime(FunctionRuntime.CLOUDFRONT_JS_2_0))).eTag();
+            etag = cloudFront
+                    .createFunction(r -> r.name(name)
+                            .functionCode(bytes)
+                            .functionConfig(c -> c.comment(COMMENT).runtime(FunctionRuntime.CLOUDFRONT_JS_2_0)))
+                    .eTag();
         }
         requests.count("PUBLISH_FUNCTION");
         String published = etag;
@@ -76,37 +87,62 @@ public final class CloudFrontCdn implements Cdn {
     @Override
     public Association association(String functionName) {
         requests.count("GET_DISTRIBUTION_CONFIG");
-        DistributionConfig config = cloudFront.getDistributionConfig(r -> r.id(distributionId)).distributionConfig();
+        DistributionConfig config =
+                cloudFront.getDistributionConfig(r -> r.id(distributionId)).distributionConfig();
         Optional<FunctionAssociation> viewerRequest = viewerRequest(config.defaultCacheBehavior());
-        boolean ours = viewerRequest.map(f -> f.functionARN().endsWith(":function/" + functionName)).orElse(false);
-        return new Association("CloudFront distribution " + distributionId, ours, viewerRequest
-                .map(f -> "function " + f.functionARN().substring(f.functionARN().lastIndexOf('/') + 1))
-                .orElse("no viewer-request function"));
+        boolean ours = viewerRequest
+                .map(f -> f.functionARN().endsWith(":function/" + functionName))
+                .orElse(false);
+        return new Association(
+                "CloudFront distribution " + distributionId,
+                ours,
+                viewerRequest
+                        .map(f -> "function "
+                                + f.functionARN().substring(f.functionARN().lastIndexOf('/') + 1))
+                        .orElse("no viewer-request function"));
     }
 
     @Override
     public void associate(String functionName) {
         requests.count("DESCRIBE_FUNCTION");
-        String arn = cloudFront.describeFunction(r -> r.name(functionName).stage(FunctionStage.LIVE))
-                .functionSummary().functionMetadata().functionARN();
+        String arn = cloudFront
+                .describeFunction(r -> r.name(functionName).stage(FunctionStage.LIVE))
+                .functionSummary()
+                .functionMetadata()
+                .functionARN();
         requests.count("GET_DISTRIBUTION_CONFIG");
         var current = cloudFront.getDistributionConfig(r -> r.id(distributionId));
         DistributionConfig config = current.distributionConfig();
         DefaultCacheBehavior behavior = config.defaultCacheBehavior();
-        List<FunctionAssociation> functions = new ArrayList<>(behavior.functionAssociations() == null ? List.of()
-                : behavior.functionAssociations().items().stream().filter(f -> f.eventType() != EventType.VIEWER_REQUEST).toList());
-        functions.add(FunctionAssociation.builder().eventType(EventType.VIEWER_REQUEST).functionARN(arn).build());
-        DistributionConfig associated = config.toBuilder().defaultCacheBehavior(behavior.toBuilder()
-                .functionAssociations(a -> a.quantity(functions.size()).items(functions)).build()).build();
+        List<FunctionAssociation> functions = new ArrayList<>(
+                behavior.functionAssociations() == null
+                        ? List.of()
+                        : behavior.functionAssociations().items().stream()
+                                .filter(f -> f.eventType() != EventType.VIEWER_REQUEST)
+                                .toList());
+        functions.add(FunctionAssociation.builder()
+                .eventType(EventType.VIEWER_REQUEST)
+                .functionARN(arn)
+                .build());
+        DistributionConfig associated = config.toBuilder()
+                .defaultCacheBehavior(behavior.toBuilder()
+                        .functionAssociations(a -> a.quantity(functions.size()).items(functions))
+                        .build())
+                .build();
         requests.count("UPDATE_DISTRIBUTION");
-        cloudFront.updateDistribution(r -> r.id(distributionId).ifMatch(current.eTag()).distributionConfig(associated));
+        cloudFront.updateDistribution(
+                r -> r.id(distributionId).ifMatch(current.eTag()).distributionConfig(associated));
     }
 
     private static Optional<FunctionAssociation> viewerRequest(DefaultCacheBehavior behavior) {
-        if (behavior == null || behavior.functionAssociations() == null || !behavior.functionAssociations().hasItems()) {
+        if (behavior == null
+                || behavior.functionAssociations() == null
+                || !behavior.functionAssociations().hasItems()) {
             return Optional.empty();
         }
-        return behavior.functionAssociations().items().stream().filter(f -> f.eventType() == EventType.VIEWER_REQUEST).findFirst();
+        return behavior.functionAssociations().items().stream()
+                .filter(f -> f.eventType() == EventType.VIEWER_REQUEST)
+                .findFirst();
     }
 
     @Override

@@ -9,8 +9,7 @@ public final class InvalidationPaths {
     /** CloudFront takes at most 3,000 individual paths in progress at once per distribution. */
     public static final int MAX_PATHS = 3000;
 
-    private InvalidationPaths() {
-    }
+    private InvalidationPaths() {}
 
     /** {@code g/abc.html} is served at {@code /g/abc} and {@code /g/abc.html}; {@code index.html} also at {@code /}. */
     public static List<String> of(String key) {
@@ -30,7 +29,8 @@ public final class InvalidationPaths {
         if (paths.size() <= MAX_PATHS) {
             return paths;
         }
-        List<String> collapsed = new ArrayList<>(paths.stream().filter(p -> !p.startsWith("/g/")).toList());
+        List<String> collapsed =
+                new ArrayList<>(paths.stream().filter(p -> !p.startsWith("/g/")).toList());
         collapsed.add("/g/*");
         return collapsed.size() <= MAX_PATHS ? collapsed : List.of("/*");
     }

@@ -9,6 +9,7 @@ import java.util.Optional;
 public record LiveDistribution(Optional<String> functionCode, Cdn.Association association) {
 
     public static LiveDistribution read(Cdn cdn) {
-        return new LiveDistribution(cdn.functionCode(PublishPlanner.FUNCTION_NAME), cdn.association(PublishPlanner.FUNCTION_NAME));
+        return new LiveDistribution(
+                cdn.functionCode(PublishPlanner.FUNCTION_NAME), cdn.association(PublishPlanner.FUNCTION_NAME));
     }
 }

@@ -4,6 +4,7 @@ import com.queenofsandiego.charter.store.ObjectState;
 import com.queenofsandiego.charter.store.ObjectStore;
 import com.queenofsandiego.charter.store.ParallelRequests;
 import com.queenofsandiego.charter.store.StateStore;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,8 +26,11 @@ import java.util.regex.Pattern;
  *
  * @param headed the metadata read from the objects themselves (HEAD), by key
  */
-public record LiveSite(String target, Map<String, String> listing, Manifest.Versioned manifest,
-                       Map<String, ObjectStore.Metadata> headed) {
+public record LiveSite(
+        String target,
+        Map<String, String> listing,
+        Manifest.Versioned manifest,
+        Map<String, ObjectStore.Metadata> headed) {
 
     private static final Pattern MD5 = Pattern.compile("[0-9a-f]{32}");
 
@@ -37,9 +41,12 @@ public record LiveSite(String target, Map<String, String> listing, Manifest.Vers
     public static LiveSite read(ObjectStore target, StateStore state, Set<String> published, boolean refresh) {
         Map<String, String> listing = target.list();
         Manifest.Versioned manifest = Manifest.read(state);
-        List<String> unknown = published.stream().filter(listing::containsKey)
-                .filter(key -> refresh || !manifestSays(manifest.manifest().objects().get(key), listing.get(key)))
-                .sorted().toList();
+        List<String> unknown = published.stream()
+                .filter(listing::containsKey)
+                .filter(key ->
+                        refresh || !manifestSays(manifest.manifest().objects().get(key), listing.get(key)))
+                .sorted()
+                .toList();
         return new LiveSite(target.describe(), listing, manifest, head(target, unknown));
     }
 
@@ -58,7 +65,8 @@ public record LiveSite(String target, Map<String, String> listing, Manifest.Vers
 
     private static Map<String, ObjectStore.Metadata> head(ObjectStore target, List<String> keys) {
         Map<String, ObjectStore.Metadata> headed = new TreeMap<>();
-        ParallelRequests.each(keys, target::head).forEach((key, metadata) -> metadata.ifPresent(m -> headed.put(key, m)));
+        ParallelRequests.each(keys, target::head)
+                .forEach((key, metadata) -> metadata.ifPresent(m -> headed.put(key, m)));
         return headed;
     }
 
@@ -82,7 +90,8 @@ public record LiveSite(String target, Map<String, String> listing, Manifest.Vers
         if (recorded.sha256() == null) {
             // an old manifest, and an ETag that is an MD5 (else the object was read): the listing says the content
             String fingerprint = etag.equals(recorded.md5()) ? recorded.fingerprint() : null;
-            return Optional.of(new ObjectState(etag, null, recorded.contentType(), recorded.cacheControl(), fingerprint, null));
+            return Optional.of(
+                    new ObjectState(etag, null, recorded.contentType(), recorded.cacheControl(), fingerprint, null));
         }
         boolean replaced = MD5.matcher(etag).matches() && !etag.equals(recorded.md5()) && !etag.equals(recorded.etag());
         return replaced ? Optional.empty() : Optional.of(recorded);
@@ -96,20 +105,26 @@ public record LiveSite(String target, Map<String, String> listing, Manifest.Vers
         if (metadata.sha256() == null) {
             return Optional.empty();
         }
-        boolean asRecorded = recorded != null && metadata.sha256().equals(recorded.sha256())
-                && sameHeader(metadata.contentType(), recorded.contentType()) && sameHeader(metadata.cacheControl(), recorded.cacheControl());
-        return Optional.of(asRecorded ? recorded
-                : new ObjectState(null, metadata.sha256(), metadata.contentType(), metadata.cacheControl(), null, null));
+        boolean asRecorded = recorded != null
+                && metadata.sha256().equals(recorded.sha256())
+                && sameHeader(metadata.contentType(), recorded.contentType())
+                && sameHeader(metadata.cacheControl(), recorded.cacheControl());
+        return Optional.of(
+                asRecorded
+                        ? recorded
+                        : new ObjectState(
+                                null, metadata.sha256(), metadata.contentType(), metadata.cacheControl(), null, null));
     }
 
     /** Whether the live object at {@code key} is the one rendered from inputs with this fingerprint. */
     public boolean holds(String key, String fingerprint) {
-        return object(key).map(live -> Objects.equals(live.fingerprint(), fingerprint)).orElse(false);
+        return object(key)
+                .map(live -> Objects.equals(live.fingerprint(), fingerprint))
+                .orElse(false);
     }
 
     /** Header values as a store may give them back: spaces after {@code ;} and case are not significant. */
     static boolean sameHeader(String live, String wanted) {
-        return live != null && wanted != null
-                && live.replace(" ", "").equalsIgnoreCase(wanted.replace(" ", ""));
+        return live != null && wanted != null && live.replace(" ", "").equalsIgnoreCase(wanted.replace(" ", ""));
     }
 }

@@ -1,7 +1,7 @@
 package com.queenofsandiego.charter.publish;
 
-import com.queenofsandiego.charter.store.RequestCounter;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.queenofsandiego.charter.store.RequestCounter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,8 +41,12 @@ public final class LocalCdn implements Cdn {
         line.put("paths", paths);
         try {
             Files.createDirectories(directory);
-            Files.writeString(invalidationLog(), JSON.writeValueAsString(line) + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    invalidationLog(),
+                    JSON.writeValueAsString(line) + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + invalidationLog(), e);
         }

@@ -18,13 +18,14 @@ import java.util.stream.Stream;
 /** The rendered site on disk, as the objects it should become, hashed by content (never by file time). */
 public final class LocalTree {
 
-    private LocalTree() {
-    }
+    private LocalTree() {}
 
     /** These files of the rendered site, each with the fingerprint it was rendered from. */
     public static List<SiteObject> objects(Path site, Map<String, String> fingerprints) {
-        return fingerprints.entrySet().parallelStream().map(entry -> object(site, entry.getKey(), entry.getValue()))
-                .sorted(Comparator.comparing(SiteObject::key)).toList();
+        return fingerprints.entrySet().parallelStream()
+                .map(entry -> object(site, entry.getKey(), entry.getValue()))
+                .sorted(Comparator.comparing(SiteObject::key))
+                .toList();
     }
 
     /** Every file of the rendered site, whatever made it. */
@@ -38,7 +39,9 @@ public final class LocalTree {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + site, e);
         }
-        return files.parallelStream().map(file -> object(site, site.relativize(file).toString().replace('\\', '/'), null)).toList();
+        return files.parallelStream()
+                .map(file -> object(site, site.relativize(file).toString().replace('\\', '/'), null))
+                .toList();
     }
 
     private static SiteObject object(Path site, String key, String fingerprint) {
@@ -54,8 +57,15 @@ public final class LocalTree {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-        return new SiteObject(key, file, Hex.encodeHexString(md5.digest()), Hex.encodeHexString(sha256.digest()), size(file),
-                ObjectKinds.contentType(key), ObjectKinds.cacheControl(key), fingerprint);
+        return new SiteObject(
+                key,
+                file,
+                Hex.encodeHexString(md5.digest()),
+                Hex.encodeHexString(sha256.digest()),
+                size(file),
+                ObjectKinds.contentType(key),
+                ObjectKinds.cacheControl(key),
+                fingerprint);
     }
 
     private static long size(Path file) {

@@ -1,10 +1,10 @@
 package com.queenofsandiego.charter.publish;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.queenofsandiego.charter.store.ConcurrentDeployException;
 import com.queenofsandiego.charter.store.ObjectState;
 import com.queenofsandiego.charter.store.StateStore;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +22,8 @@ import java.util.TreeMap;
 public record Manifest(Map<String, ObjectState> objects, List<String> pendingInvalidations) {
 
     public static final String NAME = "manifest.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     public Manifest {
@@ -41,18 +42,24 @@ public record Manifest(Map<String, ObjectState> objects, List<String> pendingInv
     }
 
     /** The manifest as stored, and the version a conditional write must match (none when there is no manifest yet). */
-    public record Versioned(Manifest manifest, Optional<String> version) {
-    }
+    public record Versioned(Manifest manifest, Optional<String> version) {}
 
     public static Versioned read(StateStore state) {
-        return state.store().read(state.key(NAME)).map(stored -> {
-            try {
-                return new Versioned(JSON.readValue(stored.content(), Manifest.class), Optional.of(stored.version()));
-            } catch (IOException e) {
-                throw new IllegalStateException(state.key(NAME) + " in " + state.store().describe() + " is not a manifest charter wrote ("
-                        + e.getMessage() + "); move it away and deploy again to publish everything anew", e);
-            }
-        }).orElse(new Versioned(new Manifest(Map.of(), List.of()), Optional.empty()));
+        return state.store()
+                .read(state.key(NAME))
+                .map(stored -> {
+                    try {
+                        return new Versioned(
+                                JSON.readValue(stored.content(), Manifest.class), Optional.of(stored.version()));
+                    } catch (IOException e) {
+                        throw new IllegalStateException(
+                                state.key(NAME) + " in " + state.store().describe()
+                                        + " is not a manifest charter wrote (" + e.getMessage()
+                                        + "); move it away and deploy again to publish everything anew",
+                                e);
+                    }
+                })
+                .orElse(new Versioned(new Manifest(Map.of(), List.of()), Optional.empty()));
     }
 
     /**
@@ -70,7 +77,9 @@ public record Manifest(Map<String, ObjectState> objects, List<String> pendingInv
         Optional<String> written = version.isPresent()
                 ? state.store().writeIfMatch(key, content, "application/json", version.get())
                 : state.store().writeIfAbsent(key, content, "application/json");
-        return written.orElseThrow(() -> new ConcurrentDeployException(key + " in " + state.store().describe()
-                + " was changed by another deploy while this one ran; this one stopped. Run it again when the other has finished."));
+        return written.orElseThrow(
+                () -> new ConcurrentDeployException(
+                        key + " in " + state.store().describe()
+                                + " was changed by another deploy while this one ran; this one stopped. Run it again when the other has finished."));
     }
 }

@@ -29,8 +29,7 @@ public final class ObjectKinds {
             Map.entry("ico", "image/x-icon"),
             Map.entry("woff2", "font/woff2"));
 
-    private ObjectKinds() {
-    }
+    private ObjectKinds() {}
 
     public static String contentType(String key) {
         int dot = key.lastIndexOf('.');

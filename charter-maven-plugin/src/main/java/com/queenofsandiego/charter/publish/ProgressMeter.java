@@ -26,7 +26,8 @@ public final class ProgressMeter {
      * @param what e.g. "S3: uploaded", followed by "N of M" and the unit
      * @param totalBytes the bytes of all objects, or 0 when sizes do not matter
      */
-    public ProgressMeter(String what, String unit, int total, long totalBytes, Consumer<String> progress, LongSupplier nanoTime) {
+    public ProgressMeter(
+            String what, String unit, int total, long totalBytes, Consumer<String> progress, LongSupplier nanoTime) {
         this.what = what;
         this.unit = unit;
         this.total = total;

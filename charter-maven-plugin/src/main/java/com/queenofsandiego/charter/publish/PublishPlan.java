@@ -1,6 +1,7 @@
 package com.queenofsandiego.charter.publish;
 
 import com.queenofsandiego.charter.store.SiteObject;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,13 +56,15 @@ public record PublishPlan(
     }
 
     /** Uploads in the order they go out: assets, then pages, then the sitemap and robots.txt, so nothing links to what is not there yet. */
-    public record Phase(String name, List<Upload> uploads) {
+    public record Phase(String name, List<Upload> uploads) {}
+
+    public enum FunctionChange {
+        NONE,
+        CREATE,
+        UPDATE
     }
 
-    public enum FunctionChange { NONE, CREATE, UPDATE }
-
-    public record Upload(SiteObject object, Reason reason) {
-    }
+    public record Upload(SiteObject object, Reason reason) {}
 
     public boolean isEmpty() {
         return uploads.isEmpty() && deletes.isEmpty() && function == FunctionChange.NONE && !willAssociate();
@@ -79,20 +82,39 @@ public record PublishPlan(
     /** Why deploy refuses, and the two ways out. */
     public String associationProblem() {
         Cdn.Association live = association.orElseThrow();
-        return live.distribution() + " does not run " + PublishPlanner.FUNCTION_NAME + " on viewer request (its default cache"
-                + " behavior runs " + live.current() + "), so /g/<slug> would not find the guest pages and the deploy records"
+        return live.distribution() + " does not run " + PublishPlanner.FUNCTION_NAME
+                + " on viewer request (its default cache"
+                + " behavior runs " + live.current()
+                + "), so /g/<slug> would not find the guest pages and the deploy records"
                 + " under /.charter/ would be readable by anyone. Run the deploy with -Dcharter.cloudfront.associate=true to let it"
                 + " associate the function after publishing it (the deploy role then needs cloudfront:UpdateDistribution), or"
-                + " associate " + PublishPlanner.FUNCTION_NAME + " with the default cache behavior as a viewer-request function in"
+                + " associate " + PublishPlanner.FUNCTION_NAME
+                + " with the default cache behavior as a viewer-request function in"
                 + " the CloudFront console";
     }
 
     /** The uploads by phase, in order; phases with nothing to upload are left out. */
     public List<Phase> phases() {
         List<Phase> phases = new ArrayList<>();
-        addPhase(phases, "assets", uploads.stream().filter(u -> ObjectKinds.isAsset(u.object().key())).toList());
-        addPhase(phases, "pages", uploads.stream().filter(u -> !ObjectKinds.isAsset(u.object().key()) && !ObjectKinds.isIndex(u.object().key())).toList());
-        addPhase(phases, "sitemap and robots.txt", uploads.stream().filter(u -> ObjectKinds.isIndex(u.object().key())).toList());
+        addPhase(
+                phases,
+                "assets",
+                uploads.stream()
+                        .filter(u -> ObjectKinds.isAsset(u.object().key()))
+                        .toList());
+        addPhase(
+                phases,
+                "pages",
+                uploads.stream()
+                        .filter(u -> !ObjectKinds.isAsset(u.object().key())
+                                && !ObjectKinds.isIndex(u.object().key()))
+                        .toList());
+        addPhase(
+                phases,
+                "sitemap and robots.txt",
+                uploads.stream()
+                        .filter(u -> ObjectKinds.isIndex(u.object().key()))
+                        .toList());
         return phases;
     }
 
@@ -109,18 +131,26 @@ public record PublishPlan(
     /** "S3: upload 2 (1 new, 1 changed, 14 KB), delete 0, unchanged 23; CloudFront: invalidate 2 paths, function unchanged" */
     public String summary() {
         long added = uploads.stream().filter(u -> u.reason() == Reason.NEW).count();
-        return "S3 (" + target + "): upload " + uploads.size() + " (" + added + " new, " + (uploads.size() - added) + " changed, "
+        return "S3 (" + target + "): upload " + uploads.size() + " (" + added + " new, " + (uploads.size() - added)
+                + " changed, "
                 + kilobytes(uploadBytes()) + "), delete " + deletes.size() + ", unchanged " + unchanged
-                + (!cdnConfigured ? "; CloudFront: not configured" : "; CloudFront: invalidate " + invalidations.size() + (invalidations.size() == 1 ? " path" : " paths")
-                + ", function " + (function == FunctionChange.NONE ? "unchanged" : function.name().toLowerCase(java.util.Locale.ROOT))
-                + ", " + associationSummary());
+                + (!cdnConfigured
+                        ? "; CloudFront: not configured"
+                        : "; CloudFront: invalidate " + invalidations.size()
+                                + (invalidations.size() == 1 ? " path" : " paths")
+                                + ", function "
+                                + (function == FunctionChange.NONE
+                                        ? "unchanged"
+                                        : function.name().toLowerCase(java.util.Locale.ROOT))
+                                + ", " + associationSummary());
     }
 
     /** "associated", "associate (now no viewer-request function)" or "missing (function other)". */
     public String associationSummary() {
         Cdn.Association live = association.orElseThrow();
-        return live.associated() ? "associated" : associate ? "associate (now " + live.current() + ")"
-                : "missing (" + live.current() + ")";
+        return live.associated()
+                ? "associated"
+                : associate ? "associate (now " + live.current() + ")" : "missing (" + live.current() + ")";
     }
 
     public static String kilobytes(long bytes) {

@@ -2,6 +2,7 @@ package com.queenofsandiego.charter.publish;
 
 import com.queenofsandiego.charter.store.ObjectState;
 import com.queenofsandiego.charter.store.SiteObject;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,7 +15,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Compares the rendered site with what is live, by charter's content hash and headers (never by file time or ETag
@@ -25,8 +25,7 @@ public final class PublishPlanner {
 
     public static final String FUNCTION_NAME = "path-rewriter";
 
-    private PublishPlanner() {
-    }
+    private PublishPlanner() {}
 
     /** The function's source, shipped with the plugin. */
     public static String functionSource() {
@@ -44,8 +43,13 @@ public final class PublishPlanner {
      * @param distribution none when no CloudFront distribution is configured: then nothing is invalidated or published there
      * @param associate whether deploy may associate the function with the distribution when it does not run it
      */
-    public static PublishPlan plan(List<SiteObject> local, Set<String> kept, LiveSite live, Optional<LiveDistribution> distribution,
-                                   String functionCode, boolean associate) {
+    public static PublishPlan plan(
+            List<SiteObject> local,
+            Set<String> kept,
+            LiveSite live,
+            Optional<LiveDistribution> distribution,
+            String functionCode,
+            boolean associate) {
         Map<String, String> remote = live.listing();
         Manifest manifest = live.manifest().manifest();
         List<PublishPlan.Upload> uploads = new ArrayList<>();
@@ -57,7 +61,8 @@ public final class PublishPlanner {
         for (SiteObject object : local) {
             localKeys.add(object.key());
             Optional<PublishPlan.Reason> reason = remote.containsKey(object.key())
-                    ? difference(object, live.object(object.key())) : Optional.of(PublishPlan.Reason.NEW);
+                    ? difference(object, live.object(object.key()))
+                    : Optional.of(PublishPlan.Reason.NEW);
             if (reason.isEmpty()) {
                 unchanged++;
                 next.put(object.key(), object.state().listedAs(remote.get(object.key())));
@@ -81,14 +86,41 @@ public final class PublishPlanner {
         }
         Manifest after = new Manifest(next, List.of());
         if (distribution.isEmpty()) {
-            return new PublishPlan(live.target(), false, uploads, deletes, List.of(), PublishPlan.FunctionChange.NONE,
-                    functionCode, unchanged, manifest, live.manifest().version(), after, Optional.empty(), associate);
+            return new PublishPlan(
+                    live.target(),
+                    false,
+                    uploads,
+                    deletes,
+                    List.of(),
+                    PublishPlan.FunctionChange.NONE,
+                    functionCode,
+                    unchanged,
+                    manifest,
+                    live.manifest().version(),
+                    after,
+                    Optional.empty(),
+                    associate);
         }
         Optional<String> liveCode = distribution.get().functionCode();
-        PublishPlan.FunctionChange function = liveCode.isEmpty() ? PublishPlan.FunctionChange.CREATE
-                : liveCode.get().equals(functionCode) ? PublishPlan.FunctionChange.NONE : PublishPlan.FunctionChange.UPDATE;
-        return new PublishPlan(live.target(), true, uploads, deletes, List.copyOf(invalidations), function, functionCode,
-                unchanged, manifest, live.manifest().version(), after, Optional.of(distribution.get().association()), associate);
+        PublishPlan.FunctionChange function = liveCode.isEmpty()
+                ? PublishPlan.FunctionChange.CREATE
+                : liveCode.get().equals(functionCode)
+                        ? PublishPlan.FunctionChange.NONE
+                        : PublishPlan.FunctionChange.UPDATE;
+        return new PublishPlan(
+                live.target(),
+                true,
+                uploads,
+                deletes,
+                List.copyOf(invalidations),
+                function,
+                functionCode,
+                unchanged,
+                manifest,
+                live.manifest().version(),
+                after,
+                Optional.of(distribution.get().association()),
+                associate);
     }
 
     /** Why a listed object must be uploaded again, or empty when it is up to date. */

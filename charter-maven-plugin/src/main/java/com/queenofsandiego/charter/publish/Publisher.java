@@ -3,6 +3,7 @@ package com.queenofsandiego.charter.publish;
 import com.queenofsandiego.charter.store.ObjectStore;
 import com.queenofsandiego.charter.store.ParallelRequests;
 import com.queenofsandiego.charter.store.StateStore;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,7 +26,8 @@ public final class Publisher {
     private final Runnable heartbeat;
 
     /** @param heartbeat run before each phase: confirms the deploy lock, and throws to stop the run */
-    public Publisher(ObjectStore target, StateStore state, Optional<Cdn> cdn, Consumer<String> progress, Runnable heartbeat) {
+    public Publisher(
+            ObjectStore target, StateStore state, Optional<Cdn> cdn, Consumer<String> progress, Runnable heartbeat) {
         this.target = target;
         this.state = state;
         this.cdn = cdn;
@@ -38,8 +40,8 @@ public final class Publisher {
 
         @Override
         public String toString() {
-            return "uploaded " + uploaded + " (" + bytes + " bytes), deleted " + deleted + ", invalidated " + invalidatedPaths
-                    + " paths, unchanged " + unchanged;
+            return "uploaded " + uploaded + " (" + bytes + " bytes), deleted " + deleted + ", invalidated "
+                    + invalidatedPaths + " paths, unchanged " + unchanged;
         }
     }
 
@@ -58,14 +60,15 @@ public final class Publisher {
 
         if (plan.function() != PublishPlan.FunctionChange.NONE && cdn.isPresent()) {
             heartbeat.run();
-            progress.accept("CloudFront: " + plan.function().name().toLowerCase(java.util.Locale.ROOT) + " and publish function "
-                    + PublishPlanner.FUNCTION_NAME);
+            progress.accept("CloudFront: " + plan.function().name().toLowerCase(java.util.Locale.ROOT)
+                    + " and publish function " + PublishPlanner.FUNCTION_NAME);
             cdn.get().publishFunction(PublishPlanner.FUNCTION_NAME, plan.functionCode());
         }
         if (plan.willAssociate()) {
             heartbeat.run();
-            progress.accept("CloudFront: associating " + PublishPlanner.FUNCTION_NAME + " with the default cache behavior of "
-                    + plan.association().orElseThrow().distribution() + " (viewer request)");
+            progress.accept(
+                    "CloudFront: associating " + PublishPlanner.FUNCTION_NAME + " with the default cache behavior of "
+                            + plan.association().orElseThrow().distribution() + " (viewer request)");
             cdn.orElseThrow().associate(PublishPlanner.FUNCTION_NAME);
         }
         if (!pending.isEmpty()) {
@@ -88,7 +91,11 @@ public final class Publisher {
             write(done, stored, version);
         }
         target.flush();
-        return new Result(plan.uploads().size(), plan.uploadBytes(), plan.deletes().size(), plan.invalidations().size(),
+        return new Result(
+                plan.uploads().size(),
+                plan.uploadBytes(),
+                plan.deletes().size(),
+                plan.invalidations().size(),
                 plan.unchanged());
     }
 
@@ -100,8 +107,13 @@ public final class Publisher {
     private void upload(PublishPlan.Phase phase) {
         heartbeat.run();
         progress.accept("S3: uploading " + phase.uploads().size() + " " + phase.name());
-        ProgressMeter meter = new ProgressMeter("S3: uploaded", phase.name(), phase.uploads().size(),
-                phase.uploads().stream().mapToLong(u -> u.object().size()).sum(), progress, System::nanoTime);
+        ProgressMeter meter = new ProgressMeter(
+                "S3: uploaded",
+                phase.name(),
+                phase.uploads().size(),
+                phase.uploads().stream().mapToLong(u -> u.object().size()).sum(),
+                progress,
+                System::nanoTime);
         ParallelRequests.each(phase.uploads(), upload -> {
             target.upload(upload.object());
             meter.advance(upload.object().size());

@@ -12,8 +12,7 @@ public final class DesiredState {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
-    private DesiredState() {
-    }
+    private DesiredState() {}
 
     /** The body for {@code system}, or empty when the booking is cancelled and nothing should exist. */
     public static Optional<RemoteBody> of(RemoteSystem system, Booking booking) {
@@ -36,6 +35,10 @@ public final class DesiredState {
     /** {@code Guest: <name>, Boatsetter ID: <id>}, then the internal notes on a new line when there are any. */
     static String notes(Booking booking) {
         String first = "Guest: " + booking.guest().name() + ", Boatsetter ID: " + booking.id();
-        return booking.notes().map(String::strip).filter(n -> !n.isEmpty()).map(n -> first + "\n" + n).orElse(first);
+        return booking.notes()
+                .map(String::strip)
+                .filter(n -> !n.isEmpty())
+                .map(n -> first + "\n" + n)
+                .orElse(first);
     }
 }

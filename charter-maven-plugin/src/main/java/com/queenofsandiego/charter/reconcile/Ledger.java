@@ -13,8 +13,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,16 +52,19 @@ public final class Ledger {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter RUN_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final StateStore state;
     private final TreeMap<String, LedgerEntry> entries;
     /** Per system, the endpoint the entries describe; a system missing here: recorded before endpoints were. */
     private final Map<RemoteSystem, String> endpoints;
+
     private Optional<String> version;
     /** The journal as stored: this run's, or one a run that died left behind (folded before this run writes). */
     private Optional<Journal> journal;
+
     private final Map<Slot, String> slotVersions = new HashMap<>();
     private int writes;
     private long bytesWritten;
@@ -75,19 +78,16 @@ public final class Ledger {
     }
 
     /** The journal header and the version a conditional write must match; {@code ours} once this run opened it. */
-    private record Journal(JournalFile file, String version, boolean ours) {
-    }
+    private record Journal(JournalFile file, String version, boolean ours) {}
 
     /** The ledger as stored; {@code endpoints} is null in a ledger from before they were recorded. */
-    private record LedgerFile(int format, Map<RemoteSystem, String> endpoints, TreeMap<String, LedgerEntry> bookings) {
-    }
+    private record LedgerFile(int format, Map<RemoteSystem, String> endpoints, TreeMap<String, LedgerEntry> bookings) {}
 
     /**
      * The journal header: the run, the endpoints its objects describe (null in a header from before they were recorded),
      * and the slots it may write, with the creates marked under way when it began.
      */
-    private record JournalFile(String run, Map<RemoteSystem, String> endpoints, List<SlotFile> slots) {
-    }
+    private record JournalFile(String run, Map<RemoteSystem, String> endpoints, List<SlotFile> slots) {}
 
     private record SlotFile(RemoteSystem system, String booking, boolean pending) {
 
@@ -97,11 +97,14 @@ public final class Ledger {
     }
 
     /** One slot's object: the entry as last recorded, or null once charter holds nothing there. */
-    private record SlotRecord(LedgerEntry.Remote remote) {
-    }
+    private record SlotRecord(LedgerEntry.Remote remote) {}
 
-    private Ledger(StateStore state, TreeMap<String, LedgerEntry> entries, Map<RemoteSystem, String> endpoints, Optional<String> version,
-                   Optional<Journal> journal) {
+    private Ledger(
+            StateStore state,
+            TreeMap<String, LedgerEntry> entries,
+            Map<RemoteSystem, String> endpoints,
+            Optional<String> version,
+            Optional<Journal> journal) {
         this.state = state;
         this.entries = entries;
         this.endpoints = endpoints;
@@ -136,8 +139,12 @@ public final class Ledger {
                     ledger.set(slot.slot(), LedgerEntry.Remote.pending());
                 }
                 String key = slot.slot().key(file.run());
-                state.store().read(state.key(key))
-                        .ifPresent(record -> ledger.set(slot.slot(), parse(state, key, record.content(), SlotRecord.class).remote()));
+                state.store()
+                        .read(state.key(key))
+                        .ifPresent(record -> ledger.set(
+                                slot.slot(),
+                                parse(state, key, record.content(), SlotRecord.class)
+                                        .remote()));
             }
         });
         return ledger;
@@ -163,7 +170,11 @@ public final class Ledger {
      */
     synchronized void begin(List<Slot> changes, List<Slot> creates, Map<RemoteSystem, String> talksTo) {
         talksTo.forEach(this::describe);
-        List<Slot> marked = creates.stream().filter(slot -> remote(slot.system(), slot.bookingId()).filter(LedgerEntry.Remote::isPending).isEmpty()).toList();
+        List<Slot> marked = creates.stream()
+                .filter(slot -> remote(slot.system(), slot.bookingId())
+                        .filter(LedgerEntry.Remote::isPending)
+                        .isEmpty())
+                .toList();
         declare(changes, marked);
         for (Slot slot : marked) {
             if (slotVersions.containsKey(slot)) {
@@ -200,7 +211,10 @@ public final class Ledger {
     /** Forgets the booking's entry in {@code system} once {@code deleted} is gone: any, or only the one with that id. */
     void forget(RemoteSystem system, String bookingId, Optional<String> deleted) {
         Optional<LedgerEntry.Remote> known = remote(system, bookingId);
-        if (known.isPresent() && (deleted.isEmpty() || known.get().isPending() || deleted.get().equals(known.get().id()))) {
+        if (known.isPresent()
+                && (deleted.isEmpty()
+                        || known.get().isPending()
+                        || deleted.get().equals(known.get().id()))) {
             record(new Slot(system, bookingId), null);
         }
     }
@@ -275,7 +289,10 @@ public final class Ledger {
             }
         }
         Map<RemoteSystem, String> described = new EnumMap<>(endpoints);
-        if (journal.isPresent() && named.size() == before && !marked && described.equals(journal.get().file().endpoints())) {
+        if (journal.isPresent()
+                && named.size() == before
+                && !marked
+                && described.equals(journal.get().file().endpoints())) {
             return;
         }
         String run = journal.map(open -> open.file().run()).orElseGet(Ledger::newRun);
@@ -283,7 +300,9 @@ public final class Ledger {
         byte[] content = json(file);
         String key = state.key(JOURNAL);
         Optional<String> written = journal.isPresent()
-                ? state.store().writeIfMatch(key, content, "application/json", journal.get().version())
+                ? state.store()
+                        .writeIfMatch(
+                                key, content, "application/json", journal.get().version())
                 : state.store().writeIfAbsent(key, content, "application/json");
         journal = Optional.of(new Journal(file, written.orElseThrow(() -> changedBySomeoneElse(key)), true));
         counted(content);
@@ -317,8 +336,12 @@ public final class Ledger {
     private void removeObjects(JournalFile folded, Executor workers) {
         try {
             CompletableFuture.allOf(folded.slots().stream()
-                    .map(slot -> CompletableFuture.runAsync(() -> state.store().delete(state.key(slot.slot().key(folded.run()))), workers))
-                    .toArray(CompletableFuture[]::new)).join();
+                            .map(slot -> CompletableFuture.runAsync(
+                                    () -> state.store()
+                                            .delete(state.key(slot.slot().key(folded.run()))),
+                                    workers))
+                            .toArray(CompletableFuture[]::new))
+                    .join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof Error error) {
                 throw error;
@@ -329,7 +352,8 @@ public final class Ledger {
 
     /** Changes one system's entry in memory; null removes it. */
     private synchronized void set(Slot slot, LedgerEntry.Remote remote) {
-        LedgerEntry entry = entries.getOrDefault(slot.bookingId(), new LedgerEntry(null, null)).with(slot.system(), remote);
+        LedgerEntry entry = entries.getOrDefault(slot.bookingId(), new LedgerEntry(null, null))
+                .with(slot.system(), remote);
         if (entry.isEmpty()) {
             entries.remove(slot.bookingId());
         } else {
@@ -343,8 +367,9 @@ public final class Ledger {
     }
 
     private IllegalStateException changedBySomeoneElse(String key) {
-        return new IllegalStateException(key + " in " + state.store().describe() + " was changed by someone else during this deploy;"
-                + " was a deploy run without the lock? Nothing is lost: run the deploy again and it reconciles from the ledger as it is now.");
+        return new IllegalStateException(
+                key + " in " + state.store().describe() + " was changed by someone else during this deploy;"
+                        + " was a deploy run without the lock? Nothing is lost: run the deploy again and it reconciles from the ledger as it is now.");
     }
 
     /** Names a run's objects: sortable by time, and unique without coordination. */
@@ -366,9 +391,12 @@ public final class Ledger {
         try {
             return JSON.readValue(content, type);
         } catch (IOException e) {
-            throw new IllegalStateException(state.key(name) + " in " + state.store().describe() + " is not a ledger charter can read ("
-                    + e.getMessage() + "). Restore it from the bucket's versions, or move it aside: the next deploy then"
-                    + " looks every booking up by external_id and adopts what exists.", e);
+            throw new IllegalStateException(
+                    state.key(name) + " in " + state.store().describe() + " is not a ledger charter can read ("
+                            + e.getMessage()
+                            + "). Restore it from the bucket's versions, or move it aside: the next deploy then"
+                            + " looks every booking up by external_id and adopts what exists.",
+                    e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.queenofsandiego.charter.reconcile;
 
 import com.queenofsandiego.charter.ConfigurationException;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -28,12 +29,12 @@ public record LiveEntries(Map<RemoteSystem, Map<String, List<RemoteEntry>>> foun
      * Reads the {@code bookings} of each system with up to {@code concurrency} calls in flight; the first failure
      * (credentials, an unavailable system) is thrown and the reads not yet made are dropped: reading changes nothing.
      */
-    public static LiveEntries read(Map<RemoteSystem, RemoteClient> clients, Map<RemoteSystem, List<String>> bookings, int concurrency) {
+    public static LiveEntries read(
+            Map<RemoteSystem, RemoteClient> clients, Map<RemoteSystem, List<String>> bookings, int concurrency) {
         if (concurrency < 1) {
             throw new ConfigurationException("charter.concurrency must be at least 1, not " + concurrency);
         }
-        record Read(RemoteSystem system, String bookingId, Future<List<RemoteEntry>> entries) {
-        }
+        record Read(RemoteSystem system, String bookingId, Future<List<RemoteEntry>> entries) {}
         ExecutorService workers = Executors.newFixedThreadPool(concurrency, task -> {
             Thread thread = new Thread(task, "charter-refresh");
             thread.setDaemon(true);
@@ -47,12 +48,14 @@ public record LiveEntries(Map<RemoteSystem, Map<String, List<RemoteEntry>>> foun
             });
             Map<RemoteSystem, Map<String, List<RemoteEntry>>> found = new EnumMap<>(RemoteSystem.class);
             for (Read read : reads) {
-                found.computeIfAbsent(read.system(), s -> new TreeMap<>()).put(read.bookingId(), read.entries().get());
+                found.computeIfAbsent(read.system(), s -> new TreeMap<>())
+                        .put(read.bookingId(), read.entries().get());
             }
             return new LiveEntries(found);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RemoteException(RemoteException.Kind.UNAVAILABLE, "interrupted while refreshing from JADA and SCC");
+            throw new RemoteException(
+                    RemoteException.Kind.UNAVAILABLE, "interrupted while refreshing from JADA and SCC");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;

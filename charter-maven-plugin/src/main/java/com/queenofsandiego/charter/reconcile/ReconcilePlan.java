@@ -15,8 +15,11 @@ import java.util.Optional;
  * @param unchanged per system, the bookings already in step
  * @param moves the systems whose ledger entries describe another endpoint than the configured one
  */
-public record ReconcilePlan(Map<RemoteSystem, String> systems, List<Change> changes, Map<RemoteSystem, Integer> unchanged,
-                            List<Move> moves) {
+public record ReconcilePlan(
+        Map<RemoteSystem, String> systems,
+        List<Change> changes,
+        Map<RemoteSystem, Integer> unchanged,
+        List<Move> moves) {
 
     public ReconcilePlan {
         systems = Collections.unmodifiableMap(new LinkedHashMap<>(systems));
@@ -33,12 +36,16 @@ public record ReconcilePlan(Map<RemoteSystem, String> systems, List<Change> chan
     public record Move(RemoteSystem system, String from, String to, int bookings) {
 
         public String line() {
-            return system.label() + ": the ledger describes " + from + ", not " + to + "; its " + bookings + " bookings are looked up"
-                    + " by external_id and adopted or created";
+            return system.label() + ": the ledger describes " + from + ", not " + to + "; its " + bookings
+                    + " bookings are looked up" + " by external_id and adopted or created";
         }
     }
 
-    public enum Action { CREATE, UPDATE, DELETE }
+    public enum Action {
+        CREATE,
+        UPDATE,
+        DELETE
+    }
 
     /**
      * One change to one system.
@@ -50,8 +57,16 @@ public record ReconcilePlan(Map<RemoteSystem, String> systems, List<Change> chan
      * @param previous per field, the hash of what was last sent (updates); empty when the ledger does not know
      * @param drift whether it repairs what a refresh found changed by hand in the system (the reason says what)
      */
-    public record Change(RemoteSystem system, Action action, String bookingId, Optional<String> file, Optional<String> remoteId,
-                         Optional<RemoteBody> body, Map<String, String> previous, String reason, boolean drift) {
+    public record Change(
+            RemoteSystem system,
+            Action action,
+            String bookingId,
+            Optional<String> file,
+            Optional<String> remoteId,
+            Optional<RemoteBody> body,
+            Map<String, String> previous,
+            String reason,
+            boolean drift) {
 
         public Change {
             previous = previous == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(previous));
@@ -63,7 +78,9 @@ public record ReconcilePlan(Map<RemoteSystem, String> systems, List<Change> chan
                 return List.of();
             }
             Map<String, String> now = body.get().fieldHashes(bookingId);
-            List<String> changed = now.keySet().stream().filter(field -> !now.get(field).equals(previous.get(field))).toList();
+            List<String> changed = now.keySet().stream()
+                    .filter(field -> !now.get(field).equals(previous.get(field)))
+                    .toList();
             return changed.isEmpty() ? List.copyOf(now.keySet()) : changed;
         }
     }
@@ -84,7 +101,9 @@ public record ReconcilePlan(Map<RemoteSystem, String> systems, List<Change> chan
     }
 
     public long count(RemoteSystem system, Action action) {
-        return changes.stream().filter(c -> c.system() == system && c.action() == action).count();
+        return changes.stream()
+                .filter(c -> c.system() == system && c.action() == action)
+                .count();
     }
 
     /** "JADA: create 2, update 1, delete 0; SCC: create 2, update 1, delete 0" */

@@ -18,11 +18,11 @@ import java.util.TreeMap;
  */
 public final class ReconcilePlanner {
 
-    private ReconcilePlanner() {
-    }
+    private ReconcilePlanner() {}
 
     /** For a ledger that describes the configured systems; {@code systems} as {@link ReconcilePlan#systems()}. */
-    public static ReconcilePlan plan(List<Booking> bookings, Map<String, LedgerEntry> ledger, Map<RemoteSystem, String> systems) {
+    public static ReconcilePlan plan(
+            List<Booking> bookings, Map<String, LedgerEntry> ledger, Map<RemoteSystem, String> systems) {
         return plan(bookings, ledger, Map.of(), systems, Optional.empty());
     }
 
@@ -31,8 +31,12 @@ public final class ReconcilePlanner {
      *                  is taken to be the configured one (a ledger from before endpoints were recorded)
      * @param live what a refresh read, for the bookings {@link #toRefresh} named
      */
-    public static ReconcilePlan plan(List<Booking> bookings, Map<String, LedgerEntry> ledger, Map<RemoteSystem, String> described,
-                                     Map<RemoteSystem, String> systems, Optional<LiveEntries> live) {
+    public static ReconcilePlan plan(
+            List<Booking> bookings,
+            Map<String, LedgerEntry> ledger,
+            Map<RemoteSystem, String> described,
+            Map<RemoteSystem, String> systems,
+            Optional<LiveEntries> live) {
         Map<String, Booking> byId = byId(bookings);
         List<ReconcilePlan.Change> changes = new ArrayList<>();
         Map<RemoteSystem, Integer> unchanged = new EnumMap<>(RemoteSystem.class);
@@ -40,42 +44,66 @@ public final class ReconcilePlanner {
         for (RemoteSystem system : systems.keySet()) {
             Optional<String> other = otherEndpoint(system, described, systems);
             if (other.isPresent()) {
-                int known = (int) ledger.values().stream().filter(entry -> entry.remote(system).isPresent()).count();
-                moves.add(new ReconcilePlan.Move(system, other.get(), RemoteEndpoint.identity(systems.get(system)), known));
+                int known = (int) ledger.values().stream()
+                        .filter(entry -> entry.remote(system).isPresent())
+                        .count();
+                moves.add(new ReconcilePlan.Move(
+                        system, other.get(), RemoteEndpoint.identity(systems.get(system)), known));
             }
             for (Booking booking : byId.values()) {
                 Optional<RemoteBody> desired = DesiredState.of(system, booking);
-                Optional<LedgerEntry.Remote> known = other.isPresent() ? Optional.empty() : remote(ledger, system, booking.id());
+                Optional<LedgerEntry.Remote> known =
+                        other.isPresent() ? Optional.empty() : remote(ledger, system, booking.id());
                 Optional<String> file = Optional.of(booking.origin().displayPath());
                 if (desired.isEmpty()) {
-                    known.ifPresent(remote -> changes.add(delete(system, booking.id(), file, remote.id(), "cancelled", false)));
+                    known.ifPresent(
+                            remote -> changes.add(delete(system, booking.id(), file, remote.id(), "cancelled", false)));
                 } else if (known.isEmpty() || known.get().isPending()) {
-                    String reason = known.isEmpty() ? (other.isPresent() ? "not known at this endpoint" : "new")
+                    String reason = known.isEmpty()
+                            ? (other.isPresent() ? "not known at this endpoint" : "new")
                             : "an earlier create may have reached " + system.label() + "; it is looked up first";
                     changes.add(create(system, booking.id(), file, desired.get(), reason, false));
                 } else {
                     LedgerEntry.Remote remote = known.get();
                     Optional<List<RemoteEntry>> found = live.flatMap(read -> read.of(system, booking.id()));
-                    if (found.isPresent() && found.get().stream().noneMatch(entry -> entry.id().equals(remote.id()))) {
+                    if (found.isPresent()
+                            && found.get().stream()
+                                    .noneMatch(entry -> entry.id().equals(remote.id()))) {
                         // The create adopts another entry with this external_id, if there is one, and removes the rest.
-                        changes.add(create(system, booking.id(), file, desired.get(), "deleted by hand (id " + remote.id() + ")", true));
+                        changes.add(create(
+                                system,
+                                booking.id(),
+                                file,
+                                desired.get(),
+                                "deleted by hand (id " + remote.id() + ")",
+                                true));
                         continue;
                     }
                     if (!remote.hash().equals(desired.get().hash())) {
                         changes.add(update(system, booking.id(), file, remote, desired.get(), "changed", false));
-                    } else if (found.isPresent() && !desired.get().matches(kept(found.get(), remote).fields())) {
+                    } else if (found.isPresent()
+                            && !desired.get().matches(kept(found.get(), remote).fields())) {
                         changes.add(update(system, booking.id(), file, remote, desired.get(), "edited by hand", true));
                     } else {
                         unchanged.merge(system, 1, Integer::sum);
                     }
-                    found.ifPresent(entries -> entries.stream().filter(entry -> !entry.id().equals(remote.id())).forEach(extra ->
-                            changes.add(delete(system, booking.id(), file, extra.id(), "a second entry with this external_id", true))));
+                    found.ifPresent(entries -> entries.stream()
+                            .filter(entry -> !entry.id().equals(remote.id()))
+                            .forEach(extra -> changes.add(delete(
+                                    system,
+                                    booking.id(),
+                                    file,
+                                    extra.id(),
+                                    "a second entry with this external_id",
+                                    true))));
                 }
             }
             if (other.isEmpty()) {
                 ledger.forEach((id, entry) -> {
                     if (!byId.containsKey(id)) {
-                        entry.remote(system).ifPresent(remote -> changes.add(delete(system, id, Optional.empty(), remote.id(), "file removed", false)));
+                        entry.remote(system)
+                                .ifPresent(remote -> changes.add(
+                                        delete(system, id, Optional.empty(), remote.id(), "file removed", false)));
                     }
                 });
             }
@@ -87,23 +115,32 @@ public final class ReconcilePlanner {
      * Per system, the bookings a refresh reads: those the ledger holds an entry for at the configured endpoint and
      * that should still be there. The rest are created (and looked up first) or deleted anyway.
      */
-    public static Map<RemoteSystem, List<String>> toRefresh(List<Booking> bookings, Map<String, LedgerEntry> ledger,
-                                                            Map<RemoteSystem, String> described, Map<RemoteSystem, String> systems) {
+    public static Map<RemoteSystem, List<String>> toRefresh(
+            List<Booking> bookings,
+            Map<String, LedgerEntry> ledger,
+            Map<RemoteSystem, String> described,
+            Map<RemoteSystem, String> systems) {
         Map<RemoteSystem, List<String>> read = new EnumMap<>(RemoteSystem.class);
         for (RemoteSystem system : systems.keySet()) {
             if (otherEndpoint(system, described, systems).isPresent()) {
                 continue;
             }
-            read.put(system, byId(bookings).values().stream()
-                    .filter(booking -> DesiredState.of(system, booking).isPresent())
-                    .filter(booking -> remote(ledger, system, booking.id()).filter(remote -> !remote.isPending()).isPresent())
-                    .map(Booking::id).toList());
+            read.put(
+                    system,
+                    byId(bookings).values().stream()
+                            .filter(booking -> DesiredState.of(system, booking).isPresent())
+                            .filter(booking -> remote(ledger, system, booking.id())
+                                    .filter(remote -> !remote.isPending())
+                                    .isPresent())
+                            .map(Booking::id)
+                            .toList());
         }
         return read;
     }
 
     /** The endpoint the ledger describes for {@code system}, when it is not the configured one. */
-    private static Optional<String> otherEndpoint(RemoteSystem system, Map<RemoteSystem, String> described, Map<RemoteSystem, String> systems) {
+    private static Optional<String> otherEndpoint(
+            RemoteSystem system, Map<RemoteSystem, String> described, Map<RemoteSystem, String> systems) {
         String configured = RemoteEndpoint.identity(systems.get(system));
         return Optional.ofNullable(described.get(system)).filter(recorded -> !recorded.equals(configured));
     }
@@ -114,29 +151,73 @@ public final class ReconcilePlanner {
         return byId;
     }
 
-    private static Optional<LedgerEntry.Remote> remote(Map<String, LedgerEntry> ledger, RemoteSystem system, String bookingId) {
+    private static Optional<LedgerEntry.Remote> remote(
+            Map<String, LedgerEntry> ledger, RemoteSystem system, String bookingId) {
         return Optional.ofNullable(ledger.get(bookingId)).flatMap(entry -> entry.remote(system));
     }
 
     private static RemoteEntry kept(List<RemoteEntry> found, LedgerEntry.Remote remote) {
-        return found.stream().filter(entry -> entry.id().equals(remote.id())).findFirst().orElseThrow();
+        return found.stream()
+                .filter(entry -> entry.id().equals(remote.id()))
+                .findFirst()
+                .orElseThrow();
     }
 
-    private static ReconcilePlan.Change create(RemoteSystem system, String bookingId, Optional<String> file, RemoteBody body, String reason,
-                                               boolean drift) {
-        return new ReconcilePlan.Change(system, ReconcilePlan.Action.CREATE, bookingId, file, Optional.empty(), Optional.of(body), Map.of(),
-                reason, drift);
+    private static ReconcilePlan.Change create(
+            RemoteSystem system,
+            String bookingId,
+            Optional<String> file,
+            RemoteBody body,
+            String reason,
+            boolean drift) {
+        return new ReconcilePlan.Change(
+                system,
+                ReconcilePlan.Action.CREATE,
+                bookingId,
+                file,
+                Optional.empty(),
+                Optional.of(body),
+                Map.of(),
+                reason,
+                drift);
     }
 
-    private static ReconcilePlan.Change update(RemoteSystem system, String bookingId, Optional<String> file, LedgerEntry.Remote remote,
-                                               RemoteBody body, String reason, boolean drift) {
-        return new ReconcilePlan.Change(system, ReconcilePlan.Action.UPDATE, bookingId, file, Optional.of(remote.id()), Optional.of(body),
-                drift ? Map.of() : remote.fields(), reason, drift);
+    private static ReconcilePlan.Change update(
+            RemoteSystem system,
+            String bookingId,
+            Optional<String> file,
+            LedgerEntry.Remote remote,
+            RemoteBody body,
+            String reason,
+            boolean drift) {
+        return new ReconcilePlan.Change(
+                system,
+                ReconcilePlan.Action.UPDATE,
+                bookingId,
+                file,
+                Optional.of(remote.id()),
+                Optional.of(body),
+                drift ? Map.of() : remote.fields(),
+                reason,
+                drift);
     }
 
-    private static ReconcilePlan.Change delete(RemoteSystem system, String bookingId, Optional<String> file, String remoteId, String reason,
-                                               boolean drift) {
-        return new ReconcilePlan.Change(system, ReconcilePlan.Action.DELETE, bookingId, file, Optional.ofNullable(remoteId),
-                Optional.empty(), Map.of(), reason, drift);
+    private static ReconcilePlan.Change delete(
+            RemoteSystem system,
+            String bookingId,
+            Optional<String> file,
+            String remoteId,
+            String reason,
+            boolean drift) {
+        return new ReconcilePlan.Change(
+                system,
+                ReconcilePlan.Action.DELETE,
+                bookingId,
+                file,
+                Optional.ofNullable(remoteId),
+                Optional.empty(),
+                Map.of(),
+                reason,
+                drift);
     }
 }

@@ -47,8 +47,12 @@ public final class Reconciler {
      *                  several threads at once
      * @param concurrency changes in flight at once, at least 1
      */
-    public Reconciler(Map<RemoteSystem, RemoteClient> clients, Ledger ledger, Consumer<String> progress, Runnable heartbeat,
-                      int concurrency) {
+    public Reconciler(
+            Map<RemoteSystem, RemoteClient> clients,
+            Ledger ledger,
+            Consumer<String> progress,
+            Runnable heartbeat,
+            int concurrency) {
         if (concurrency < 1) {
             throw new ConfigurationException("charter.concurrency must be at least 1, not " + concurrency);
         }
@@ -64,8 +68,8 @@ public final class Reconciler {
 
         @Override
         public String toString() {
-            return "created " + created + (adopted > 0 ? " (" + adopted + " adopted from an earlier run)" : "") + ", updated "
-                    + updated + ", deleted " + deleted;
+            return "created " + created + (adopted > 0 ? " (" + adopted + " adopted from an earlier run)" : "")
+                    + ", updated " + updated + ", deleted " + deleted;
         }
     }
 
@@ -74,8 +78,12 @@ public final class Reconciler {
             return new Result(0, 0, 0, 0);
         }
         // One write names every booking the run may change, marks every create as under way and records the endpoints.
-        ledger.begin(plan.changes().stream().map(Reconciler::slot).distinct().toList(),
-                plan.changes().stream().filter(c -> c.action() == ReconcilePlan.Action.CREATE).map(Reconciler::slot).toList(),
+        ledger.begin(
+                plan.changes().stream().map(Reconciler::slot).distinct().toList(),
+                plan.changes().stream()
+                        .filter(c -> c.action() == ReconcilePlan.Action.CREATE)
+                        .map(Reconciler::slot)
+                        .toList(),
                 plan.endpoints());
         Run run = new Run(plan.changes().size());
         ExecutorService workers = Executors.newFixedThreadPool(concurrency, task -> {
@@ -84,14 +92,23 @@ public final class Reconciler {
             return thread;
         });
         try {
-            run.all(workers, lanes(plan.changes().stream().filter(c -> c.action() != ReconcilePlan.Action.DELETE).toList()));
+            run.all(
+                    workers,
+                    lanes(plan.changes().stream()
+                            .filter(c -> c.action() != ReconcilePlan.Action.DELETE)
+                            .toList()));
             if (run.failure.get() == null) {
-                run.all(workers, lanes(plan.changes().stream().filter(c -> c.action() == ReconcilePlan.Action.DELETE).toList()));
+                run.all(
+                        workers,
+                        lanes(plan.changes().stream()
+                                .filter(c -> c.action() == ReconcilePlan.Action.DELETE)
+                                .toList()));
             }
             run.report();
             Throwable failure = run.failure.get();
             if (failure instanceof RemoteException e) {
-                // JADA or SCC stopped the run, not the ledger or the lock: what was recorded is folded as after success.
+                // JADA or SCC stopped the run, not the ledger or the lock: what was recorded is folded as after
+                // success.
                 try {
                     ledger.compact(workers);
                 } catch (RuntimeException compacting) {
@@ -158,7 +175,10 @@ public final class Reconciler {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                failure.compareAndSet(null, new RemoteException(RemoteException.Kind.UNAVAILABLE, "interrupted while reconciling JADA and SCC"));
+                failure.compareAndSet(
+                        null,
+                        new RemoteException(
+                                RemoteException.Kind.UNAVAILABLE, "interrupted while reconciling JADA and SCC"));
             } catch (ExecutionException e) {
                 failure.compareAndSet(null, e.getCause());
             }
@@ -214,7 +234,8 @@ public final class Reconciler {
                 RemoteClient.Created made = client.create(change.bookingId(), body);
                 ledger.sent(system, change.bookingId(), made.id(), body);
                 if (made.adopted()) {
-                    tell(system.label() + ": created " + change.bookingId() + " (id " + made.id() + "), found after a failed attempt");
+                    tell(system.label() + ": created " + change.bookingId() + " (id " + made.id()
+                            + "), found after a failed attempt");
                 } else {
                     routine(system.label() + ": created " + change.bookingId() + " (id " + made.id() + ")");
                 }
@@ -226,7 +247,11 @@ public final class Reconciler {
                 tell(system.label() + ": deleted " + extra.id() + ", a second entry for " + change.bookingId());
             }
             if (!body.matches(kept.fields()) && !client.update(kept.id(), body)) {
-                ledger.sent(system, change.bookingId(), client.create(change.bookingId(), body).id(), body);
+                ledger.sent(
+                        system,
+                        change.bookingId(),
+                        client.create(change.bookingId(), body).id(),
+                        body);
                 return false;
             }
             ledger.sent(system, change.bookingId(), kept.id(), body);
@@ -239,10 +264,12 @@ public final class Reconciler {
             String id = change.remoteId().orElseThrow();
             if (client.update(id, body)) {
                 ledger.sent(change.system(), change.bookingId(), id, body);
-                routine(change.system().label() + ": updated " + change.bookingId() + " (" + String.join(", ", change.changedFields()) + ")");
+                routine(change.system().label() + ": updated " + change.bookingId() + " ("
+                        + String.join(", ", change.changedFields()) + ")");
                 return;
             }
-            tell(change.system().label() + ": " + change.bookingId() + " (id " + id + ") was deleted by hand; creating it again");
+            tell(change.system().label() + ": " + change.bookingId() + " (id " + id
+                    + ") was deleted by hand; creating it again");
             ledger.pending(change.system(), change.bookingId());
             create(client, change);
         }

@@ -43,7 +43,10 @@ public record RemoteBody(Map<String, Object> fields) {
         Map<String, String> hashes = new LinkedHashMap<>();
         fields.forEach((field, value) -> {
             try {
-                hashes.put(field, DigestUtils.sha256Hex(bookingId + "\n" + field + "\n" + JSON.writeValueAsString(value)).substring(0, 12));
+                hashes.put(
+                        field,
+                        DigestUtils.sha256Hex(bookingId + "\n" + field + "\n" + JSON.writeValueAsString(value))
+                                .substring(0, 12));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("cannot serialise a field", e);
             }

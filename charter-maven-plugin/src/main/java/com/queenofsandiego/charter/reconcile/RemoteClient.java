@@ -50,7 +50,10 @@ public final class RemoteClient {
         this.base = base.toString().replaceAll("/+$", "");
         this.secret = secret;
         this.retry = retry;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(retry.timeout()).build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(retry.timeout())
+                .build();
         this.retrier = Failsafe.with(RetryPolicy.builder()
                 .handle(Transient.class)
                 .withMaxRetries(retry.retries())
@@ -69,8 +72,10 @@ public final class RemoteClient {
         expect(response, "GET " + path, 200);
         JsonNode list = response.json();
         if (!list.isArray()) {
-            throw new RemoteException(RemoteException.Kind.REFUSED, system.label() + " answered GET " + path + " with "
-                    + list.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ", not a list of entries");
+            throw new RemoteException(
+                    RemoteException.Kind.REFUSED,
+                    system.label() + " answered GET " + path + " with "
+                            + list.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ", not a list of entries");
         }
         List<RemoteEntry> found = new ArrayList<>();
         for (JsonNode entry : list) {
@@ -83,8 +88,7 @@ public final class RemoteClient {
     }
 
     /** What a create ended with: the new id, or the id of an entry an earlier attempt had created. */
-    public record Created(String id, boolean adopted) {
-    }
+    public record Created(String id, boolean adopted) {}
 
     /** Creates an entry; never twice, however often it has to be retried. */
     public Created create(String bookingId, RemoteBody body) {
@@ -116,7 +120,8 @@ public final class RemoteClient {
 
     /** Sends {@code method} to the entry; false when the server answers 404. */
     private boolean unlessGone(String method, String id, RemoteBody body, int... statuses) {
-        String path = system.collection() + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+        String path = system.collection() + "/"
+                + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
         Response response = retrying(() -> send(method, path, body, null));
         if (response.status() == 404) {
             return false;
@@ -136,9 +141,13 @@ public final class RemoteClient {
             request = request(method, path, body, idempotencyKey);
         } catch (RuntimeException e) {
             // The JDK's message for a refused header repeats the header's value: the secret. Only the class is shown.
-            throw new RemoteException(RemoteException.Kind.REFUSED, system.label() + " " + method + " " + path
-                    + " could not be sent: " + e.getClass().getSimpleName() + " while building the request; check "
-                    + system.endpointProperty() + " and the " + system.authHeader() + " secret, taken from " + secret.source());
+            throw new RemoteException(
+                    RemoteException.Kind.REFUSED,
+                    system.label() + " " + method + " " + path
+                            + " could not be sent: " + e.getClass().getSimpleName()
+                            + " while building the request; check "
+                            + system.endpointProperty() + " and the " + system.authHeader() + " secret, taken from "
+                            + secret.source());
         }
         HttpResponse<byte[]> response;
         // As above, and an answer's status line or headers may quote the request: exceptions are named by class only.
@@ -147,22 +156,29 @@ public final class RemoteClient {
             requests.count(method);
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new Transient(system.label() + " " + method + " " + path + " failed: " + e.getClass().getSimpleName());
+            throw new Transient(system.label() + " " + method + " " + path + " failed: "
+                    + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RemoteException(RemoteException.Kind.UNAVAILABLE, "interrupted while calling " + system.label());
         } catch (RuntimeException e) {
-            throw new RemoteException(RemoteException.Kind.REFUSED, system.label() + " " + method + " " + path
-                    + " could not be sent: " + e.getClass().getSimpleName());
+            throw new RemoteException(
+                    RemoteException.Kind.REFUSED,
+                    system.label() + " " + method + " " + path + " could not be sent: "
+                            + e.getClass().getSimpleName());
         }
         int status = response.statusCode();
         if (status == 401 || status == 403) {
-            throw new RemoteException(RemoteException.Kind.CREDENTIALS, system.label() + " refused the credentials (" + status
-                    + " on " + method + " " + path + "): check the " + system.authHeader() + " secret, taken from " + secret.source()
-                    + ". It is set with " + system.secretSources() + ".");
+            throw new RemoteException(
+                    RemoteException.Kind.CREDENTIALS,
+                    system.label() + " refused the credentials (" + status
+                            + " on " + method + " " + path + "): check the " + system.authHeader()
+                            + " secret, taken from " + secret.source()
+                            + ". It is set with " + system.secretSources() + ".");
         }
         if (status == 429) {
-            RateLimited limited = new RateLimited(system.label() + " " + method + " " + path + " was rate limited (429)",
+            RateLimited limited = new RateLimited(
+                    system.label() + " " + method + " " + path + " was rate limited (429)",
                     retryAfter(response.headers().firstValue("Retry-After")));
             if (!tooLong(limited)) {
                 gate.closeFor(limited.retryAfter);
@@ -170,11 +186,14 @@ public final class RemoteClient {
             throw limited;
         }
         if (status >= 500) {
-            throw new Transient(system.label() + " " + method + " " + path + " answered " + status + serverMessage(response.body()));
+            throw new Transient(system.label() + " " + method + " " + path + " answered " + status
+                    + serverMessage(response.body()));
         }
         if (status == 400 || status == 422) {
-            throw new RemoteException(RemoteException.Kind.REFUSED, system.label() + " refused " + method + " " + path + " ("
-                    + status + ")" + serverMessage(response.body()));
+            throw new RemoteException(
+                    RemoteException.Kind.REFUSED,
+                    system.label() + " refused " + method + " " + path + " (" + status + ")"
+                            + serverMessage(response.body()));
         }
         return new Response(status, response.body());
     }
@@ -185,7 +204,8 @@ public final class RemoteClient {
                 .header("Accept", "application/json")
                 .header(system.authHeader(), system.authValue(secret.value()));
         if (body != null) {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(body.json()));
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(body.json()));
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
@@ -200,12 +220,18 @@ public final class RemoteClient {
         try {
             return (T) retrier.get(call::get);
         } catch (RateLimited e) {
-            throw new RemoteException(RemoteException.Kind.UNAVAILABLE, e.getMessage() + (tooLong(e)
-                    ? " and asked to wait " + e.retryAfter.toSeconds() + " s, longer than charter waits; run again later"
-                    : " " + (retry.retries() + 1) + " times; run again later"));
+            throw new RemoteException(
+                    RemoteException.Kind.UNAVAILABLE,
+                    e.getMessage()
+                            + (tooLong(e)
+                                    ? " and asked to wait " + e.retryAfter.toSeconds()
+                                            + " s, longer than charter waits; run again later"
+                                    : " " + (retry.retries() + 1) + " times; run again later"));
         } catch (Transient e) {
-            throw new RemoteException(RemoteException.Kind.UNAVAILABLE, e.getMessage() + " (tried " + (retry.retries() + 1)
-                    + " times). Run the deploy again when " + system.label() + " is reachable: it carries on where this one stopped.");
+            throw new RemoteException(
+                    RemoteException.Kind.UNAVAILABLE,
+                    e.getMessage() + " (tried " + (retry.retries() + 1) + " times). Run the deploy again when "
+                            + system.label() + " is reachable: it carries on where this one stopped.");
         } catch (FailsafeException e) {
             throw new IllegalStateException(e.getCause());
         }
@@ -222,14 +248,17 @@ public final class RemoteClient {
                 return;
             }
         }
-        throw new RemoteException(RemoteException.Kind.REFUSED, system.label() + " answered " + call + " with " + response.status()
-                + serverMessage(response.body()) + "; is " + system.endpointProperty() + " the API's base URL?");
+        throw new RemoteException(
+                RemoteException.Kind.REFUSED,
+                system.label() + " answered " + call + " with " + response.status() + serverMessage(response.body())
+                        + "; is " + system.endpointProperty() + " the API's base URL?");
     }
 
     private String id(JsonNode entry, String call) {
         JsonNode id = entry.get("id");
         if (id == null || id.isNull() || id.isContainerNode() || id.asText().isEmpty()) {
-            throw new RemoteException(RemoteException.Kind.REFUSED, system.label() + " answered " + call + " without an \"id\"");
+            throw new RemoteException(
+                    RemoteException.Kind.REFUSED, system.label() + " answered " + call + " without an \"id\"");
         }
         return id.asText();
     }
@@ -257,7 +286,8 @@ public final class RemoteClient {
 
     private static Duration retryAfter(Optional<String> header) {
         try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(header.orElse("1").strip())));
+            return Duration.ofSeconds(
+                    Math.max(0, Long.parseLong(header.orElse("1").strip())));
         } catch (NumberFormatException e) {
             return Duration.ofSeconds(1);
         }

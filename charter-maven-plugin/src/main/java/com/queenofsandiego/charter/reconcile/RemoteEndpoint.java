@@ -1,6 +1,7 @@
 package com.queenofsandiego.charter.reconcile;
 
 import com.queenofsandiego.charter.ConfigurationException;
+
 import java.net.IDN;
 import java.net.InetAddress;
 import java.net.URI;
@@ -11,8 +12,7 @@ import java.util.Locale;
 /** Checks a JADA or SCC base URL before anything is sent to it. */
 public final class RemoteEndpoint {
 
-    private RemoteEndpoint() {
-    }
+    private RemoteEndpoint() {}
 
     /**
      * The URL as a URI, or an {@link ConfigurationException} saying what is wrong: not a URL, plain http to a host
@@ -28,8 +28,8 @@ public final class RemoteEndpoint {
             throw new ConfigurationException(shown + " must be an https:// URL such as https://api.example.com/prod");
         }
         if (uri.getRawUserInfo() != null) {
-            throw new ConfigurationException(shown + " must not carry credentials: give the secret through "
-                    + system.secretSources());
+            throw new ConfigurationException(
+                    shown + " must not carry credentials: give the secret through " + system.secretSources());
         }
         // The client appends paths to the base URL; a query there would be sent, and shown, with every call.
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
@@ -45,8 +45,9 @@ public final class RemoteEndpoint {
             throw new ConfigurationException(shown + " has a host that is not plain ASCII; write it as " + host);
         }
         if (scheme.equals("http") && !isLoopback(host)) {
-            throw new ConfigurationException(shown + " uses plain http to " + host
-                    + ": the " + system.label() + " secret would cross the network unencrypted. Use https:// (plain http is allowed only on 127.0.0.1, ::1 or localhost)");
+            throw new ConfigurationException(
+                    shown + " uses plain http to " + host + ": the " + system.label()
+                            + " secret would cross the network unencrypted. Use https:// (plain http is allowed only on 127.0.0.1, ::1 or localhost)");
         }
         return uri;
     }
@@ -64,7 +65,8 @@ public final class RemoteEndpoint {
         URI uri = URI.create(where.strip());
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         int port = uri.getPort();
-        boolean defaultPort = port == -1 || (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
+        boolean defaultPort =
+                port == -1 || (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
         String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
         return scheme + "://" + normalisedHost(uri) + (defaultPort ? "" : ":" + port) + path;
     }
@@ -78,14 +80,20 @@ public final class RemoteEndpoint {
         try {
             return redacted(new URI(trimmed));
         } catch (URISyntaxException e) {
-            return trimmed.chars().allMatch(c -> c >= 0x20 && c < 0x7F && c != '@' && c != '?' && c != '#') ? trimmed : "(not shown)";
+            return trimmed.chars().allMatch(c -> c >= 0x20 && c < 0x7F && c != '@' && c != '?' && c != '#')
+                    ? trimmed
+                    : "(not shown)";
         }
     }
 
     private static String redacted(URI uri) {
         if (uri.getScheme() == null || uri.isOpaque()) {
-            return uri.getRawUserInfo() == null && uri.getRawQuery() == null && uri.getRawFragment() == null
-                    && !uri.toString().contains("@") ? uri.toString() : "(not shown)";
+            return uri.getRawUserInfo() == null
+                            && uri.getRawQuery() == null
+                            && uri.getRawFragment() == null
+                            && !uri.toString().contains("@")
+                    ? uri.toString()
+                    : "(not shown)";
         }
         String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
         int credentials = authority.lastIndexOf('@');
@@ -99,8 +107,8 @@ public final class RemoteEndpoint {
         try {
             return new URI(url.strip());
         } catch (URISyntaxException e) {
-            throw new ConfigurationException(property + " '" + redacted(url) + "' is not a URL: " + e.getReason()
-                    + " at index " + e.getIndex());
+            throw new ConfigurationException(
+                    property + " '" + redacted(url) + "' is not a URL: " + e.getReason() + " at index " + e.getIndex());
         }
     }
 

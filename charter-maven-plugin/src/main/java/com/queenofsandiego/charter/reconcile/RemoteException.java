@@ -8,7 +8,11 @@ import java.util.Optional;
 public final class RemoteException extends CharterException {
 
     /** Whose fault it is: credentials and refused bodies are the user's to fix; an unavailable system is no one's. */
-    public enum Kind { CREDENTIALS, REFUSED, UNAVAILABLE }
+    public enum Kind {
+        CREDENTIALS,
+        REFUSED,
+        UNAVAILABLE
+    }
 
     private final Kind kind;
     private final String file;

@@ -9,11 +9,24 @@ import java.util.Locale;
  * are confirmed.
  */
 public enum RemoteSystem {
-
-    JADA("JADA", "/calendar", "X-Dashboard-Token", "", "title",
-            "CHARTER_JADA_TOKEN", "charter-jada", "charter.jada.endpoint"),
-    SCC("SCC", "/events", "Authorization", "Bearer ", "event_name",
-            "CHARTER_SCC_KEY", "charter-scc", "charter.scc.endpoint");
+    JADA(
+            "JADA",
+            "/calendar",
+            "X-Dashboard-Token",
+            "",
+            "title",
+            "CHARTER_JADA_TOKEN",
+            "charter-jada",
+            "charter.jada.endpoint"),
+    SCC(
+            "SCC",
+            "/events",
+            "Authorization",
+            "Bearer ",
+            "event_name",
+            "CHARTER_SCC_KEY",
+            "charter-scc",
+            "charter.scc.endpoint");
 
     private final String label;
     private final String collection;
@@ -24,8 +37,15 @@ public enum RemoteSystem {
     private final String serverId;
     private final String endpointProperty;
 
-    RemoteSystem(String label, String collection, String authHeader, String authScheme, String titleField,
-                 String environmentVariable, String serverId, String endpointProperty) {
+    RemoteSystem(
+            String label,
+            String collection,
+            String authHeader,
+            String authScheme,
+            String titleField,
+            String environmentVariable,
+            String serverId,
+            String endpointProperty) {
         this.label = label;
         this.collection = collection;
         this.authHeader = authHeader;

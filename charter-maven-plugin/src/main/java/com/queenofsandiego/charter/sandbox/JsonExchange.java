@@ -14,8 +14,7 @@ final class JsonExchange {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private JsonExchange() {
-    }
+    private JsonExchange() {}
 
     static Map<String, String> query(HttpExchange exchange) {
         return query(exchange.getRequestURI().getRawQuery());
@@ -30,7 +29,8 @@ final class JsonExchange {
         for (String pair : raw.split("&")) {
             int equals = pair.indexOf('=');
             if (equals > 0) {
-                values.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                values.put(
+                        URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
             }
         }

@@ -20,7 +20,8 @@ import java.util.UUID;
 public final class PhotoUploadLinks implements UploadLinks {
 
     public static final Duration EXPIRY = Duration.ofMinutes(15);
-    public static final Set<String> CONTENT_TYPES = Set.of("image/jpeg", "image/png", "image/heic", "image/heif", "image/webp");
+    public static final Set<String> CONTENT_TYPES =
+            Set.of("image/jpeg", "image/png", "image/heic", "image/heif", "image/webp");
     private static final int MAX_NAME = 80;
 
     private final S3Presigner presigner;
@@ -39,11 +40,19 @@ public final class PhotoUploadLinks implements UploadLinks {
         }
         String type = photoType.get();
         String key = newKey(bookingId, filename);
-        PresignedPutObjectRequest presigned = presigner.presignPutObject(request -> request
-                .signatureDuration(EXPIRY)
-                .putObjectRequest(PutObjectRequest.builder().bucket(bucket).key(key).contentType(type).contentLength(size).build()));
-        return Optional.of(new Link(presigned.url().toString(), "PUT",
-                Map.of("Content-Type", type, "Content-Length", Long.toString(size)), EXPIRY.toSeconds(), key));
+        PresignedPutObjectRequest presigned = presigner.presignPutObject(request -> request.signatureDuration(EXPIRY)
+                .putObjectRequest(PutObjectRequest.builder()
+                        .bucket(bucket)
+                        .key(key)
+                        .contentType(type)
+                        .contentLength(size)
+                        .build()));
+        return Optional.of(new Link(
+                presigned.url().toString(),
+                "PUT",
+                Map.of("Content-Type", type, "Content-Length", Long.toString(size)),
+                EXPIRY.toSeconds(),
+                key));
     }
 
     /** The content type, trimmed and in lower case, when it is one of the photo types taken; empty otherwise. */
@@ -62,7 +71,9 @@ public final class PhotoUploadLinks implements UploadLinks {
         String base = filename == null ? "" : filename.replace('\\', '/');
         base = base.substring(base.lastIndexOf('/') + 1);
         String ascii = Normalizer.normalize(base, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        String safe = ascii.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[.-]+", "").replaceAll("-+", "-");
+        String safe = ascii.replaceAll("[^A-Za-z0-9._-]+", "-")
+                .replaceAll("^[.-]+", "")
+                .replaceAll("-+", "-");
         if (safe.length() > MAX_NAME) {
             safe = safe.substring(safe.length() - MAX_NAME);
         }

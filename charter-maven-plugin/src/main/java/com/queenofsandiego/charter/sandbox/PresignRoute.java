@@ -36,7 +36,8 @@ public final class PresignRoute implements HttpHandler {
      * @param charterDates the date of the charter of each booking that takes photos; empty for any other id
      * @param clock now, in the site's time zone (the zone of the charters' dates)
      */
-    public PresignRoute(Function<String, Optional<LocalDate>> charterDates, UploadLinks links, long maxPhotoBytes, Clock clock) {
+    public PresignRoute(
+            Function<String, Optional<LocalDate>> charterDates, UploadLinks links, long maxPhotoBytes, Clock clock) {
         this.charterDates = charterDates;
         this.links = links;
         this.maxPhotoBytes = maxPhotoBytes;
@@ -61,8 +62,12 @@ public final class PresignRoute implements HttpHandler {
             LocalDate opens = charterDate.get().minusDays(OPENS_DAYS_BEFORE);
             LocalDate closes = charterDate.get().plusDays(CLOSES_DAYS_AFTER);
             if (today.isBefore(opens) || today.isAfter(closes)) {
-                JsonExchange.send(exchange, 403, Map.of("error", "photos for this charter can be uploaded from " + opens
-                        + " to " + closes + " only"));
+                JsonExchange.send(
+                        exchange,
+                        403,
+                        Map.of(
+                                "error",
+                                "photos for this charter can be uploaded from " + opens + " to " + closes + " only"));
                 return;
             }
             Map<String, String> query = JsonExchange.query(exchange);
@@ -76,9 +81,13 @@ public final class PresignRoute implements HttpHandler {
                 JsonExchange.send(exchange, 413, Map.of("error", "a photo may be at most " + maxPhotoBytes + " bytes"));
                 return;
             }
-            Optional<UploadLinks.Link> link = links.forPhoto(bookingId, filename, query.get("content_type"), Long.parseLong(size));
+            Optional<UploadLinks.Link> link =
+                    links.forPhoto(bookingId, filename, query.get("content_type"), Long.parseLong(size));
             if (link.isEmpty() || filename.isBlank()) {
-                JsonExchange.send(exchange, 400, Map.of("error", "only JPEG, PNG, HEIC and WebP photos with a file name are taken"));
+                JsonExchange.send(
+                        exchange,
+                        400,
+                        Map.of("error", "only JPEG, PNG, HEIC and WebP photos with a file name are taken"));
                 return;
             }
             Map<String, Object> body = new LinkedHashMap<>();

@@ -46,9 +46,14 @@ public final class Sandbox implements AutoCloseable {
      * A JADA or SCC call: its system, method, raw path and query (null when none), headers, body, and whether it carries
      * the system's secret (the sandbox answers 401 to one that does not).
      */
-    public record Request(RemoteSystem system, String method, String path, String query, Headers headers, byte[] body,
-                          boolean authorised) {
-    }
+    public record Request(
+            RemoteSystem system,
+            String method,
+            String path,
+            String query,
+            Headers headers,
+            byte[] body,
+            boolean authorised) {}
 
     /**
      * The answer to a call: a status, a JSON body (null for none) and extra headers. With {@code drop} the work is
@@ -87,7 +92,13 @@ public final class Sandbox implements AutoCloseable {
     private final byte[] sccKeyHash;
     private final RequestHook hook;
 
-    private Sandbox(HttpServer server, ExecutorService executor, Path directory, String jadaToken, String sccKey, RequestHook hook) {
+    private Sandbox(
+            HttpServer server,
+            ExecutorService executor,
+            Path directory,
+            String jadaToken,
+            String sccKey,
+            RequestHook hook) {
         this.server = server;
         this.executor = executor;
         this.hook = hook;
@@ -109,7 +120,8 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /** Starts the sandbox with every JADA and SCC call going through {@code hook}. */
-    public static Sandbox start(Path directory, int port, String jadaToken, String sccKey, RequestHook hook) throws IOException {
+    public static Sandbox start(Path directory, int port, String jadaToken, String sccKey, RequestHook hook)
+            throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "charter-sandbox");
@@ -137,8 +149,13 @@ public final class Sandbox implements AutoCloseable {
 
     private void handle(RemoteSystem system, HttpExchange exchange) throws IOException {
         try (exchange) {
-            Request request = new Request(system, exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                    exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), exchange.getRequestBody().readAllBytes(),
+            Request request = new Request(
+                    system,
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(),
+                    exchange.getRequestURI().getRawQuery(),
+                    exchange.getRequestHeaders(),
+                    exchange.getRequestBody().readAllBytes(),
                     authorised(system, exchange));
             Response response = hook.handle(request, this::answer);
             response.headers().forEach(exchange.getResponseHeaders()::set);
@@ -164,7 +181,8 @@ public final class Sandbox implements AutoCloseable {
         if (rest.isEmpty() || rest.equals("/")) {
             switch (method) {
                 case "GET":
-                    Optional<String> externalId = Optional.ofNullable(JsonExchange.query(request.query()).get("external_id"));
+                    Optional<String> externalId = Optional.ofNullable(
+                            JsonExchange.query(request.query()).get("external_id"));
                     return new Response(200, JSON.valueToTree(store.find(externalId)));
                 case "POST":
                     Optional<ObjectNode> body = body(request);
@@ -185,7 +203,8 @@ public final class Sandbox implements AutoCloseable {
                 if (body.isEmpty()) {
                     return refused(system);
                 }
-                return store.replace(id, body.get()).map(entry -> new Response(200, entry))
+                return store.replace(id, body.get())
+                        .map(entry -> new Response(200, entry))
                         .orElseGet(() -> new Response(404, error("no entry " + id)));
             case "DELETE":
                 return store.delete(id) ? new Response(204, null) : new Response(404, error("no entry " + id));
@@ -195,8 +214,11 @@ public final class Sandbox implements AutoCloseable {
     }
 
     private static Response refused(RemoteSystem system) {
-        return new Response(422, error("the body must be a JSON object with " + String.join(", ", system.fields())
-                + ": text, date as YYYY-MM-DD, times as HH:MM" + (system == RemoteSystem.SCC ? ", crew a list of ids" : "")));
+        return new Response(
+                422,
+                error("the body must be a JSON object with " + String.join(", ", system.fields())
+                        + ": text, date as YYYY-MM-DD, times as HH:MM"
+                        + (system == RemoteSystem.SCC ? ", crew a list of ids" : "")));
     }
 
     /** The body when it has every field of the contract with the right shape. */
@@ -224,15 +246,17 @@ public final class Sandbox implements AutoCloseable {
             return false;
         }
         if (field.equals("crew")) {
-            return value.isArray() && StreamSupport.stream(value.spliterator(), false).allMatch(JsonNode::isTextual);
+            return value.isArray()
+                    && StreamSupport.stream(value.spliterator(), false).allMatch(JsonNode::isTextual);
         }
         String text = value.asText();
-        return value.isTextual() && switch (field) {
-            case "notes" -> true;
-            case "date" -> DATE.matcher(text).matches();
-            case "start_time", "end_time" -> TIME.matcher(text).matches();
-            default -> !text.isBlank();
-        };
+        return value.isTextual()
+                && switch (field) {
+                    case "notes" -> true;
+                    case "date" -> DATE.matcher(text).matches();
+                    case "start_time", "end_time" -> TIME.matcher(text).matches();
+                    default -> !text.isBlank();
+                };
     }
 
     private boolean authorised(RemoteSystem system, HttpExchange exchange) {
@@ -243,7 +267,8 @@ public final class Sandbox implements AutoCloseable {
         if (system == RemoteSystem.JADA) {
             return MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8), jadaToken);
         }
-        return header.startsWith("Bearer ") && MessageDigest.isEqual(DigestUtils.sha256(header.substring("Bearer ".length())), sccKeyHash);
+        return header.startsWith("Bearer ")
+                && MessageDigest.isEqual(DigestUtils.sha256(header.substring("Bearer ".length())), sccKeyHash);
     }
 
     private static JsonNode error(String message) {

@@ -38,13 +38,13 @@ final class SandboxStore {
     }
 
     /** The outcome of a create: the entry, and whether an earlier request with the same key had made it. */
-    record Created(ObjectNode entry, boolean replayed) {
-    }
+    record Created(ObjectNode entry, boolean replayed) {}
 
     synchronized List<ObjectNode> find(Optional<String> externalId) {
         List<ObjectNode> found = new ArrayList<>();
         for (ObjectNode entry : entries.values()) {
-            if (externalId.isEmpty() || externalId.get().equals(entry.path("external_id").asText())) {
+            if (externalId.isEmpty()
+                    || externalId.get().equals(entry.path("external_id").asText())) {
                 found.add(entry.deepCopy());
             }
         }
@@ -114,10 +114,14 @@ final class SandboxStore {
             JsonNode document = JSON.readTree(file.toFile());
             nextId = document.path("next_id").asInt(1);
             document.path("entries").properties().forEach(e -> entries.put(e.getKey(), (ObjectNode) e.getValue()));
-            document.path("idempotency_keys").properties().forEach(e -> idempotencyKeys.put(e.getKey(), e.getValue().asText()));
+            document.path("idempotency_keys")
+                    .properties()
+                    .forEach(e -> idempotencyKeys.put(e.getKey(), e.getValue().asText()));
         } catch (IOException | ClassCastException e) {
-            throw new IllegalStateException("the sandbox's state " + file + " is not readable (" + e.getMessage()
-                    + "); delete it to start the sandbox empty", e);
+            throw new IllegalStateException(
+                    "the sandbox's state " + file + " is not readable (" + e.getMessage()
+                            + "); delete it to start the sandbox empty",
+                    e);
         }
     }
 }

@@ -11,8 +11,7 @@ import java.util.Optional;
 public interface UploadLinks {
 
     /** The link, as the contract's JSON answer: {@code url}, {@code method}, {@code headers}, {@code expires_in}. */
-    record Link(String url, String method, Map<String, String> headers, long expiresIn, String key) {
-    }
+    record Link(String url, String method, Map<String, String> headers, long expiresIn, String key) {}
 
     /** A link for a photo of exactly {@code size} bytes, or empty when the content type is not a photo type (the route answers 400). */
     Optional<Link> forPhoto(String bookingId, String filename, String contentType, long size);

@@ -1,6 +1,5 @@
 package com.queenofsandiego.charter.serve;
 
-import com.queenofsandiego.charter.source.Origin;
 import com.queenofsandiego.charter.sandbox.PhotoUploadLinks;
 import com.queenofsandiego.charter.sandbox.UploadLinks;
 import com.sun.net.httpserver.Headers;
@@ -51,6 +50,7 @@ public final class PhotoReceiver implements AutoCloseable {
 
     /** The prefix of every key a link names; the receiver's directory stands for it. */
     public static final String PREFIX = "uploads/";
+
     private static final Pattern KEY = Pattern.compile(
             "uploads/[A-Za-z0-9_][A-Za-z0-9._-]{0,63}/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-[A-Za-z0-9_][A-Za-z0-9._-]{0,79}");
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
@@ -117,14 +117,22 @@ public final class PhotoReceiver implements AutoCloseable {
         return (bookingId, filename, contentType, size) -> {
             Optional<String> type = PhotoUploadLinks.photoType(contentType);
             String key = PhotoUploadLinks.newKey(bookingId, filename);
-            if (type.isEmpty() || size <= 0 || size > maxBytes || !KEY.matcher(key).matches()) {
+            if (type.isEmpty()
+                    || size <= 0
+                    || size > maxBytes
+                    || !KEY.matcher(key).matches()) {
                 return Optional.empty();
             }
             long expires = clock.instant().getEpochSecond() + PhotoUploadLinks.EXPIRY.toSeconds();
-            String url = origin() + "/" + key + "?type=" + URLEncoder.encode(type.get(), StandardCharsets.UTF_8) + "&length=" + size
-                    + "&expires=" + expires + "&signature=" + signature(key, type.get(), size, expires);
-            return Optional.of(new UploadLinks.Link(url, "PUT", Map.of("Content-Type", type.get(), "Content-Length", Long.toString(size)),
-                    PhotoUploadLinks.EXPIRY.toSeconds(), key));
+            String url =
+                    origin() + "/" + key + "?type=" + URLEncoder.encode(type.get(), StandardCharsets.UTF_8) + "&length="
+                            + size + "&expires=" + expires + "&signature=" + signature(key, type.get(), size, expires);
+            return Optional.of(new UploadLinks.Link(
+                    url,
+                    "PUT",
+                    Map.of("Content-Type", type.get(), "Content-Length", Long.toString(size)),
+                    PhotoUploadLinks.EXPIRY.toSeconds(),
+                    key));
         };
     }
 
@@ -137,7 +145,8 @@ public final class PhotoReceiver implements AutoCloseable {
         try {
             Mac mac = Mac.getInstance(HMAC);
             mac.init(new SecretKeySpec(secret, HMAC));
-            return mac.doFinal(("PUT\n" + key + "\n" + type + "\n" + length + "\n" + expires).getBytes(StandardCharsets.UTF_8));
+            return mac.doFinal(
+                    ("PUT\n" + key + "\n" + type + "\n" + length + "\n" + expires).getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("no " + HMAC + " in this JDK", e);
         }
@@ -175,8 +184,10 @@ public final class PhotoReceiver implements AutoCloseable {
     private void preflight(HttpExchange exchange, boolean pageAsks) throws IOException {
         Headers request = exchange.getRequestHeaders();
         String method = request.getFirst("Access-Control-Request-Method");
-        String asked = Optional.ofNullable(request.getFirst("Access-Control-Request-Headers")).orElse("");
-        boolean onlyContentType = List.of(asked.split(",")).stream().map(h -> h.trim().toLowerCase(Locale.ROOT))
+        String asked = Optional.ofNullable(request.getFirst("Access-Control-Request-Headers"))
+                .orElse("");
+        boolean onlyContentType = List.of(asked.split(",")).stream()
+                .map(h -> h.trim().toLowerCase(Locale.ROOT))
                 .allMatch(h -> h.isEmpty() || h.equals("content-type"));
         if (!pageAsks || !"PUT".equals(method) || !onlyContentType) {
             exchange.getResponseHeaders().remove("Access-Control-Allow-Origin");
@@ -206,7 +217,11 @@ public final class PhotoReceiver implements AutoCloseable {
         String type = query.get("type");
         String length = query.get("length");
         String expires = query.get("expires");
-        if (type == null || length == null || expires == null || !DIGITS.matcher(length).matches() || !DIGITS.matcher(expires).matches()
+        if (type == null
+                || length == null
+                || expires == null
+                || !DIGITS.matcher(length).matches()
+                || !DIGITS.matcher(expires).matches()
                 || !signedHere(key, type, Long.parseLong(length), Long.parseLong(expires), query.get("signature"))) {
             refuse(exchange, 403, "not a link this preview gave");
             return;
@@ -216,13 +231,17 @@ public final class PhotoReceiver implements AutoCloseable {
             return;
         }
         List<String> contentType = exchange.getRequestHeaders().get("Content-Type");
-        if (contentType == null || contentType.size() != 1 || !type.equalsIgnoreCase(contentType.get(0).trim())) {
+        if (contentType == null
+                || contentType.size() != 1
+                || !type.equalsIgnoreCase(contentType.get(0).trim())) {
             refuse(exchange, 403, "the link is for a photo of type " + type);
             return;
         }
         long size = Long.parseLong(length);
         List<String> contentLength = exchange.getRequestHeaders().get("Content-Length");
-        if (exchange.getRequestHeaders().containsKey("Transfer-Encoding") || contentLength == null || contentLength.size() != 1) {
+        if (exchange.getRequestHeaders().containsKey("Transfer-Encoding")
+                || contentLength == null
+                || contentLength.size() != 1) {
             refuse(exchange, 411, "send the photo with its Content-Length");
             return;
         }

@@ -15,11 +15,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
 
 /**
  * Serves a rendered site on 127.0.0.1 with production routing ({@link SiteRouting}) for a local preview.
@@ -31,10 +31,12 @@ public final class PreviewServer implements AutoCloseable {
     static final String EVENTS_PATH = "/__charter/events";
     static final String RELOAD_SCRIPT_PATH = "/__charter/reload.js";
     // A file of the page's own origin, not inline: the pages' Content-Security-Policy refuses inline scripts.
-    private static final byte[] RELOAD_SCRIPT = ("new EventSource('" + EVENTS_PATH + "').onmessage = function () { location.reload(); };\n")
+    private static final byte[] RELOAD_SCRIPT = ("new EventSource('" + EVENTS_PATH
+                    + "').onmessage = function () { location.reload(); };\n")
             .getBytes(StandardCharsets.UTF_8);
     private static final String RELOAD_SCRIPT_TAG = "<script src=\"" + RELOAD_SCRIPT_PATH + "\"></script>";
-    private static final Pattern CONNECT_SRC = Pattern.compile("<meta http-equiv=\"Content-Security-Policy\" content=\"[^\"]*connect-src");
+    private static final Pattern CONNECT_SRC =
+            Pattern.compile("<meta http-equiv=\"Content-Security-Policy\" content=\"[^\"]*connect-src");
     private final Path root;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
@@ -113,14 +115,21 @@ public final class PreviewServer implements AutoCloseable {
 
     private void serveFile(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
-        if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
+        if (!exchange.getRequestMethod().equals("GET")
+                && !exchange.getRequestMethod().equals("HEAD")) {
             send(exchange, 405, "text/plain; charset=utf-8", "method not allowed\n".getBytes(StandardCharsets.UTF_8));
             return;
         }
-        Optional<Path> file = SiteRouting.keyFor(path).map(root::resolve).map(Path::normalize)
+        Optional<Path> file = SiteRouting.keyFor(path)
+                .map(root::resolve)
+                .map(Path::normalize)
                 .filter(p -> p.startsWith(root) && Files.isRegularFile(p));
         if (file.isEmpty()) {
-            send(exchange, 404, "text/plain; charset=utf-8", ("not found: " + path + "\n").getBytes(StandardCharsets.UTF_8));
+            send(
+                    exchange,
+                    404,
+                    "text/plain; charset=utf-8",
+                    ("not found: " + path + "\n").getBytes(StandardCharsets.UTF_8));
             return;
         }
         String type = ObjectKinds.contentType(file.get().getFileName().toString());
@@ -143,7 +152,8 @@ public final class PreviewServer implements AutoCloseable {
     }
 
     private static String withReloadScript(String html) {
-        // A page that may connect to named hosts only (SCC, the upload host) must also let the script reach the preview.
+        // A page that may connect to named hosts only (SCC, the upload host) must also let the script reach the
+        // preview.
         html = CONNECT_SRC.matcher(html).replaceFirst("$0 'self'");
         int end = html.lastIndexOf("</body>");
         return end < 0 ? html + RELOAD_SCRIPT_TAG : html.substring(0, end) + RELOAD_SCRIPT_TAG + html.substring(end);

@@ -19,8 +19,7 @@ public final class SiteRouting {
 
     private static final Pattern GUEST_PAGE = Pattern.compile("/g/([a-z0-9][a-z0-9-]*)/?");
 
-    private SiteRouting() {
-    }
+    private SiteRouting() {}
 
     /** The object key to serve for a request path (without query string), or empty for 404. */
     public static Optional<String> keyFor(String path) {
@@ -54,7 +53,8 @@ public final class SiteRouting {
             decoded = once.get();
         }
         Deque<String> resolved = new ArrayDeque<>();
-        for (String segment : decoded.replace('\\', '/').toLowerCase(Locale.ROOT).split("/")) {
+        for (String segment :
+                decoded.replace('\\', '/').toLowerCase(Locale.ROOT).split("/")) {
             if (segment.equals("..")) {
                 resolved.pollLast();
             } else if (!segment.isEmpty() && !segment.equals(".")) {
@@ -73,7 +73,9 @@ public final class SiteRouting {
                 bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
                 continue;
             }
-            if (i + 2 >= text.length() || Character.digit(text.charAt(i + 1), 16) < 0 || Character.digit(text.charAt(i + 2), 16) < 0) {
+            if (i + 2 >= text.length()
+                    || Character.digit(text.charAt(i + 1), 16) < 0
+                    || Character.digit(text.charAt(i + 2), 16) < 0) {
                 return Optional.empty();
             }
             bytes.write(Character.digit(text.charAt(i + 1), 16) * 16 + Character.digit(text.charAt(i + 2), 16));

@@ -38,8 +38,9 @@ public final class SourceWatcher implements AutoCloseable {
             while (true) {
                 WatchKey key = watcher.take();
                 drain(key);
-                for (WatchKey more = watcher.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS); more != null;
-                     more = watcher.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS)) {
+                for (WatchKey more = watcher.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS);
+                        more != null;
+                        more = watcher.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS)) {
                     drain(more);
                 }
                 for (Path root : roots) {
@@ -66,7 +67,10 @@ public final class SourceWatcher implements AutoCloseable {
         }
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path directory : walk.filter(Files::isDirectory).toList()) {
-                directory.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                directory.register(
+                        watcher,
+                        StandardWatchEventKinds.ENTRY_CREATE,
+                        StandardWatchEventKinds.ENTRY_MODIFY,
                         StandardWatchEventKinds.ENTRY_DELETE);
             }
         }

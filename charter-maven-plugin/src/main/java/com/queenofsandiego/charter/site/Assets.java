@@ -20,6 +20,7 @@ public final class Assets {
 
     /** Source path (relative, with '/') → published path (relative to the site root). */
     private final Map<String, String> published;
+
     private final Map<String, Path> sources;
 
     private Assets(Map<String, String> published, Map<String, Path> sources) {
@@ -33,7 +34,8 @@ public final class Assets {
         if (Files.isDirectory(assetsDirectory)) {
             try (Stream<Path> walk = Files.walk(assetsDirectory)) {
                 for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                    String relative = assetsDirectory.relativize(file).toString().replace('\\', '/');
+                    String relative =
+                            assetsDirectory.relativize(file).toString().replace('\\', '/');
                     published.put(relative, "assets/" + hashedName(relative, Files.readAllBytes(file)));
                     sources.put(relative, file);
                 }
@@ -48,8 +50,8 @@ public final class Assets {
     public String url(String source) {
         String path = published.get(source);
         if (path == null) {
-            throw new IllegalArgumentException("the theme has no asset '" + source + "' (looked in theme/assets; it has "
-                    + String.join(", ", published.keySet()) + ")");
+            throw new IllegalArgumentException("the theme has no asset '" + source
+                    + "' (looked in theme/assets; it has " + String.join(", ", published.keySet()) + ")");
         }
         return "/" + path;
     }

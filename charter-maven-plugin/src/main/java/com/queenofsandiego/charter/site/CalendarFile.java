@@ -45,7 +45,8 @@ final class CalendarFile {
                 .lines(timeZone)
                 .property("BEGIN", "VEVENT")
                 .property("DTSTART" + inZone, LOCAL_DATE_TIME.format(start))
-                .property("DTEND" + inZone, LOCAL_DATE_TIME.format(booking.date().atTime(booking.end())))
+                .property(
+                        "DTEND" + inZone, LOCAL_DATE_TIME.format(booking.date().atTime(booking.end())))
                 .text("SUMMARY", booking.cancelled() ? "Cancelled: " + booking.title() : booking.title())
                 .text("UID", booking.id() + "@" + uidDomain)
                 .property("DTSTAMP", UTC_DATE_TIME.format(start.atZone(zone).withZoneSameInstant(ZoneOffset.UTC)))
@@ -55,8 +56,6 @@ final class CalendarFile {
         if (!location.isEmpty()) {
             ics.text("LOCATION", location);
         }
-        return ics.property("END", "VEVENT")
-                .property("END", "VCALENDAR")
-                .toBytes();
+        return ics.property("END", "VEVENT").property("END", "VCALENDAR").toBytes();
     }
 }

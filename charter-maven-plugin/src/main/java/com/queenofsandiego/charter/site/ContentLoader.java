@@ -47,7 +47,9 @@ public final class ContentLoader {
             String name = file.getFileName().toString().replaceFirst("\\.md$", "");
             Optional<String> text = YamlSource.readText(file, found);
             if (text.isPresent() && name.startsWith("_")) {
-                partials.put(name.substring(1), new SiteContent.Partial(markdown.toHtml(text.get()), markdown.firstParagraph(text.get())));
+                partials.put(
+                        name.substring(1),
+                        new SiteContent.Partial(markdown.toHtml(text.get()), markdown.firstParagraph(text.get())));
             } else if (text.isPresent()) {
                 page(name, text.get(), found).ifPresent(pages::add);
             }
@@ -58,14 +60,16 @@ public final class ContentLoader {
 
     private Optional<ContentPage> page(String name, String text, Problems problems) {
         if (!PAGE_NAME.matcher(name).matches()) {
-            problems.at(Position.START, "a page's file name becomes its address: use lowercase"
-                    + " letters, digits and '-' (e.g. what-to-bring.md), or start it with '_' for a partial");
+            problems.at(
+                    Position.START,
+                    "a page's file name becomes its address: use lowercase"
+                            + " letters, digits and '-' (e.g. what-to-bring.md), or start it with '_' for a partial");
             return Optional.empty();
         }
         String normalized = text.replace("\r\n", "\n");
         if (!normalized.startsWith("---\n")) {
-            problems.at(Position.START,
-                    "a page starts with front matter: a line '---', 'title: ...', and another '---'");
+            problems.at(
+                    Position.START, "a page starts with front matter: a line '---', 'title: ...', and another '---'");
             return Optional.empty();
         }
         int close = normalized.indexOf("\n---\n", 3);
@@ -92,7 +96,9 @@ public final class ContentLoader {
             return List.of();
         }
         try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".md") && Files.isRegularFile(f)).sorted().toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(".md") && Files.isRegularFile(f))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + directory, e);
         }

@@ -14,15 +14,18 @@ import java.util.stream.Collectors;
 final class ContentSecurityPolicy {
 
     /** The policy of a page that connects to nothing but its own site. */
-    static final String SELF_ONLY = "default-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
+    static final String SELF_ONLY =
+            "default-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
 
-    private ContentSecurityPolicy() {
-    }
+    private ContentSecurityPolicy() {}
 
     /** The policy of a page that also talks to {@code endpoints} (URLs; only their origins count). */
     static String connectingTo(List<String> endpoints) {
-        return SELF_ONLY + "; connect-src " + endpoints.stream().map(ContentSecurityPolicy::origin).distinct()
-                .collect(Collectors.joining(" "));
+        return SELF_ONLY + "; connect-src "
+                + endpoints.stream()
+                        .map(ContentSecurityPolicy::origin)
+                        .distinct()
+                        .collect(Collectors.joining(" "));
     }
 
     /** {@code scheme://host[:port]} of a URL, as CSP and browsers compare origins. */

@@ -18,7 +18,8 @@ final class IcsWriter {
         int octets = 0;
         int length = nameAndParameters.length() + 1 + value.length();
         for (int i = 0; i < length; ) {
-            int c = i < nameAndParameters.length() ? nameAndParameters.codePointAt(i)
+            int c = i < nameAndParameters.length()
+                    ? nameAndParameters.codePointAt(i)
                     : i == nameAndParameters.length() ? ':' : value.codePointAt(i - nameAndParameters.length() - 1);
             int size = utf8Octets(c);
             if (octets + size > MAX_LINE_OCTETS) {

@@ -25,6 +25,7 @@ final class PageTemplates {
     private final TemplateEngine engine = new TemplateEngine();
     /** Which templates the theme has, looked up once: a run renders thousands of pages from two or three of them. */
     private final Map<String, Boolean> present = new ConcurrentHashMap<>();
+
     private final Path templates;
     private final SiteSettings settings;
 
@@ -44,17 +45,23 @@ final class PageTemplates {
     byte[] render(String template, Map<String, Object> variables) {
         Path file = templates.resolve(template + ".html");
         if (!present.computeIfAbsent(template, name -> Files.isRegularFile(file))) {
-            throw new SiteException(List.of(new Problem(settings.display(file), 0, 0,
+            throw new SiteException(List.of(new Problem(
+                    settings.display(file),
+                    0,
+                    0,
                     "the theme has no template '" + template + "'; add " + settings.display(file))));
         }
         try {
             return engine.process(template, new Context(Locale.US, variables)).getBytes(StandardCharsets.UTF_8);
         } catch (TemplateProcessingException e) {
-            String where = e.getTemplateName() == null ? settings.display(file)
+            String where = e.getTemplateName() == null
+                    ? settings.display(file)
                     : settings.display(templates.resolve(e.getTemplateName() + ".html"));
             int line = e.getLine() == null ? 0 : e.getLine();
             int column = e.getCol() == null ? 0 : e.getCol();
-            String message = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
+            String message = e.getCause() != null && e.getCause().getMessage() != null
+                    ? e.getCause().getMessage()
+                    : e.getMessage();
             throw new SiteException(List.of(new Problem(where, line, column, "template error: " + message)));
         }
     }

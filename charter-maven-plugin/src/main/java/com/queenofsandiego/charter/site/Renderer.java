@@ -28,8 +28,7 @@ public final class Renderer {
 
     private static final String OWN = "com/queenofsandiego/charter/";
 
-    private Renderer() {
-    }
+    private Renderer() {}
 
     /** The fingerprint of the code running now. */
     public static String current() {
@@ -43,11 +42,16 @@ public final class Renderer {
     private static String compute() {
         MessageDigest digest = DigestUtils.getSha256Digest();
         for (Class<?> library : List.of(TemplateEngine.class, Parser.class)) {
-            digest.update((library.getName() + "=" + library.getPackage().getImplementationVersion() + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update((library.getName() + "=" + library.getPackage().getImplementationVersion() + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
         }
         Path code;
         try {
-            code = Path.of(Renderer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            code = Path.of(Renderer.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot find charter's own code", e);
         }
@@ -67,7 +71,8 @@ public final class Renderer {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             List<? extends ZipEntry> entries = zip.stream()
                     .filter(entry -> !entry.isDirectory() && entry.getName().startsWith(OWN))
-                    .sorted(Comparator.comparing(ZipEntry::getName)).toList();
+                    .sorted(Comparator.comparing(ZipEntry::getName))
+                    .toList();
             for (ZipEntry entry : entries) {
                 try (InputStream in = zip.getInputStream(entry)) {
                     update(digest, entry.getName(), in);

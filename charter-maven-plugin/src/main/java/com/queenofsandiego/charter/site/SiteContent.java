@@ -22,6 +22,5 @@ public record SiteContent(List<ContentPage> pages, Map<String, Partial> partials
     }
 
     /** A piece of Markdown shown inside guest pages, rendered, and its first paragraph as plain text. */
-    public record Partial(String html, String firstParagraph) {
-    }
+    public record Partial(String html, String firstParagraph) {}
 }

@@ -59,13 +59,20 @@ public final class SiteGenerator {
         // A site directory this run creates holds nothing stray: no need to look at each of its files afterwards.
         boolean fresh = !Files.exists(site);
         List<String> stale = outputs.fingerprints().entrySet().stream()
-                .filter(entry -> !previous.unchanged(entry.getKey(), entry.getValue()) || !Files.isRegularFile(site.resolve(entry.getKey())))
-                .map(Map.Entry::getKey).toList();
+                .filter(entry -> !previous.unchanged(entry.getKey(), entry.getValue())
+                        || !Files.isRegularFile(site.resolve(entry.getKey())))
+                .map(Map.Entry::getKey)
+                .toList();
         int rendered = outputs.render(stale);
         int removed = fresh ? 0 : removeStrays(site, outputs.fingerprints().keySet());
         new GenerationState(outputs.fingerprints()).write(stateFile);
-        return new GenerationReport(rendered, outputs.fingerprints().size() - rendered, removed, bookings.bookings().size(),
-                outputs.pages(), Duration.ofNanos(System.nanoTime() - started));
+        return new GenerationReport(
+                rendered,
+                outputs.fingerprints().size() - rendered,
+                removed,
+                bookings.bookings().size(),
+                outputs.pages(),
+                Duration.ofNanos(System.nanoTime() - started));
     }
 
     /**
@@ -78,7 +85,10 @@ public final class SiteGenerator {
         if (!content.problems().isEmpty()) {
             throw new SiteException(content.problems());
         }
-        return new SiteOutputs(settings.siteDirectory(), plan(bookings, content), content.pages().size());
+        return new SiteOutputs(
+                settings.siteDirectory(),
+                plan(bookings, content),
+                content.pages().size());
     }
 
     /** Every file the site should hold, with the fingerprint of its inputs and how to render it. */
@@ -88,9 +98,15 @@ public final class SiteGenerator {
         MarkdownRenderer markdown = new MarkdownRenderer();
         List<Map<String, String>> navigation = navigation(content.pages());
         // What every page shows: the code, the settings, the theme (templates and the asset names they link), the menu.
-        String pages = fingerprint(renderer, settingsFingerprint(), directoryFingerprint(settings.themeDirectory()),
+        String pages = fingerprint(
+                renderer,
+                settingsFingerprint(),
+                directoryFingerprint(settings.themeDirectory()),
                 // Map.of iterates in an order that changes from one JVM to the next: spell the menu out.
-                navigation.stream().map(item -> item.get("title") + "\u0000" + item.get("url")).toList().toString());
+                navigation.stream()
+                        .map(item -> item.get("title") + "\u0000" + item.get("url"))
+                        .toList()
+                        .toString());
 
         Map<String, SiteOutputs.Output> outputs = new LinkedHashMap<>();
         assets.files().forEach((path, source) -> outputs.put(path, new SiteOutputs.Output(path, () -> read(source))));
@@ -104,59 +120,106 @@ public final class SiteGenerator {
             variables.put("navigation", navigation);
             variables.put("assets", assets);
             variables.put("contentSecurityPolicy", ContentSecurityPolicy.SELF_ONLY);
-            outputs.put(page.path(), new SiteOutputs.Output(fingerprint(pages, page.toString()), () -> templates.render("page", variables)));
+            outputs.put(
+                    page.path(),
+                    new SiteOutputs.Output(
+                            fingerprint(pages, page.toString()), () -> templates.render("page", variables)));
         }
-        String index = fingerprint(renderer, settings.siteUrl(), content.pages().stream()
-                .map(page -> page.urlPath() + "@" + page.updated().map(Object::toString).orElse("")).toList().toString());
-        outputs.put("sitemap.xml", new SiteOutputs.Output(index, () -> Sitemap.xml(content.pages(), settings.siteUrl())));
-        outputs.put("robots.txt", new SiteOutputs.Output(fingerprint(renderer, settings.siteUrl()), () -> Sitemap.robots(settings.siteUrl())));
+        String index = fingerprint(
+                renderer,
+                settings.siteUrl(),
+                content.pages().stream()
+                        .map(page -> page.urlPath() + "@"
+                                + page.updated().map(Object::toString).orElse(""))
+                        .toList()
+                        .toString());
+        outputs.put(
+                "sitemap.xml", new SiteOutputs.Output(index, () -> Sitemap.xml(content.pages(), settings.siteUrl())));
+        outputs.put(
+                "robots.txt",
+                new SiteOutputs.Output(
+                        fingerprint(renderer, settings.siteUrl()), () -> Sitemap.robots(settings.siteUrl())));
 
         Optional<SiteContent.Partial> meetingPoint = content.partial("meeting-point");
-        String partials = fingerprint(meetingPoint.map(Object::toString).orElse(""),
+        String partials = fingerprint(
+                meetingPoint.map(Object::toString).orElse(""),
                 content.partial("what-to-bring").map(Object::toString).orElse(""));
         String location = meetingPoint.map(SiteContent.Partial::firstParagraph).orElse("");
-        String calendars = fingerprint(renderer, settings.siteUrl(), settings.zone().getId(), location);
+        String calendars =
+                fingerprint(renderer, settings.siteUrl(), settings.zone().getId(), location);
         Supplier<CalendarFile> calendar = memoize(() -> new CalendarFile(settings, location));
         for (Booking booking : bookings.bookings()) {
             // Worked out when first asked for, in parallel with the other bookings' (SiteOutputs#fingerprints).
-            Supplier<String> page = () -> fingerprint(pages, partials, renderedFields(booking), booking.crew().stream()
-                    .map(id -> bookings.roster().find(id).map(Object::toString).orElse(id)).toList().toString());
+            Supplier<String> page = () -> fingerprint(
+                    pages,
+                    partials,
+                    renderedFields(booking),
+                    booking.crew().stream()
+                            .map(id -> bookings.roster()
+                                    .find(id)
+                                    .map(Object::toString)
+                                    .orElse(id))
+                            .toList()
+                            .toString());
             outputs.put("g/" + booking.slug() + ".html", new SiteOutputs.Output(page, () -> {
-                Map<String, Object> variables = GuestPage.variables(booking, bookings.roster(), content, settings, markdown);
+                Map<String, Object> variables =
+                        GuestPage.variables(booking, bookings.roster(), content, settings, markdown);
                 variables.put("navigation", navigation);
                 variables.put("assets", assets);
                 return templates.render("guest", variables);
             }));
             Supplier<String> calendarFile = () -> fingerprint(calendars, renderedFields(booking));
-            outputs.put("g/" + booking.slug() + ".ics", new SiteOutputs.Output(calendarFile, () -> calendar.get().render(booking)));
+            outputs.put(
+                    "g/" + booking.slug() + ".ics",
+                    new SiteOutputs.Output(calendarFile, () -> calendar.get().render(booking)));
         }
         return outputs;
     }
 
     /** The fields a guest page or calendar file shows; internal notes and contact details are not among them. */
     private static String renderedFields(Booking b) {
-        return String.join("\u0000", b.id(), b.source().name(), b.status().name(), b.slug(), b.title(), b.date().toString(),
-                b.start().toString(), b.end().toString(), b.guest().name(), String.valueOf(b.guest().partySize().orElse(0)),
-                String.join(",", b.crew()), b.guestNotes().orElse(""), Boolean.toString(b.photos()));
+        return String.join(
+                "\u0000",
+                b.id(),
+                b.source().name(),
+                b.status().name(),
+                b.slug(),
+                b.title(),
+                b.date().toString(),
+                b.start().toString(),
+                b.end().toString(),
+                b.guest().name(),
+                String.valueOf(b.guest().partySize().orElse(0)),
+                String.join(",", b.crew()),
+                b.guestNotes().orElse(""),
+                Boolean.toString(b.photos()));
     }
 
     private static List<Map<String, String>> navigation(List<ContentPage> pages) {
         return pages.stream()
-                .sorted(Comparator.comparing((ContentPage p) -> !p.name().equals("index")).thenComparing(ContentPage::name))
+                .sorted(Comparator.comparing((ContentPage p) -> !p.name().equals("index"))
+                        .thenComparing(ContentPage::name))
                 .map(p -> Map.of("title", p.name().equals("index") ? "Home" : p.title(), "url", p.urlPath()))
                 .toList();
     }
 
     private String settingsFingerprint() {
-        return fingerprint(settings.siteUrl(), settings.zone().getId(), settings.sccEndpoint().orElse(""),
-                settings.uploadOrigin().orElse(""), Long.toString(settings.maxPhotoBytes()));
+        return fingerprint(
+                settings.siteUrl(),
+                settings.zone().getId(),
+                settings.sccEndpoint().orElse(""),
+                settings.uploadOrigin().orElse(""),
+                Long.toString(settings.maxPhotoBytes()));
     }
 
     /** Every file under a directory, by name and content. */
     private static String directoryFingerprint(Path directory) {
         StringBuilder all = new StringBuilder();
         for (Path file : filesUnder(directory)) {
-            all.append(directory.relativize(file)).append('=').append(Assets.sha256(read(file))).append('\n');
+            all.append(directory.relativize(file))
+                    .append('=')
+                    .append(Assets.sha256(read(file)))
+                    .append('\n');
         }
         return sha256(all.toString());
     }
@@ -189,7 +252,9 @@ public final class SiteGenerator {
         }
         List<Path> directories;
         try (Stream<Path> walk = Files.walk(site)) {
-            directories = walk.filter(Files::isDirectory).sorted(Comparator.reverseOrder()).toList();
+            directories = walk.filter(Files::isDirectory)
+                    .sorted(Comparator.reverseOrder())
+                    .toList();
         }
         for (Path directory : directories) {
             if (!directory.equals(site)) {

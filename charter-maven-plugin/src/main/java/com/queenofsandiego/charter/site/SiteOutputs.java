@@ -64,7 +64,9 @@ public final class SiteOutputs {
             synchronized (this) {
                 if (fingerprints == null) {
                     List<Map.Entry<String, Output>> entries = new ArrayList<>(outputs.entrySet());
-                    List<String> values = entries.parallelStream().map(entry -> entry.getValue().fingerprint().get()).toList();
+                    List<String> values = entries.parallelStream()
+                            .map(entry -> entry.getValue().fingerprint().get())
+                            .toList();
                     Map<String, String> all = new TreeMap<>();
                     for (int i = 0; i < entries.size(); i++) {
                         all.put(entries.get(i).getKey(), values.get(i));

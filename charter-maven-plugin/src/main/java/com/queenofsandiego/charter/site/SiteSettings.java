@@ -43,6 +43,8 @@ public record SiteSettings(
     String display(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
         Path root = displayRoot.toAbsolutePath().normalize();
-        return (absolute.startsWith(root) ? root.relativize(absolute) : absolute).toString().replace('\\', '/');
+        return (absolute.startsWith(root) ? root.relativize(absolute) : absolute)
+                .toString()
+                .replace('\\', '/');
     }
 }

@@ -9,15 +9,17 @@ import java.util.List;
  */
 final class Sitemap {
 
-    private Sitemap() {
-    }
+    private Sitemap() {}
 
     static byte[] xml(List<ContentPage> pages, String siteUrl) {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         for (ContentPage page : pages) {
-            xml.append("  <url>\n    <loc>").append(escape(siteUrl + page.urlPath())).append("</loc>\n");
-            page.updated().ifPresent(day -> xml.append("    <lastmod>").append(day).append("</lastmod>\n"));
+            xml.append("  <url>\n    <loc>")
+                    .append(escape(siteUrl + page.urlPath()))
+                    .append("</loc>\n");
+            page.updated()
+                    .ifPresent(day -> xml.append("    <lastmod>").append(day).append("</lastmod>\n"));
             xml.append("  </url>\n");
         }
         return xml.append("</urlset>\n").toString().getBytes(StandardCharsets.UTF_8);
@@ -28,6 +30,10 @@ final class Sitemap {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&apos;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
+                .replace("'", "&apos;");
     }
 }

@@ -7,14 +7,14 @@ import java.util.Optional;
 /** Suggests the closest known word for a typo, such as {@code start} for {@code strat}. */
 public final class DidYouMean {
 
-    private DidYouMean() {
-    }
+    private DidYouMean() {}
 
     static Optional<String> closest(String typed, Collection<String> known) {
         int limit = Math.max(1, Math.min(3, typed.length() / 3));
         return known.stream()
                 .filter(candidate -> distance(typed.toLowerCase(), candidate.toLowerCase()) <= limit)
-                .min(Comparator.comparingInt((String candidate) -> distance(typed.toLowerCase(), candidate.toLowerCase()))
+                .min(Comparator.comparingInt(
+                                (String candidate) -> distance(typed.toLowerCase(), candidate.toLowerCase()))
                         .thenComparing(Comparator.naturalOrder()));
     }
 

@@ -56,7 +56,10 @@ public final class Fields {
             String key = scalarKey.getValue();
             Position position = Position.of(keyNode);
             if (firstSeen.containsKey(key)) {
-                problems.at(position, "'" + where + key + "' appears twice (first on line " + firstSeen.get(key).line() + "); keep one");
+                problems.at(
+                        position,
+                        "'" + where + key + "' appears twice (first on line "
+                                + firstSeen.get(key).line() + "); keep one");
                 continue;
             }
             firstSeen.put(key, position);
@@ -101,9 +104,12 @@ public final class Fields {
         for (int i = 0; i < value.length(); i += Character.charCount(value.codePointAt(i))) {
             int c = value.codePointAt(i);
             if (UntrustedText.isControl(c) && !(multiline && (c == '\n' || c == '\t'))) {
-                problems.at(positionIn(node, i), "'" + where + key + "' holds " + UntrustedText.describe(c) + "; "
-                        + (multiline ? "it may hold line breaks and tabs but no other control characters"
-                                : "it must be one line of text, without line breaks, tabs or other control characters"));
+                problems.at(
+                        positionIn(node, i),
+                        "'" + where + key + "' holds " + UntrustedText.describe(c) + "; "
+                                + (multiline
+                                        ? "it may hold line breaks and tabs but no other control characters"
+                                        : "it must be one line of text, without line breaks, tabs or other control characters"));
                 return Optional.empty();
             }
         }
@@ -113,7 +119,8 @@ public final class Fields {
     /** Where the character at {@code index} of a value was typed: exact in plain text on one line, else the value's start. */
     private static Position positionIn(ScalarNode node, int index) {
         Position start = Position.of(node);
-        if (node.getScalarStyle() != ScalarStyle.PLAIN || node.getValue().substring(0, index).indexOf('\n') >= 0) {
+        if (node.getScalarStyle() != ScalarStyle.PLAIN
+                || node.getValue().substring(0, index).indexOf('\n') >= 0) {
             return start;
         }
         return new Position(start.line(), start.column() + node.getValue().codePointCount(0, index));
@@ -124,7 +131,8 @@ public final class Fields {
         if (value.isEmpty() && !has(key)) {
             missing(key, example);
         } else if (value.isPresent() && value.get().isBlank()) {
-            problems.at(positionOf(key), "'" + where + key + "' is blank; write it like '" + key + ": " + example + "'");
+            problems.at(
+                    positionOf(key), "'" + where + key + "' is blank; write it like '" + key + ": " + example + "'");
             return Optional.empty();
         }
         return value;
@@ -141,11 +149,14 @@ public final class Fields {
         String value = node.get().getValue().trim();
         Matcher m = DATE.matcher(value);
         if (!m.matches()) {
-            problems.at(node.get(), where + key + " '" + value + "' is not a date; write it as YYYY-MM-DD, e.g. 2024-05-30");
+            problems.at(
+                    node.get(),
+                    where + key + " '" + value + "' is not a date; write it as YYYY-MM-DD, e.g. 2024-05-30");
             return Optional.empty();
         }
         try {
-            return Optional.of(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+            return Optional.of(LocalDate.of(
+                    Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
         } catch (DateTimeException e) {
             problems.at(node.get(), where + key + " '" + value + "' is not a day of the calendar");
             return Optional.empty();
@@ -164,7 +175,10 @@ public final class Fields {
         String value = node.get().getValue().trim();
         Optional<LocalTime> time = parseTime(value);
         if (time.isEmpty()) {
-            problems.at(node.get(), where + key + " '" + value + "' is not a time of day; write it as HH:MM on a 24-hour clock, e.g. 14:30");
+            problems.at(
+                    node.get(),
+                    where + key + " '" + value
+                            + "' is not a time of day; write it as HH:MM on a 24-hour clock, e.g. 14:30");
         }
         return time;
     }
@@ -201,7 +215,10 @@ public final class Fields {
         if (FALSE.contains(value)) {
             return Optional.of(false);
         }
-        problems.at(node.get(), where + key + " '" + node.get().getValue() + "' is not true or false; write true or false (yes and no work too)");
+        problems.at(
+                node.get(),
+                where + key + " '" + node.get().getValue()
+                        + "' is not true or false; write true or false (yes and no work too)");
         return Optional.empty();
     }
 
@@ -232,7 +249,8 @@ public final class Fields {
         List<Located<String>> items = new ArrayList<>();
         for (Node item : sequence.getValue()) {
             if (item instanceof ScalarNode scalar && !isNull(scalar)) {
-                withoutControls(scalar, key, false).ifPresent(text -> items.add(new Located<>(text, Position.of(item))));
+                withoutControls(scalar, key, false)
+                        .ifPresent(text -> items.add(new Located<>(text, Position.of(item))));
             } else {
                 problems.at(item, "each item of '" + where + key + "' must be a single word, not " + describe(item));
             }
@@ -254,7 +272,9 @@ public final class Fields {
     }
 
     public void missing(String key, String example) {
-        problems.at(Position.of(mapping), "'" + where + key + "' is required; add a line like '" + key + ": " + example + "'");
+        problems.at(
+                Position.of(mapping),
+                "'" + where + key + "' is required; add a line like '" + key + ": " + example + "'");
     }
 
     private Optional<ScalarNode> scalar(String key, String expected) {
@@ -289,6 +309,5 @@ public final class Fields {
     }
 
     /** A value with the position it was written at. */
-    public record Located<T>(T value, Position position) {
-    }
+    public record Located<T>(T value, Position position) {}
 }

@@ -8,14 +8,18 @@ import java.util.Locale;
  * {@code file} is the path as the user should read it (relative to the repository root), or the property at fault.
  * An error stops the build; a warning is shown and the build goes on.
  */
-public record Problem(String file, int line, int column, String message, Severity severity) implements Comparable<Problem> {
+public record Problem(String file, int line, int column, String message, Severity severity)
+        implements Comparable<Problem> {
 
     private static final Comparator<Problem> ORDER = Comparator.comparing(Problem::file)
             .thenComparingInt(Problem::line)
             .thenComparingInt(Problem::column)
             .thenComparing(Problem::message);
 
-    public enum Severity { ERROR, WARNING }
+    public enum Severity {
+        ERROR,
+        WARNING
+    }
 
     /** An error. */
     public Problem(String file, int line, int column, String message) {
@@ -43,7 +47,8 @@ public record Problem(String file, int line, int column, String message, Severit
     /** A GitHub Actions workflow command that shows the problem on the file's line in a pull request. */
     public String githubAnnotation() {
         String where = line <= 0 ? "" : ",line=" + line + ",col=" + column;
-        return "::" + severity.name().toLowerCase(Locale.ROOT) + " file=" + escapeProperty(file) + where + "::" + escapeData(message);
+        return "::" + severity.name().toLowerCase(Locale.ROOT) + " file=" + escapeProperty(file) + where + "::"
+                + escapeData(message);
     }
 
     @Override

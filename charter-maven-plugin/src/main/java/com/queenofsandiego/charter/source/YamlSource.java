@@ -32,14 +32,14 @@ public final class YamlSource {
 
     /** Few enough collection aliases that an alias bomb cannot grow; more than any real file needs. */
     private static final int MAX_COLLECTION_ALIASES = 8;
+
     private static final LoadSettings SETTINGS = LoadSettings.builder()
             .setMaxAliasesForCollections(MAX_COLLECTION_ALIASES)
             .setAllowRecursiveKeys(false)
             .setCodePointLimit((int) MAX_BYTES + 1)
             .build();
 
-    private YamlSource() {
-    }
+    private YamlSource() {}
 
     /**
      * The file's single top-level mapping, or empty after reporting why there is none
@@ -56,7 +56,8 @@ public final class YamlSource {
             return Optional.empty();
         }
         try {
-            Iterator<Node> documents = new Compose(SETTINGS).composeAllFromString(text).iterator();
+            Iterator<Node> documents =
+                    new Compose(SETTINGS).composeAllFromString(text).iterator();
             if (!documents.hasNext()) {
                 problems.at(Position.START, "the file holds only comments; it should hold " + whatItHolds);
                 return Optional.empty();
@@ -77,8 +78,10 @@ public final class YamlSource {
             return Optional.empty();
         } catch (ReaderException e) {
             // YAML allows no control characters but tab and line breaks; say which one, without printing it.
-            problems.at(positionOf(text, e.getPosition()), "the file holds " + UntrustedText.describe(e.getCodePoint())
-                    + ", which YAML does not allow; remove it");
+            problems.at(
+                    positionOf(text, e.getPosition()),
+                    "the file holds " + UntrustedText.describe(e.getCodePoint())
+                            + ", which YAML does not allow; remove it");
             return Optional.empty();
         } catch (YamlEngineException e) {
             problems.at(Position.START, "not valid YAML: " + e.getMessage());
@@ -95,7 +98,8 @@ public final class YamlSource {
                 return Optional.empty();
             }
             byte[] bytes = Files.readAllBytes(file);
-            String text = StandardCharsets.UTF_8.newDecoder()
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(bytes))

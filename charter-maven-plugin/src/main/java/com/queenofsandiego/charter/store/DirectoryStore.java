@@ -1,11 +1,11 @@
 package com.queenofsandiego.charter.store;
 
-import java.io.InputStream;
-import org.apache.commons.codec.digest.DigestUtils;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.commons.codec.digest.DigestUtils;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -31,7 +31,7 @@ import java.util.stream.Stream;
 public final class DirectoryStore implements ObjectStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<TreeMap<String, ObjectState>> HEADERS = new TypeReference<>() { };
+    private static final TypeReference<TreeMap<String, ObjectState>> HEADERS = new TypeReference<>() {};
     /** A JVM cannot hold two file locks on one file, so threads of one process queue here first. */
     private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
@@ -104,9 +104,10 @@ public final class DirectoryStore implements ObjectStore {
             return Optional.empty();
         }
         ObjectState recorded = headers.get(key);
-        return Optional.of(recorded != null && sha256(file).equals(recorded.sha256())
-                ? new Metadata(recorded.sha256(), recorded.contentType(), recorded.cacheControl())
-                : new Metadata(null, null, null));
+        return Optional.of(
+                recorded != null && sha256(file).equals(recorded.sha256())
+                        ? new Metadata(recorded.sha256(), recorded.contentType(), recorded.cacheControl())
+                        : new Metadata(null, null, null));
     }
 
     @Override
@@ -170,7 +171,7 @@ public final class DirectoryStore implements ObjectStore {
         try {
             Files.createDirectories(mutex.getParent());
             try (FileChannel channel = FileChannel.open(mutex, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock held = channel.lock()) {
+                    FileLock held = channel.lock()) {
                 return action.get();
             }
         } catch (IOException e) {
@@ -230,7 +231,8 @@ public final class DirectoryStore implements ObjectStore {
     private static void writeBytes(Path to, byte[] content) {
         try {
             Files.createDirectories(to.getParent());
-            Path temporary = Files.createTempFile(to.getParent(), to.getFileName().toString(), ".tmp");
+            Path temporary =
+                    Files.createTempFile(to.getParent(), to.getFileName().toString(), ".tmp");
             Files.write(temporary, content);
             Files.move(temporary, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -11,7 +11,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * listing can tell it was replaced.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ObjectState(String md5, String sha256, String contentType, String cacheControl, String fingerprint, String etag) {
+public record ObjectState(
+        String md5, String sha256, String contentType, String cacheControl, String fingerprint, String etag) {
 
     /** Whether this is the content of {@code object}: by charter's hash, or by MD5 where an old manifest has no other. */
     public boolean sameContent(SiteObject object) {
@@ -20,6 +21,7 @@ public record ObjectState(String md5, String sha256, String contentType, String 
 
     /** The same object as listed under {@code listedEtag}, which is remembered only when it says more than the MD5. */
     public ObjectState listedAs(String listedEtag) {
-        return new ObjectState(md5, sha256, contentType, cacheControl, fingerprint, listedEtag.equals(md5) ? null : listedEtag);
+        return new ObjectState(
+                md5, sha256, contentType, cacheControl, fingerprint, listedEtag.equals(md5) ? null : listedEtag);
     }
 }

@@ -41,8 +41,7 @@ public interface ObjectStore {
     void delete(String key);
 
     /** Saves what the target keeps in memory between requests; called after each phase of a deploy. */
-    default void flush() {
-    }
+    default void flush() {}
 
     /** Requests sent so far, by kind (LIST, GET, HEAD, PUT, DELETE), for the figures a deploy prints. */
     Map<String, Integer> requests();
@@ -51,10 +50,8 @@ public interface ObjectStore {
      * An object's own record of what it is: charter's hash (SHA-256 hex) from its metadata, null when something other
      * than charter wrote it, and its headers.
      */
-    record Metadata(String sha256, String contentType, String cacheControl) {
-    }
+    record Metadata(String sha256, String contentType, String cacheControl) {}
 
     /** An object's content and the version a conditional write must match. */
-    record Stored(byte[] content, String version) {
-    }
+    record Stored(byte[] content, String version) {}
 }

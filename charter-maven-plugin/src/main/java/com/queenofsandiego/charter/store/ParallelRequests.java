@@ -15,8 +15,7 @@ public final class ParallelRequests {
     /** Requests in flight at once: enough to hide a round trip, few enough for any store. */
     static final int AT_ONCE = 8;
 
-    private ParallelRequests() {
-    }
+    private ParallelRequests() {}
 
     /** Each item's answer, in the items' order. */
     public static <T, R> Map<T, R> each(List<T> items, Function<T, R> request) {

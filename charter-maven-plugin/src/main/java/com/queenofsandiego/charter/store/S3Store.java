@@ -48,7 +48,11 @@ public final class S3Store implements ObjectStore {
             var page = s3.listObjectsV2(r -> r.bucket(bucket).continuationToken(continuation));
             for (S3Object object : page.contents()) {
                 if (!object.key().startsWith(PRIVATE_PREFIX)) {
-                    objects.put(object.key(), object.eTag() == null ? "" : object.eTag().replace("\"", "").toLowerCase(Locale.ROOT));
+                    objects.put(
+                            object.key(),
+                            object.eTag() == null
+                                    ? ""
+                                    : object.eTag().replace("\"", "").toLowerCase(Locale.ROOT));
                 }
             }
             token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
@@ -60,8 +64,10 @@ public final class S3Store implements ObjectStore {
     public Optional<Stored> read(String key) {
         requests.count("GET");
         try {
-            ResponseBytes<GetObjectResponse> object = s3.getObjectAsBytes(r -> r.bucket(bucket).key(key));
-            return Optional.of(new Stored(object.asByteArray(), object.response().eTag()));
+            ResponseBytes<GetObjectResponse> object =
+                    s3.getObjectAsBytes(r -> r.bucket(bucket).key(key));
+            return Optional.of(
+                    new Stored(object.asByteArray(), object.response().eTag()));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         }
@@ -72,7 +78,8 @@ public final class S3Store implements ObjectStore {
         requests.count("HEAD");
         try {
             HeadObjectResponse head = s3.headObject(r -> r.bucket(bucket).key(key));
-            return Optional.of(new Metadata(head.metadata().get(HASH_METADATA), head.contentType(), head.cacheControl()));
+            return Optional.of(
+                    new Metadata(head.metadata().get(HASH_METADATA), head.contentType(), head.cacheControl()));
         } catch (S3Exception e) {
             if (e.statusCode() == 404) {
                 return Optional.empty();
@@ -84,30 +91,45 @@ public final class S3Store implements ObjectStore {
     @Override
     public void upload(SiteObject object) {
         requests.count("PUT");
-        s3.putObject(r -> r.bucket(bucket).key(object.key())
+        s3.putObject(
+                r -> r.bucket(bucket)
+                        .key(object.key())
                         .contentType(object.contentType())
                         .cacheControl(object.cacheControl())
                         .metadata(Map.of(HASH_METADATA, object.sha256()))
-                        .contentMD5(Base64.getEncoder().encodeToString(HexFormat.of().parseHex(object.md5()))),
+                        .contentMD5(Base64.getEncoder()
+                                .encodeToString(HexFormat.of().parseHex(object.md5()))),
                 RequestBody.fromFile(object.file()));
     }
 
     @Override
     public void write(String key, byte[] content, String contentType) {
         requests.count("PUT");
-        s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType).cacheControl("no-store"), RequestBody.fromBytes(content));
+        s3.putObject(
+                r -> r.bucket(bucket).key(key).contentType(contentType).cacheControl("no-store"),
+                RequestBody.fromBytes(content));
     }
 
     @Override
     public Optional<String> writeIfAbsent(String key, byte[] content, String contentType) {
-        return conditional(() -> s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType).cacheControl("no-store")
-                .ifNoneMatch("*"), RequestBody.fromBytes(content)));
+        return conditional(() -> s3.putObject(
+                r -> r.bucket(bucket)
+                        .key(key)
+                        .contentType(contentType)
+                        .cacheControl("no-store")
+                        .ifNoneMatch("*"),
+                RequestBody.fromBytes(content)));
     }
 
     @Override
     public Optional<String> writeIfMatch(String key, byte[] content, String contentType, String version) {
-        return conditional(() -> s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType).cacheControl("no-store")
-                .ifMatch(version), RequestBody.fromBytes(content)));
+        return conditional(() -> s3.putObject(
+                r -> r.bucket(bucket)
+                        .key(key)
+                        .contentType(contentType)
+                        .cacheControl("no-store")
+                        .ifMatch(version),
+                RequestBody.fromBytes(content)));
     }
 
     @Override

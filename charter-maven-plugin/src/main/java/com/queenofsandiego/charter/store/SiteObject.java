@@ -7,8 +7,15 @@ import java.nio.file.Path;
  * charter's own, kept in the object's metadata) and HTTP headers, and the fingerprint of what it was rendered from
  * (null when unknown).
  */
-public record SiteObject(String key, Path file, String md5, String sha256, long size, String contentType, String cacheControl,
-                         String fingerprint) {
+public record SiteObject(
+        String key,
+        Path file,
+        String md5,
+        String sha256,
+        long size,
+        String contentType,
+        String cacheControl,
+        String fingerprint) {
 
     /** What the manifest records of it once stored. */
     public ObjectState state() {

@@ -1,6 +1,7 @@
 package com.queenofsandiego.charter.store;
 
 import com.queenofsandiego.charter.ConfigurationException;
+
 import java.util.regex.Pattern;
 
 /**
@@ -15,8 +16,8 @@ public record StateStore(ObjectStore store, String prefix) {
 
     public StateStore {
         if (!PREFIX.matcher(prefix).matches() || prefix.contains("../") || prefix.startsWith("./")) {
-            throw new ConfigurationException("charter.state.prefix '" + prefix + "' is not a key prefix: use letters, digits,"
-                    + " . _ - and /, ending with /, e.g. .charter/");
+            throw new ConfigurationException("charter.state.prefix '" + prefix
+                    + "' is not a key prefix: use letters, digits," + " . _ - and /, ending with /, e.g. .charter/");
         }
     }
 
@@ -32,9 +33,10 @@ public record StateStore(ObjectStore store, String prefix) {
     public static StateStore inSiteBucket(ObjectStore site, String prefix) {
         String normalised = normalise(prefix);
         if (!normalised.startsWith(ObjectStore.PRIVATE_PREFIX)) {
-            throw new ConfigurationException("charter.state.prefix '" + prefix + "' would put the ledger, lock and manifest at a"
-                    + " public path of the site bucket; only keys under .charter/ are hidden by the CloudFront function. Use a"
-                    + " prefix under .charter/, or set charter.state.bucket to a private bucket (recommended)");
+            throw new ConfigurationException(
+                    "charter.state.prefix '" + prefix + "' would put the ledger, lock and manifest at a"
+                            + " public path of the site bucket; only keys under .charter/ are hidden by the CloudFront function. Use a"
+                            + " prefix under .charter/, or set charter.state.bucket to a private bucket (recommended)");
         }
         return new StateStore(site, normalised);
     }

@@ -12,8 +12,7 @@ public final class UntrustedText {
     /** What CommonMark lets a backslash escape: all ASCII punctuation. */
     private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
-    private UntrustedText() {
-    }
+    private UntrustedText() {}
 
     /**
      * Control characters (Unicode category Cc, which holds CR, LF and tab), the line and paragraph separators, and the
@@ -21,7 +20,8 @@ public final class UntrustedText {
      */
     public static boolean isControl(int codePoint) {
         return Character.getType(codePoint) == Character.CONTROL
-                || codePoint == 0x2028 || codePoint == 0x2029
+                || codePoint == 0x2028
+                || codePoint == 0x2029
                 || (codePoint >= 0x202A && codePoint <= 0x202E)
                 || (codePoint >= 0x2066 && codePoint <= 0x2069);
     }
@@ -30,7 +30,9 @@ public final class UntrustedText {
     public static String describe(int codePoint) {
         String name = Character.getName(codePoint);
         String code = String.format(Locale.ROOT, "U+%04X", codePoint);
-        return name == null ? code : code + " (" + name.replaceFirst(" \\(\\w+\\)$", "").toLowerCase(Locale.ROOT) + ")";
+        return name == null
+                ? code
+                : code + " (" + name.replaceFirst(" \\(\\w+\\)$", "").toLowerCase(Locale.ROOT) + ")";
     }
 
     /** The text on one line: each control character as an escape such as {@code \r} or {@code \n}. */

@@ -64,7 +64,8 @@ final class BookingFiles {
     Booking only() {
         Bookings bookings = load();
         if (!bookings.valid() || bookings.bookings().size() != 1) {
-            throw new AssertionError("expected one valid booking, got " + bookings.bookings() + " and " + bookings.problems());
+            throw new AssertionError(
+                    "expected one valid booking, got " + bookings.bookings() + " and " + bookings.problems());
         }
         return bookings.bookings().get(0);
     }

@@ -26,7 +26,9 @@ class BookingLoaderTest {
     void readsYamlFilesRecursivelyAndIgnoresOthers() {
         Bookings bookings = new BookingFiles(root)
                 .booking("2024/a.yaml", BookingFiles.VALID)
-                .booking("2025/06/b.yml", BookingFiles.VALID.replace("BS-48213", "BS-2").replace("xhqgmdh4ka", "k7pq2xv9md"))
+                .booking(
+                        "2025/06/b.yml",
+                        BookingFiles.VALID.replace("BS-48213", "BS-2").replace("xhqgmdh4ka", "k7pq2xv9md"))
                 .booking("booking.schema.json", "{}")
                 .booking("README.md", "# not a booking")
                 .load();
@@ -43,31 +45,43 @@ class BookingLoaderTest {
                 .booking("b.yaml", BookingFiles.VALID.replace("end: 13:00", "end: 25:00"))
                 .load();
 
-        assertThat(bookings.problems()).extracting(Problem::toString).contains(
-                "bookings/b.yaml:1:5: id 'BS-48213' is already used by bookings/a.yaml:1; every booking needs its own id");
+        assertThat(bookings.problems())
+                .extracting(Problem::toString)
+                .contains(
+                        "bookings/b.yaml:1:5: id 'BS-48213' is already used by bookings/a.yaml:1; every booking needs its own id");
     }
 
     @Test
     void slugsMustBeUniqueAcrossFiles() {
         Bookings bookings = new BookingFiles(root)
                 .booking("a.yaml", BookingFiles.VALID.replace("xhqgmdh4ka", "sunset-trip"))
-                .booking("b.yaml", BookingFiles.VALID.replace("BS-48213", "BS-2").replace("xhqgmdh4ka", "sunset-trip"))
+                .booking(
+                        "b.yaml", BookingFiles.VALID.replace("BS-48213", "BS-2").replace("xhqgmdh4ka", "sunset-trip"))
                 .load();
 
-        assertThat(bookings.problems()).extracting(Problem::toString).containsExactly(
-                "bookings/b.yaml:9:7: slug 'sunset-trip' is already used by bookings/a.yaml:9; two guests would share one page");
+        assertThat(bookings.problems())
+                .extracting(Problem::toString)
+                .containsExactly(
+                        "bookings/b.yaml:9:7: slug 'sunset-trip' is already used by bookings/a.yaml:9; two guests would share one page");
     }
 
     @Test
     void reportsProblemsOfEveryFileSortedByFileAndLine() {
         Bookings bookings = new BookingFiles(root)
                 .booking("b.yaml", BookingFiles.VALID.replace("10:00", "noon"))
-                .booking("a.yaml", BookingFiles.VALID.replace("BS-48213", "BS-2").replace("xhqgmdh4ka", "k7pq2xv9md")
-                        .replace("crew: [maria_lopez, dana_kim]", "crew: [x]"))
+                .booking(
+                        "a.yaml",
+                        BookingFiles.VALID
+                                .replace("BS-48213", "BS-2")
+                                .replace("xhqgmdh4ka", "k7pq2xv9md")
+                                .replace("crew: [maria_lopez, dana_kim]", "crew: [x]"))
                 .load();
 
-        assertThat(bookings.problems()).extracting(Problem::file, Problem::line)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("bookings/a.yaml", 8), org.assertj.core.groups.Tuple.tuple("bookings/b.yaml", 3));
+        assertThat(bookings.problems())
+                .extracting(Problem::file, Problem::line)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("bookings/a.yaml", 8),
+                        org.assertj.core.groups.Tuple.tuple("bookings/b.yaml", 3));
         assertThat(bookings.summary()).isEqualTo("2 problems in 2 files");
     }
 
@@ -77,17 +91,21 @@ class BookingLoaderTest {
                 .write("site-content/crew.yaml", "maria:\n  name: Maria\n  roel: Captain\ntom: Tom\n")
                 .load();
 
-        assertThat(bookings.problems()).extracting(Problem::toString).containsExactly(
-                "site-content/crew.yaml:3:3: unknown key 'maria.roel' (did you mean 'role'?)",
-                "site-content/crew.yaml:4:6: crew 'tom' must hold indented lines 'name: ...' and 'role: ...'");
+        assertThat(bookings.problems())
+                .extracting(Problem::toString)
+                .containsExactly(
+                        "site-content/crew.yaml:3:3: unknown key 'maria.roel' (did you mean 'role'?)",
+                        "site-content/crew.yaml:4:6: crew 'tom' must hold indented lines 'name: ...' and 'role: ...'");
     }
 
     @Test
     void aMissingBookingsDirectoryIsAProblemNotACrash() {
         Bookings bookings = new BookingLoader(root).load(root.resolve("nowhere"), root.resolve("crew.yaml"));
 
-        assertThat(bookings.problems()).extracting(Problem::toString).containsExactly(
-                "nowhere:1:1: the bookings directory does not exist; create it or set charter.bookingsDirectory");
+        assertThat(bookings.problems())
+                .extracting(Problem::toString)
+                .containsExactly(
+                        "nowhere:1:1: the bookings directory does not exist; create it or set charter.bookingsDirectory");
     }
 
     @Test
@@ -96,28 +114,38 @@ class BookingLoaderTest {
 
         Bookings bookings = new BookingLoader(root).load(elsewhere.resolve("bookings"), root.resolve("crew.yaml"));
 
-        assertThat(bookings.problems()).singleElement().extracting(Problem::file)
+        assertThat(bookings.problems())
+                .singleElement()
+                .extracting(Problem::file)
                 .isEqualTo(elsewhere.resolve("bookings/x.yaml").toAbsolutePath().toString());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"my booking.yaml", "a`b.yaml", "x:y.yaml", "café.yaml", "-a.yaml", "2024 june/a.yaml"})
     void bookingFilesWithNamesOutsidePlainCharactersAreProblems(String name) {
-        Bookings bookings = new BookingFiles(root).booking(name, BookingFiles.VALID).load();
+        Bookings bookings =
+                new BookingFiles(root).booking(name, BookingFiles.VALID).load();
 
-        assertThat(bookings.problems()).extracting(Problem::toString).containsExactly("bookings/" + name
-                + ":1:1: rename the file: booking files and their folders are named with letters a-z and A-Z, digits, '.', '_'"
-                + " and '-' only, starting with a letter or digit, and end .yaml or .yml"
-                + " (their names go into logs and plans, where other characters could change what readers see)");
+        assertThat(bookings.problems())
+                .extracting(Problem::toString)
+                .containsExactly(
+                        "bookings/" + name
+                                + ":1:1: rename the file: booking files and their folders are named with letters a-z and A-Z, digits, '.', '_'"
+                                + " and '-' only, starting with a letter or digit, and end .yaml or .yml"
+                                + " (their names go into logs and plans, where other characters could change what readers see)");
     }
 
     @Test
     void aFileNameWithALineBreakIsShownEscaped() {
-        Bookings bookings = new BookingFiles(root).booking("a\n::error::forged.yaml", BookingFiles.VALID).load();
+        Bookings bookings = new BookingFiles(root)
+                .booking("a\n::error::forged.yaml", BookingFiles.VALID)
+                .load();
 
         assertThat(bookings.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.file()).isEqualTo("bookings/a\\n::error::forged.yaml");
-            assertThat(problem.toString()).startsWith("bookings/a\\n::error::forged.yaml:1:1: rename the file").doesNotContain("\n");
+            assertThat(problem.toString())
+                    .startsWith("bookings/a\\n::error::forged.yaml:1:1: rename the file")
+                    .doesNotContain("\n");
         });
     }
 
@@ -127,11 +155,13 @@ class BookingLoaderTest {
                 .write("site-content/crew.yaml", "maria:\n  name: \"Maria\\rLopez\"\n  role: \"Captain\\u202e\"\n")
                 .load();
 
-        assertThat(bookings.problems()).extracting(Problem::toString).containsExactly(
-                "site-content/crew.yaml:2:9: 'maria.name' holds U+000D (carriage return); it must be one line of text,"
-                        + " without line breaks, tabs or other control characters",
-                "site-content/crew.yaml:3:9: 'maria.role' holds U+202E (right-to-left override); it must be one line of text,"
-                        + " without line breaks, tabs or other control characters");
+        assertThat(bookings.problems())
+                .extracting(Problem::toString)
+                .containsExactly(
+                        "site-content/crew.yaml:2:9: 'maria.name' holds U+000D (carriage return); it must be one line of text,"
+                                + " without line breaks, tabs or other control characters",
+                        "site-content/crew.yaml:3:9: 'maria.role' holds U+202E (right-to-left override); it must be one line of text,"
+                                + " without line breaks, tabs or other control characters");
     }
 
     /** Many files, some broken in several ways and some clashing: any number of threads reports exactly what one does. */
@@ -139,7 +169,9 @@ class BookingLoaderTest {
     void loadingOnSeveralThreadsGivesWhatOneThreadGivesInTheSameOrder() {
         BookingFiles files = new BookingFiles(root);
         for (int i = 0; i < 300; i++) {
-            String text = BookingFiles.VALID.replace("BS-48213", "BS-" + (i % 7 == 0 ? 1 : i)).replace("xhqgmdh4ka", "slug-" + i + "-xhqgmdh4ka");
+            String text = BookingFiles.VALID
+                    .replace("BS-48213", "BS-" + (i % 7 == 0 ? 1 : i))
+                    .replace("xhqgmdh4ka", "slug-" + i + "-xhqgmdh4ka");
             if (i % 3 == 0) {
                 text = text.replace("end: 13:00", "end: 25:00").replace("party_size: 6", "party_size: 600");
             }
@@ -154,7 +186,8 @@ class BookingLoaderTest {
             }
             files.booking("b" + String.format("%03d", 299 - i) + ".yaml", text);
         }
-        Bookings one = new BookingLoader(root, 1).load(root.resolve("bookings"), root.resolve("site-content/crew.yaml"));
+        Bookings one =
+                new BookingLoader(root, 1).load(root.resolve("bookings"), root.resolve("site-content/crew.yaml"));
 
         assertThat(one.problems()).hasSizeGreaterThan(300).allSatisfy(problem -> {
             assertThat(problem.file()).matches("bookings/b\\d{3}\\.yaml");
@@ -162,17 +195,30 @@ class BookingLoaderTest {
             assertThat(problem.column()).isPositive();
         });
         assertThat(one.problems()).isSorted();
-        assertThat(one.problems()).extracting(Problem::message).anyMatch(m -> m.startsWith("not valid YAML"))
-                .anyMatch(m -> m.contains("is already used by")).anyMatch(m -> m.contains("not in the crew roster"));
+        assertThat(one.problems())
+                .extracting(Problem::message)
+                .anyMatch(m -> m.startsWith("not valid YAML"))
+                .anyMatch(m -> m.contains("is already used by"))
+                .anyMatch(m -> m.contains("not in the crew roster"));
         assertThat(one.warnings()).isNotEmpty();
         for (int threads : new int[] {2, 3, 4, 16}) {
-            Bookings many = new BookingLoader(root, threads).load(root.resolve("bookings"), root.resolve("site-content/crew.yaml"));
-            assertThat(many.problems()).extracting(BookingLoaderTest::withoutRandomSlug).containsExactlyElementsOf(
-                    one.problems().stream().map(BookingLoaderTest::withoutRandomSlug).toList());
-            assertThat(many.warnings()).extracting(BookingLoaderTest::withoutRandomSlug).containsExactlyElementsOf(
-                    one.warnings().stream().map(BookingLoaderTest::withoutRandomSlug).toList());
-            assertThat(many.bookings()).extracting(b -> b.origin().displayPath()).containsExactlyElementsOf(
-                    one.bookings().stream().map(b -> b.origin().displayPath()).toList());
+            Bookings many = new BookingLoader(root, threads)
+                    .load(root.resolve("bookings"), root.resolve("site-content/crew.yaml"));
+            assertThat(many.problems())
+                    .extracting(BookingLoaderTest::withoutRandomSlug)
+                    .containsExactlyElementsOf(one.problems().stream()
+                            .map(BookingLoaderTest::withoutRandomSlug)
+                            .toList());
+            assertThat(many.warnings())
+                    .extracting(BookingLoaderTest::withoutRandomSlug)
+                    .containsExactlyElementsOf(one.warnings().stream()
+                            .map(BookingLoaderTest::withoutRandomSlug)
+                            .toList());
+            assertThat(many.bookings())
+                    .extracting(b -> b.origin().displayPath())
+                    .containsExactlyElementsOf(one.bookings().stream()
+                            .map(b -> b.origin().displayPath())
+                            .toList());
             assertThat(many.filesRead()).isEqualTo(300);
         }
     }
@@ -186,12 +232,15 @@ class BookingLoaderTest {
     void resultsKeepTheItemsOrderWhateverOrderTheyFinishIn() {
         List<Integer> items = IntStream.range(0, 500).boxed().toList();
 
-        List<Integer> squares = BookingLoader.inOrder(items, i -> {
-            if (i % 50 == 0) {
-                LockSupport.parkNanos(1_000_000);
-            }
-            return i * i;
-        }, 4);
+        List<Integer> squares = BookingLoader.inOrder(
+                items,
+                i -> {
+                    if (i % 50 == 0) {
+                        LockSupport.parkNanos(1_000_000);
+                    }
+                    return i * i;
+                },
+                4);
 
         assertThat(squares).isEqualTo(items.stream().map(i -> i * i).toList());
     }
@@ -202,14 +251,22 @@ class BookingLoaderTest {
         List<Integer> items = IntStream.range(0, 1000).boxed().toList();
         AtomicInteger done = new AtomicInteger();
 
-        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThatThrownBy(() -> BookingLoader.inOrder(items, i -> {
-            if (i == 37) {
-                throw new IllegalStateException("crash in 37");
-            }
-            done.incrementAndGet();
-            return i;
-        }, 4)).isInstanceOf(IllegalStateException.class).hasMessage("crash in 37")
-                .satisfies(e -> assertThat(done.get()).isLessThan(1000)));
-        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(thread -> thread.getName().startsWith("charter-bookings-"));
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(20),
+                () -> assertThatThrownBy(() -> BookingLoader.inOrder(
+                                items,
+                                i -> {
+                                    if (i == 37) {
+                                        throw new IllegalStateException("crash in 37");
+                                    }
+                                    done.incrementAndGet();
+                                    return i;
+                                },
+                                4))
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessage("crash in 37")
+                        .satisfies(e -> assertThat(done.get()).isLessThan(1000)));
+        assertThat(Thread.getAllStackTraces().keySet())
+                .noneMatch(thread -> thread.getName().startsWith("charter-bookings-"));
     }
 }

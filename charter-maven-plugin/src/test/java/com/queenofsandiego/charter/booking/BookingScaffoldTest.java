@@ -18,17 +18,20 @@ class BookingScaffoldTest {
 
     @TempDir
     Path root;
+
     BookingFiles files;
     BookingScaffold scaffold;
 
     @BeforeEach
     void setUp() {
         files = new BookingFiles(root);
-        scaffold = new BookingScaffold(root, root.resolve("bookings"), root.resolve("site-content/crew.yaml"), "America/Los_Angeles");
+        scaffold = new BookingScaffold(
+                root, root.resolve("bookings"), root.resolve("site-content/crew.yaml"), "America/Los_Angeles");
     }
 
     private static NewBooking request(String id, String start, String guest) {
-        return new NewBooking(id, "2025-06-01", start, "13:00", guest, Optional.of(6), List.of("maria_lopez"), Optional.empty());
+        return new NewBooking(
+                id, "2025-06-01", start, "13:00", guest, Optional.of(6), List.of("maria_lopez"), Optional.empty());
     }
 
     @Test
@@ -53,7 +56,8 @@ class BookingScaffoldTest {
             String id = "BS-" + Math.abs(name.hashCode());
             assertThat(scaffold.create(request(id, "10:00", name)).problems()).isEmpty();
         }
-        assertThat(files.load().bookings()).extracting(b -> b.guest().name())
+        assertThat(files.load().bookings())
+                .extracting(b -> b.guest().name())
                 .containsExactlyInAnyOrder("No", "O'Brien: party #1", "\"quoted\" & <b>bold</b>");
     }
 
@@ -66,7 +70,11 @@ class BookingScaffoldTest {
         BookingScaffold.Result again = scaffold.create(request("BS-1234", "11:00", "Someone Else"));
 
         assertThat(again.created()).isFalse();
-        assertThat(again.problems()).singleElement().asString().contains("already exists").contains("never overwrites");
+        assertThat(again.problems())
+                .singleElement()
+                .asString()
+                .contains("already exists")
+                .contains("never overwrites");
         assertThat(Files.readString(file)).isEqualTo(before);
     }
 
@@ -74,7 +82,11 @@ class BookingScaffoldTest {
     void anInvalidBookingIsReportedAndNotLeftBehind() {
         BookingScaffold.Result result = scaffold.create(request("BS-9", "25:00", "Jane"));
 
-        assertThat(result.problems()).extracting(Problem::message).singleElement().asString().startsWith("start '25:00' is not a time");
+        assertThat(result.problems())
+                .extracting(Problem::message)
+                .singleElement()
+                .asString()
+                .startsWith("start '25:00' is not a time");
         assertThat(result.file()).doesNotExist();
     }
 
@@ -84,18 +96,24 @@ class BookingScaffoldTest {
 
         BookingScaffold.Result result = scaffold.create(request("BS-48213", "10:00", "Jane"));
 
-        assertThat(result.problems()).singleElement()
-                .hasToString("-Dcharter.id: 'BS-48213' is already used by bookings/old.yaml; every booking needs its own id");
+        assertThat(result.problems())
+                .singleElement()
+                .hasToString(
+                        "-Dcharter.id: 'BS-48213' is already used by bookings/old.yaml; every booking needs its own id");
         assertThat(root.resolve("bookings/2025")).doesNotExist();
     }
 
     @Test
     void missingArgumentsAreAllReportedBeforeAnythingIsWritten() {
-        BookingScaffold.Result result = scaffold.create(new NewBooking(null, "June 1", null, null, " ", Optional.empty(), List.of(), Optional.empty()));
+        BookingScaffold.Result result = scaffold.create(
+                new NewBooking(null, "June 1", null, null, " ", Optional.empty(), List.of(), Optional.empty()));
 
-        assertThat(result.problems()).extracting(Problem::file)
-                .containsExactly("-Dcharter.id", "-Dcharter.date", "-Dcharter.start", "-Dcharter.end", "-Dcharter.guest");
-        assertThat(result.problems().get(1)).hasToString("-Dcharter.date: 'June 1' is not a date; write it as YYYY-MM-DD");
+        assertThat(result.problems())
+                .extracting(Problem::file)
+                .containsExactly(
+                        "-Dcharter.id", "-Dcharter.date", "-Dcharter.start", "-Dcharter.end", "-Dcharter.guest");
+        assertThat(result.problems().get(1))
+                .hasToString("-Dcharter.date: 'June 1' is not a date; write it as YYYY-MM-DD");
         assertThat(root.resolve("bookings")).isEmptyDirectory();
     }
 }

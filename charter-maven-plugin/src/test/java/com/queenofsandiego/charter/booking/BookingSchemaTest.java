@@ -1,11 +1,11 @@
 package com.queenofsandiego.charter.booking;
 
-import com.queenofsandiego.charter.source.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import com.queenofsandiego.charter.source.Problem;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +40,8 @@ class BookingSchemaTest {
 
     @BeforeAll
     static void loadSchema() throws IOException {
-        schemaJson = JSON.readTree(REPOSITORY.resolve("bookings/booking.schema.json").toFile());
+        schemaJson =
+                JSON.readTree(REPOSITORY.resolve("bookings/booking.schema.json").toFile());
         schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(schemaJson.toString());
     }
 
@@ -54,20 +55,27 @@ class BookingSchemaTest {
         assertThat(names(schemaJson.get("properties"))).isEqualTo(BookingParser.KEYS);
         assertThat(names(schemaJson.at("/properties/guest/properties"))).isEqualTo(BookingParser.GUEST_KEYS);
         assertThat(schemaJson.get("additionalProperties").asBoolean(true)).isFalse();
-        assertThat(schemaJson.at("/properties/guest/additionalProperties").asBoolean(true)).isFalse();
+        assertThat(schemaJson.at("/properties/guest/additionalProperties").asBoolean(true))
+                .isFalse();
         assertThat(schemaJson.at("/properties/id/pattern").asText()).isEqualTo("^" + BookingParser.ID.pattern() + "$");
         assertThat(schemaJson.at("/properties/slug/pattern").asText()).isEqualTo("^" + Slugs.PATTERN.pattern() + "$");
-        assertThat(schemaJson.at("/properties/guest/properties/party_size/maximum").asInt()).isEqualTo(BookingParser.MAX_PARTY_SIZE);
+        assertThat(schemaJson
+                        .at("/properties/guest/properties/party_size/maximum")
+                        .asInt())
+                .isEqualTo(BookingParser.MAX_PARTY_SIZE);
     }
 
     @Test
     void requiredFieldsAgreeWithTheLoader() {
         Set<String> required = new HashSet<>();
         schemaJson.get("required").forEach(n -> required.add(n.asText()));
-        List<String> loaderProblems = new BookingFiles(root).booking("b.yaml", "source: direct\n").load().problems()
-                .stream().map(Problem::message).toList();
+        List<String> loaderProblems = new BookingFiles(root)
+                .booking("b.yaml", "source: direct\n").load().problems().stream()
+                        .map(Problem::message)
+                        .toList();
 
-        assertThat(required).allSatisfy(key -> assertThat(loaderProblems).anyMatch(m -> m.startsWith("'" + key + "' is required")));
+        assertThat(required)
+                .allSatisfy(key -> assertThat(loaderProblems).anyMatch(m -> m.startsWith("'" + key + "' is required")));
         assertThat(loaderProblems).hasSameSizeAs(required);
     }
 
@@ -79,7 +87,9 @@ class BookingSchemaTest {
         }
         assertThat(samples).hasSizeGreaterThanOrEqualTo(6);
         for (Path sample : samples) {
-            assertThat(schema.validate(asEditorSeesIt(Files.readString(sample)))).as(sample.toString()).isEmpty();
+            assertThat(schema.validate(asEditorSeesIt(Files.readString(sample))))
+                    .as(sample.toString())
+                    .isEmpty();
         }
         Bookings bookings = new BookingLoader(REPOSITORY)
                 .load(REPOSITORY.resolve("bookings"), REPOSITORY.resolve("site-content/crew.yaml"));
@@ -89,28 +99,34 @@ class BookingSchemaTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "strat: 10:00",
-        "slug: Not_A_Slug",
-        "status: canceled",
-        "source: airbnb",
-        "photos: maybe",
-        "id: has space",
-        "date: 30/05/2024",
-        "start: 25 pm",
-        "title: \"Sunset\\rCruise\"",
-        "notes: \"Bring ice\\x07\"",
-    })
+    @ValueSource(
+            strings = {
+                "strat: 10:00",
+                "slug: Not_A_Slug",
+                "status: canceled",
+                "source: airbnb",
+                "photos: maybe",
+                "id: has space",
+                "date: 30/05/2024",
+                "start: 25 pm",
+                "title: \"Sunset\\rCruise\"",
+                "notes: \"Bring ice\\x07\"",
+            })
     void aBrokenFieldFailsBothTheSchemaAndTheLoader(String line) {
         String key = line.substring(0, line.indexOf(':'));
-        String yaml = BookingFiles.VALID.lines().filter(l -> !l.startsWith(key + ":")).reduce("", (a, b) -> a + b + "\n")
-                + line + "\n";
+        String yaml =
+                BookingFiles.VALID.lines().filter(l -> !l.startsWith(key + ":")).reduce("", (a, b) -> a + b + "\n")
+                        + line + "\n";
         if (key.equals("strat")) {
             yaml = yaml.replace("start: 10:00\n", "");
         }
 
-        assertThat(schema.validate(asEditorSeesIt(yaml))).as("schema errors for " + line).isNotEmpty();
-        assertThat(new BookingFiles(root).booking("b.yaml", yaml).load().problems()).as("loader problems for " + line).isNotEmpty();
+        assertThat(schema.validate(asEditorSeesIt(yaml)))
+                .as("schema errors for " + line)
+                .isNotEmpty();
+        assertThat(new BookingFiles(root).booking("b.yaml", yaml).load().problems())
+                .as("loader problems for " + line)
+                .isNotEmpty();
     }
 
     @Test
@@ -118,7 +134,8 @@ class BookingSchemaTest {
         String yaml = BookingFiles.VALID.replace("party_size: 6", "party_size: 150");
 
         assertThat(schema.validate(asEditorSeesIt(yaml))).isNotEmpty();
-        assertThat(new BookingFiles(root).booking("b.yaml", yaml).load().problems()).isNotEmpty();
+        assertThat(new BookingFiles(root).booking("b.yaml", yaml).load().problems())
+                .isNotEmpty();
     }
 
     private static Set<String> names(JsonNode object) {

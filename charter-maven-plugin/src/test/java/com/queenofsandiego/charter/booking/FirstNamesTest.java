@@ -11,11 +11,22 @@ class FirstNamesTest {
 
     @Test
     void aFirstNameEndsAtAnyWhitespaceOrUnicodeSpace() {
-        for (String name : new String[] {"Jane Smith", "Jane\tSmith", "Jane\u00A0Smith", "Jane\u2003Smith", "Jane\u202FSmith",
-                "Jane\u3000Smith", "\u00A0 Jane\nSmith", "Jane"}) {
+        for (String name : new String[] {
+            "Jane Smith",
+            "Jane\tSmith",
+            "Jane\u00A0Smith",
+            "Jane\u2003Smith",
+            "Jane\u202FSmith",
+            "Jane\u3000Smith",
+            "\u00A0 Jane\nSmith",
+            "Jane"
+        }) {
             assertThat(new Booking.Guest(name, Optional.empty(), Optional.empty(), Optional.empty()).firstName())
-                    .as(name).isEqualTo("Jane");
-            assertThat(new CrewMember("jane", name, "Deckhand").firstName()).as(name).isEqualTo("Jane");
+                    .as(name)
+                    .isEqualTo("Jane");
+            assertThat(new CrewMember("jane", name, "Deckhand").firstName())
+                    .as(name)
+                    .isEqualTo("Jane");
         }
     }
 }

@@ -27,38 +27,46 @@ class SlugsTest {
     Path root;
 
     private Bookings load(String slug) {
-        return new BookingFiles(root).booking("b.yaml", BookingFiles.VALID.replace("slug: xhqgmdh4ka", "slug: " + slug)).load();
+        return new BookingFiles(root)
+                .booking("b.yaml", BookingFiles.VALID.replace("slug: xhqgmdh4ka", "slug: " + slug))
+                .load();
     }
 
     @Test
     void aBookingWithoutASlugIsAnErrorThatOffersARandomOne() {
-        Bookings bookings = new BookingFiles(root).booking("b.yaml", BookingFiles.VALID.replace("slug: xhqgmdh4ka\n", "")).load();
+        Bookings bookings = new BookingFiles(root)
+                .booking("b.yaml", BookingFiles.VALID.replace("slug: xhqgmdh4ka\n", ""))
+                .load();
 
         assertThat(bookings.bookings()).isEmpty();
         Problem problem = bookings.problems().get(0);
         assertThat(bookings.problems()).hasSize(1);
-        assertThat(problem.toString()).matches("bookings/b\\.yaml:1:5: 'slug' is required; add a line like 'slug: [a-z2-9]{10}'"
-                + " \\(a random one, made for this booking: guest pages must not be guessable\\)");
-        assertThat(problem.githubAnnotation()).startsWith("::error file=bookings/b.yaml,line=1,col=5::'slug' is required");
+        assertThat(problem.toString())
+                .matches("bookings/b\\.yaml:1:5: 'slug' is required; add a line like 'slug: [a-z2-9]{10}'"
+                        + " \\(a random one, made for this booking: guest pages must not be guessable\\)");
+        assertThat(problem.githubAnnotation())
+                .startsWith("::error file=bookings/b.yaml,line=1,col=5::'slug' is required");
         String offered = problem.message().replaceFirst(".*slug: ([a-z0-9]+)'.*", "$1");
         assertThat(load(offered).warnings()).isEmpty();
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "sunset-cruise      | it is made of dictionary words",
-        "sunsetcruisetrip   | it is made of dictionary words",
-        "birthday-party-2024| it is made of dictionary words",
-        "bs-48213-guest     | it is made of the booking id and dictionary words",
-        "trip-48213-pqx     | it is made of the booking id and dictionary words",
-        "2024-05-30-charter | it is made of the date and dictionary words",
-        "may30-boat-trip    | it is made of the date and dictionary words",
-        "boat-0530-cruise   | it is made of the date and dictionary words",
-        "jane-smith-party   | it is made of the guest's name and dictionary words",
-        "smith-trip         | it is made of the guest's name and dictionary words",
-        "k3m9x2pq           | it has only 8 characters",
-        "janemay30          | it has only 9 characters; it is made of the date and the guest's name",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "sunset-cruise      | it is made of dictionary words",
+                "sunsetcruisetrip   | it is made of dictionary words",
+                "birthday-party-2024| it is made of dictionary words",
+                "bs-48213-guest     | it is made of the booking id and dictionary words",
+                "trip-48213-pqx     | it is made of the booking id and dictionary words",
+                "2024-05-30-charter | it is made of the date and dictionary words",
+                "may30-boat-trip    | it is made of the date and dictionary words",
+                "boat-0530-cruise   | it is made of the date and dictionary words",
+                "jane-smith-party   | it is made of the guest's name and dictionary words",
+                "smith-trip         | it is made of the guest's name and dictionary words",
+                "k3m9x2pq           | it has only 8 characters",
+                "janemay30          | it has only 9 characters; it is made of the date and the guest's name",
+            })
     void aGuessableSlugIsAWarningThatSaysWhyAndOffersAStrongerOne(String slug, String why) {
         Bookings bookings = load(slug);
 
@@ -66,8 +74,10 @@ class SlugsTest {
         assertThat(bookings.bookings()).hasSize(1);
         assertThat(bookings.warnings()).singleElement().satisfies(warning -> {
             assertThat(warning.severity()).isEqualTo(Problem.Severity.WARNING);
-            assertThat(warning.toString()).startsWith("bookings/b.yaml:9:7: slug '" + slug + "' can be guessed (" + why + ")");
-            assertThat(warning.githubAnnotation()).startsWith("::warning file=bookings/b.yaml,line=9,col=7::slug '" + slug + "'");
+            assertThat(warning.toString())
+                    .startsWith("bookings/b.yaml:9:7: slug '" + slug + "' can be guessed (" + why + ")");
+            assertThat(warning.githubAnnotation())
+                    .startsWith("::warning file=bookings/b.yaml,line=9,col=7::slug '" + slug + "'");
             Matcher offered = OFFERED.matcher(warning.message());
             assertThat(offered.find()).isTrue();
             assertThat(load(offered.group(1)).warnings()).as(offered.group(1)).isEmpty();
@@ -84,18 +94,26 @@ class SlugsTest {
     void randomSlugsAreNeverTakenForGuessable() {
         for (int i = 0; i < 2000; i++) {
             String slug = Slugs.random();
-            assertThat(Slugs.whyGuessable(slug, java.util.Optional.of("BS-48213"), java.util.Optional.of(java.time.LocalDate.of(2024, 5, 30)),
-                    java.util.Optional.of("Jane Smith"))).as(slug).isEmpty();
+            assertThat(Slugs.whyGuessable(
+                            slug,
+                            java.util.Optional.of("BS-48213"),
+                            java.util.Optional.of(java.time.LocalDate.of(2024, 5, 30)),
+                            java.util.Optional.of("Jane Smith")))
+                    .as(slug)
+                    .isEmpty();
         }
     }
 
     /** The date forms are built by hand for speed; they are the ones String.format and the English month names give. */
     @Test
     void dateFormsAreTheFormattedOnes() {
-        for (LocalDate date = LocalDate.of(2023, 12, 1); date.isBefore(LocalDate.of(2025, 3, 1)); date = date.plusDays(1)) {
+        for (LocalDate date = LocalDate.of(2023, 12, 1);
+                date.isBefore(LocalDate.of(2025, 3, 1));
+                date = date.plusDays(1)) {
             assertThat(Slugs.dateForms(date)).isEqualTo(formatted(date));
         }
-        for (LocalDate date : List.of(LocalDate.of(7, 1, 2), LocalDate.of(999, 9, 9), LocalDate.of(12345, 10, 31), LocalDate.of(-5, 5, 5))) {
+        for (LocalDate date : List.of(
+                LocalDate.of(7, 1, 2), LocalDate.of(999, 9, 9), LocalDate.of(12345, 10, 31), LocalDate.of(-5, 5, 5))) {
             assertThat(Slugs.dateForms(date)).isEqualTo(formatted(date));
         }
     }
@@ -106,8 +124,15 @@ class SlugsTest {
         String mm = String.format(Locale.ROOT, "%02d", date.getMonthValue());
         String dd = String.format(Locale.ROOT, "%02d", date.getDayOfMonth());
         String d = Integer.toString(date.getDayOfMonth());
-        List<String> forms = new ArrayList<>(List.of(yyyy + mm + dd, mm + dd + yyyy, dd + mm + yyyy, yy + mm + dd, mm + dd + yy,
-                dd + mm + yy, mm + dd, dd + mm));
+        List<String> forms = new ArrayList<>(List.of(
+                yyyy + mm + dd,
+                mm + dd + yyyy,
+                dd + mm + yyyy,
+                yy + mm + dd,
+                mm + dd + yy,
+                dd + mm + yy,
+                mm + dd,
+                dd + mm));
         for (TextStyle style : List.of(TextStyle.FULL, TextStyle.SHORT)) {
             String month = date.getMonth().getDisplayName(style, Locale.ENGLISH).toLowerCase(Locale.ROOT);
             forms.addAll(List.of(month + dd, month + d, dd + month, d + month));

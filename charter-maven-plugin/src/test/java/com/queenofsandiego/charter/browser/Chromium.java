@@ -36,19 +36,33 @@ public final class Chromium implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ChromeOptions options = new ChromeOptions().setBinary(BINARY.toFile()).addArguments(
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile,
-                "--window-size=" + width + "," + height);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(BINARY.toFile())
+                .addArguments(
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--disable-dev-shm-usage",
+                        "--user-data-dir=" + profile,
+                        "--window-size=" + width + "," + height);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(DRIVER.toFile())
+                .build();
         driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(width, height));
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         // Runs before each page's own scripts, outside its Content-Security-Policy, so every violation is recorded.
-        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
-                "window.__cspViolations = []; document.addEventListener('securitypolicyviolation',"
-                        + " e => window.__cspViolations.push(e.violatedDirective + ' blocked ' + e.blockedURI));"));
+        driver.executeCdpCommand(
+                "Page.addScriptToEvaluateOnNewDocument",
+                Map.of(
+                        "source",
+                        "window.__cspViolations = []; document.addEventListener('securitypolicyviolation',"
+                                + " e => window.__cspViolations.push(e.violatedDirective + ' blocked ' + e.blockedURI));"));
     }
 
     /** What the open page's Content-Security-Policy refused so far, as "directive blocked URI". */

@@ -35,11 +35,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GuestPagePictureTest {
 
-    private static final Path REPOSITORY = Path.of(System.getProperty("charter.repository", "..")).toAbsolutePath().normalize();
+    private static final Path REPOSITORY = Path.of(System.getProperty("charter.repository", ".."))
+            .toAbsolutePath()
+            .normalize();
     private static final Path PICTURE = REPOSITORY.resolve("docs/guest-page-phone.png");
     private static final Path SOURCE = REPOSITORY.resolve("docs/guest-page-phone.source");
     /** The booking shown: bookings/2026/2026-12-05-BS-48213.yaml, with crew, notes and photo upload. */
     private static final String BOOKING = "BS-48213";
+
     private static final int WIDTH = 390;
     private static final int HEIGHT = 844;
     private static final int SCALE = 2;
@@ -52,13 +55,16 @@ class GuestPagePictureTest {
     void theCommittedPictureWasTakenFromWhatTheCodeRendersNow() throws Exception {
         Rendered rendered = render();
 
-        assertThat(PICTURE).as("the README's guest page picture; take it with tools/guest-page-screenshot.sh").isRegularFile();
+        assertThat(PICTURE)
+                .as("the README's guest page picture; take it with tools/guest-page-screenshot.sh")
+                .isRegularFile();
         BufferedImage image = ImageIO.read(PICTURE.toFile());
         assertThat(image.getWidth()).as("picture width").isEqualTo(WIDTH * SCALE);
         assertThat(image.getHeight()).as("picture height").isEqualTo(HEIGHT * SCALE);
         assertThat(SOURCE).isRegularFile();
         assertThat(Files.readString(SOURCE))
-                .as("docs/guest-page-phone.png shows an older guest page; run tools/guest-page-screenshot.sh and commit both files")
+                .as(
+                        "docs/guest-page-phone.png shows an older guest page; run tools/guest-page-screenshot.sh and commit both files")
                 .isEqualTo(rendered.source());
     }
 
@@ -67,12 +73,15 @@ class GuestPagePictureTest {
     void takeThePicture() throws Exception {
         Rendered rendered = render();
         try (PreviewServer server = PreviewServer.start(rendered.site(), 0);
-             Chromium chromium = new Chromium(WIDTH, HEIGHT)) {
+                Chromium chromium = new Chromium(WIDTH, HEIGHT)) {
             // A phone's viewport exactly (a headless window's size includes what no page sees), at its pixel density.
-            chromium.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                    Map.of("width", WIDTH, "height", HEIGHT, "deviceScaleFactor", SCALE, "mobile", true));
+            chromium.driver()
+                    .executeCdpCommand(
+                            "Emulation.setDeviceMetricsOverride",
+                            Map.of("width", WIDTH, "height", HEIGHT, "deviceScaleFactor", SCALE, "mobile", true));
             chromium.driver().get(server.baseUri() + "/" + rendered.page());
-            assertThat(chromium.driver().findElement(By.tagName("h1")).getText()).isNotBlank();
+            assertThat(chromium.driver().findElement(By.tagName("h1")).getText())
+                    .isNotBlank();
             chromium.screenshot(PICTURE);
         }
         Files.writeString(SOURCE, rendered.source());
@@ -83,26 +92,52 @@ class GuestPagePictureTest {
         System.out.println("wrote " + PICTURE + " and " + SOURCE);
     }
 
-    private record Rendered(Path site, String page, String source) {
-    }
+    private record Rendered(Path site, String page, String source) {}
 
     /** Renders this repository's site as a deploy with photo upload would, and fingerprints the booking's page. */
     private Rendered render() throws IOException {
-        SiteSettings settings = new SiteSettings(REPOSITORY, REPOSITORY.resolve("site-content"), REPOSITORY.resolve("theme"),
-                work.resolve("charter"), "https://queenofsandiego.com", ZoneId.of("America/Los_Angeles"),
-                Optional.of("https://scc.example.com"), Optional.of("https://photos.example.com"), SiteSettings.DEFAULT_MAX_PHOTO_BYTES);
-        Bookings bookings = new BookingLoader(REPOSITORY).load(REPOSITORY.resolve("bookings"), REPOSITORY.resolve("site-content/crew.yaml"));
+        SiteSettings settings = new SiteSettings(
+                REPOSITORY,
+                REPOSITORY.resolve("site-content"),
+                REPOSITORY.resolve("theme"),
+                work.resolve("charter"),
+                "https://queenofsandiego.com",
+                ZoneId.of("America/Los_Angeles"),
+                Optional.of("https://scc.example.com"),
+                Optional.of("https://photos.example.com"),
+                SiteSettings.DEFAULT_MAX_PHOTO_BYTES);
+        Bookings bookings = new BookingLoader(REPOSITORY)
+                .load(REPOSITORY.resolve("bookings"), REPOSITORY.resolve("site-content/crew.yaml"));
         new SiteGenerator(settings).generate(bookings);
         Path site = settings.siteDirectory();
-        String page = "g/" + bookings.bookings().stream().filter(b -> b.id().equals(BOOKING)).findFirst().orElseThrow().slug() + ".html";
+        String page = "g/"
+                + bookings.bookings().stream()
+                        .filter(b -> b.id().equals(BOOKING))
+                        .findFirst()
+                        .orElseThrow()
+                        .slug() + ".html";
 
         StringBuilder source = new StringBuilder()
-                .append("# docs/guest-page-phone.png (").append(WIDTH).append('x').append(HEIGHT).append(" at scale ").append(SCALE)
-                .append(") shows the guest page of ").append(BOOKING).append(", rendered from these files.\n")
-                .append("# Written by tools/guest-page-screenshot.sh; GuestPagePictureTest fails when the code renders them differently.\n");
-        source.append(sha256(site.resolve(page))).append("  guest page of ").append(BOOKING).append('\n');
+                .append("# docs/guest-page-phone.png (")
+                .append(WIDTH)
+                .append('x')
+                .append(HEIGHT)
+                .append(" at scale ")
+                .append(SCALE)
+                .append(") shows the guest page of ")
+                .append(BOOKING)
+                .append(", rendered from these files.\n")
+                .append(
+                        "# Written by tools/guest-page-screenshot.sh; GuestPagePictureTest fails when the code renders them differently.\n");
+        source.append(sha256(site.resolve(page)))
+                .append("  guest page of ")
+                .append(BOOKING)
+                .append('\n');
         for (Path asset : assets(site)) {
-            source.append(sha256(asset)).append("  ").append(site.relativize(asset).toString().replace('\\', '/')).append('\n');
+            source.append(sha256(asset))
+                    .append("  ")
+                    .append(site.relativize(asset).toString().replace('\\', '/'))
+                    .append('\n');
         }
         return new Rendered(site, page, source.toString());
     }

@@ -23,13 +23,18 @@ class LiveReloadBrowserTest {
     void anOpenGuestPageShowsTheReRenderedSite() throws Exception {
         Files.createDirectories(site.resolve("g"));
         // The policy every rendered page carries: no inline script, so the reload script must be a file.
-        Files.writeString(site.resolve("g/abc123.html"), "<!doctype html><html><head><meta http-equiv=\"Content-Security-Policy\""
-                + " content=\"default-src 'self'\"></head><body><h1>Before</h1></body></html>");
-        try (PreviewServer server = PreviewServer.start(site, 0); Chromium chromium = new Chromium(390, 844)) {
+        Files.writeString(
+                site.resolve("g/abc123.html"),
+                "<!doctype html><html><head><meta http-equiv=\"Content-Security-Policy\""
+                        + " content=\"default-src 'self'\"></head><body><h1>Before</h1></body></html>");
+        try (PreviewServer server = PreviewServer.start(site, 0);
+                Chromium chromium = new Chromium(390, 844)) {
             chromium.driver().get(server.baseUri().resolve("/g/abc123").toString());
-            assertThat(chromium.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Before");
+            assertThat(chromium.driver().findElement(By.tagName("h1")).getText())
+                    .isEqualTo("Before");
             new WebDriverWait(chromium.driver(), Duration.ofSeconds(10))
-                    .until(d -> Boolean.TRUE.equals(chromium.driver().executeScript("return document.readyState === 'complete'")));
+                    .until(d -> Boolean.TRUE.equals(
+                            chromium.driver().executeScript("return document.readyState === 'complete'")));
             assertThat(chromium.cspViolations()).isEmpty();
 
             Files.writeString(site.resolve("g/abc123.html"), "<!doctype html><html><body><h1>After</h1></body></html>");

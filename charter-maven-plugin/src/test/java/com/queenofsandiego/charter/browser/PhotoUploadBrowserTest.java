@@ -37,7 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PhotoUploadBrowserTest {
 
-    private static final Path REPOSITORY = Path.of(System.getProperty("charter.repository", "..")).toAbsolutePath().normalize();
+    private static final Path REPOSITORY = Path.of(System.getProperty("charter.repository", ".."))
+            .toAbsolutePath()
+            .normalize();
     private static final long MAX_BYTES = 200_000;
     private static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
     /** BS-48213's date in this repository's bookings. */
@@ -50,21 +52,31 @@ class PhotoUploadBrowserTest {
     void twoPhotosArriveUnderTheBookingsPrefixAndWrongFilesAreExplained() throws Exception {
         Path site = work.resolve("out/site");
         try (PreviewServer server = PreviewServer.start(site, 0);
-             PhotoReceiver bucket = PhotoReceiver.start(work.resolve("uploads"), server.baseUri().toString(), MAX_BYTES);
-             Chromium chromium = new Chromium(390, 844)) {
+                PhotoReceiver bucket = PhotoReceiver.start(
+                        work.resolve("uploads"), server.baseUri().toString(), MAX_BYTES);
+                Chromium chromium = new Chromium(390, 844)) {
             String slug = renderSite(server, bucket);
-            server.route(PresignRoute.PATH, new PresignRoute(id -> id.equals("BS-48213") ? Optional.of(CHARTER) : Optional.empty(),
-                    bucket.links(), MAX_BYTES, Clock.fixed(CHARTER.atTime(18, 0).atZone(ZONE).toInstant(), ZONE)));
+            server.route(
+                    PresignRoute.PATH,
+                    new PresignRoute(
+                            id -> id.equals("BS-48213") ? Optional.of(CHARTER) : Optional.empty(),
+                            bucket.links(),
+                            MAX_BYTES,
+                            Clock.fixed(CHARTER.atTime(18, 0).atZone(ZONE).toInstant(), ZONE)));
 
             chromium.driver().get(server.baseUri() + "/g/" + slug);
-            chromium.driver().findElement(By.id("photo-input"))
+            chromium.driver()
+                    .findElement(By.id("photo-input"))
                     .sendKeys(photo("sunset.png", Color.ORANGE) + "\n" + photo("dolphins.png", Color.BLUE));
             WebDriverWait wait = new WebDriverWait(chromium.driver(), Duration.ofSeconds(30));
-            wait.until(d -> d.findElement(By.cssSelector("[role=status]")).getAttribute("textContent")
+            wait.until(d -> d.findElement(By.cssSelector("[role=status]"))
+                    .getAttribute("textContent")
                     .equals("All 2 photos uploaded. Thank you!"));
 
-            assertThat(uploaded(bucket.file("uploads/BS-48213"))).hasSize(2)
-                    .anyMatch(name -> name.endsWith("-sunset.png")).anyMatch(name -> name.endsWith("-dolphins.png"));
+            assertThat(uploaded(bucket.file("uploads/BS-48213")))
+                    .hasSize(2)
+                    .anyMatch(name -> name.endsWith("-sunset.png"))
+                    .anyMatch(name -> name.endsWith("-dolphins.png"));
             assertThat(chromium.driver().findElements(By.cssSelector(".uploads li progress")))
                     .allMatch(p -> "100".equals(p.getAttribute("value")));
 
@@ -73,12 +85,16 @@ class PhotoUploadBrowserTest {
             chromium.driver().findElement(By.id("photo-input")).sendKeys(notes + "\n" + huge);
             wait.until(d -> d.findElements(By.cssSelector(".uploads li.failed")).size() == 2);
             List<String> states = chromium.driver().findElements(By.cssSelector(".uploads li.failed .state")).stream()
-                    .map(e -> e.getText()).toList();
-            assertThat(states).containsExactlyInAnyOrder(
-                    "notes.txt is not a photo we can take: use JPEG, PNG, HEIC or WebP.",
-                    "huge.jpg is too large (0.2 MB); the limit is 0.2 MB.");
+                    .map(e -> e.getText())
+                    .toList();
+            assertThat(states)
+                    .containsExactlyInAnyOrder(
+                            "notes.txt is not a photo we can take: use JPEG, PNG, HEIC or WebP.",
+                            "huge.jpg is too large (0.2 MB); the limit is 0.2 MB.");
             assertThat(uploaded(bucket.file("uploads/BS-48213"))).hasSize(2);
-            assertThat(chromium.cspViolations()).as("Content-Security-Policy violations").isEmpty();
+            assertThat(chromium.cspViolations())
+                    .as("Content-Security-Policy violations")
+                    .isEmpty();
             chromium.driver().executeScript("document.getElementById('photos').scrollIntoView()");
             chromium.screenshot(REPOSITORY.resolve("target/charter/screenshots/guest-upload-390x844.png"));
         }
@@ -89,16 +105,23 @@ class PhotoUploadBrowserTest {
         Path site = work.resolve("out/site");
         AtomicInteger linksGiven = new AtomicInteger();
         try (PreviewServer server = PreviewServer.start(site, 0);
-             PhotoReceiver bucket = PhotoReceiver.start(work.resolve("uploads"), server.baseUri().toString(), MAX_BYTES);
-             Chromium chromium = new Chromium(390, 844)) {
+                PhotoReceiver bucket = PhotoReceiver.start(
+                        work.resolve("uploads"), server.baseUri().toString(), MAX_BYTES);
+                Chromium chromium = new Chromium(390, 844)) {
             String slug = renderSite(server, bucket);
             // The first link's signature is spoiled, as an expired link would be: the receiver answers 403.
             server.route(PresignRoute.PATH, exchange -> {
                 String size = exchange.getRequestURI().getQuery().replaceAll(".*[?&]?size=([0-9]+).*", "$1");
-                PhotoUploadLinks.Link link = bucket.links().forPhoto("BS-48213", "late.png", "image/png", Long.parseLong(size)).orElseThrow();
-                String url = linksGiven.getAndIncrement() == 0 ? link.url().replaceAll("signature=[A-Za-z0-9_-]+", "signature=" + "A".repeat(43)) : link.url();
-                byte[] body = ("{\"url\":\"" + url + "\",\"method\":\"PUT\",\"headers\":{\"Content-Type\":\"image/png\",\"Content-Length\":\""
-                        + size + "\"},\"expires_in\":900}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                PhotoUploadLinks.Link link = bucket.links()
+                        .forPhoto("BS-48213", "late.png", "image/png", Long.parseLong(size))
+                        .orElseThrow();
+                String url = linksGiven.getAndIncrement() == 0
+                        ? link.url().replaceAll("signature=[A-Za-z0-9_-]+", "signature=" + "A".repeat(43))
+                        : link.url();
+                byte[] body = ("{\"url\":\"" + url
+                                + "\",\"method\":\"PUT\",\"headers\":{\"Content-Type\":\"image/png\",\"Content-Length\":\""
+                                + size + "\"},\"expires_in\":900}")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
@@ -106,23 +129,43 @@ class PhotoUploadBrowserTest {
             });
 
             chromium.driver().get(server.baseUri() + "/g/" + slug);
-            chromium.driver().findElement(By.id("photo-input")).sendKeys(photo("late.png", Color.GREEN).toString());
-            new WebDriverWait(chromium.driver(), Duration.ofSeconds(30)).until(d -> d.findElement(By.cssSelector("[role=status]"))
-                    .getAttribute("textContent").equals("All 1 photo uploaded. Thank you!"));
+            chromium.driver()
+                    .findElement(By.id("photo-input"))
+                    .sendKeys(photo("late.png", Color.GREEN).toString());
+            new WebDriverWait(chromium.driver(), Duration.ofSeconds(30))
+                    .until(d -> d.findElement(By.cssSelector("[role=status]"))
+                            .getAttribute("textContent")
+                            .equals("All 1 photo uploaded. Thank you!"));
 
             assertThat(linksGiven.get()).isEqualTo(2);
             assertThat(chromium.cspViolations()).isEmpty();
-            assertThat(uploaded(bucket.file("uploads/BS-48213"))).singleElement().asString().endsWith("-late.png");
+            assertThat(uploaded(bucket.file("uploads/BS-48213")))
+                    .singleElement()
+                    .asString()
+                    .endsWith("-late.png");
         }
     }
 
     /** This repository's site, whose pages ask the preview for upload links and PUT to the bucket; the slug of BS-48213. */
     private String renderSite(PreviewServer server, PhotoReceiver bucket) {
-        Bookings bookings = new BookingLoader(REPOSITORY).load(REPOSITORY.resolve("bookings"), REPOSITORY.resolve("site-content/crew.yaml"));
-        new SiteGenerator(new SiteSettings(REPOSITORY, REPOSITORY.resolve("site-content"), REPOSITORY.resolve("theme"),
-                work.resolve("out"), "https://queenofsandiego.com", ZONE, Optional.of(server.baseUri().toString()),
-                Optional.of(bucket.origin()), MAX_BYTES)).generate(bookings);
-        return bookings.bookings().stream().filter(b -> b.id().equals("BS-48213")).findFirst().orElseThrow().slug();
+        Bookings bookings = new BookingLoader(REPOSITORY)
+                .load(REPOSITORY.resolve("bookings"), REPOSITORY.resolve("site-content/crew.yaml"));
+        new SiteGenerator(new SiteSettings(
+                        REPOSITORY,
+                        REPOSITORY.resolve("site-content"),
+                        REPOSITORY.resolve("theme"),
+                        work.resolve("out"),
+                        "https://queenofsandiego.com",
+                        ZONE,
+                        Optional.of(server.baseUri().toString()),
+                        Optional.of(bucket.origin()),
+                        MAX_BYTES))
+                .generate(bookings);
+        return bookings.bookings().stream()
+                .filter(b -> b.id().equals("BS-48213"))
+                .findFirst()
+                .orElseThrow()
+                .slug();
     }
 
     private Path photo(String name, Color color) throws IOException {
@@ -141,7 +184,10 @@ class PhotoUploadBrowserTest {
             return List.of();
         }
         try (Stream<Path> files = Files.list(prefix)) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> !n.startsWith("."))
+                    .sorted()
+                    .toList();
         }
     }
 }

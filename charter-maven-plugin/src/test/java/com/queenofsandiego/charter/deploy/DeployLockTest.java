@@ -33,13 +33,16 @@ class DeployLockTest {
         try (DeployLock first = DeployLock.acquire(StateStore.in(target), "run 41 (alice)", at(NOON), false)) {
             assertThat(first.holder().expires()).isEqualTo(NOON.plus(DeployLock.LIFETIME));
 
-            assertThatThrownBy(() -> DeployLock.acquire(StateStore.in(target), "run 42 (bob)", at(NOON.plusSeconds(60)), true))
+            assertThatThrownBy(() ->
+                            DeployLock.acquire(StateStore.in(target), "run 42 (bob)", at(NOON.plusSeconds(60)), true))
                     .isInstanceOf(DeployLock.HeldException.class)
                     .hasMessageContaining("another deploy holds the lock on local directory")
                     .hasMessageContaining("run 41 (alice) since 2026-11-25T12:00:00Z (expires 2026-11-25T12:30:00Z)");
         }
-        try (DeployLock again = DeployLock.acquire(StateStore.in(target), "run 42 (bob)", at(NOON.plusSeconds(120)), false)) {
-            assertThat(DeployLock.holder(StateStore.in(target))).hasValueSatisfying(h -> assertThat(h.holder()).isEqualTo("run 42 (bob)"));
+        try (DeployLock again =
+                DeployLock.acquire(StateStore.in(target), "run 42 (bob)", at(NOON.plusSeconds(120)), false)) {
+            assertThat(DeployLock.holder(StateStore.in(target)))
+                    .hasValueSatisfying(h -> assertThat(h.holder()).isEqualTo("run 42 (bob)"));
         }
         assertThat(DeployLock.holder(StateStore.in(target))).isEmpty();
     }
@@ -56,7 +59,8 @@ class DeployLockTest {
                 .hasMessageContaining("-Dcharter.forceUnlock=true");
 
         try (DeployLock taken = DeployLock.acquire(StateStore.in(target), "run 42", later, true)) {
-            assertThat(DeployLock.holder(StateStore.in(target))).hasValueSatisfying(h -> assertThat(h.holder()).isEqualTo("run 42"));
+            assertThat(DeployLock.holder(StateStore.in(target)))
+                    .hasValueSatisfying(h -> assertThat(h.holder()).isEqualTo("run 42"));
         }
     }
 
@@ -68,20 +72,25 @@ class DeployLockTest {
 
         clock.now = NOON.plus(Duration.ofMinutes(1));
         lock.confirm();
-        assertThat(DeployLock.holder(StateStore.in(target)).orElseThrow().expires()).isEqualTo(NOON.plus(Duration.ofMinutes(31)));
+        assertThat(DeployLock.holder(StateStore.in(target)).orElseThrow().expires())
+                .isEqualTo(NOON.plus(Duration.ofMinutes(31)));
 
         clock.now = NOON.plus(Duration.ofMinutes(20));
         lock.confirm();
-        assertThat(DeployLock.holder(StateStore.in(target)).orElseThrow().expires()).isEqualTo(NOON.plus(Duration.ofMinutes(50)));
+        assertThat(DeployLock.holder(StateStore.in(target)).orElseThrow().expires())
+                .isEqualTo(NOON.plus(Duration.ofMinutes(50)));
 
         Clock muchLater = at(NOON.plus(Duration.ofMinutes(51)));
         DeployLock other = DeployLock.acquire(StateStore.in(target), "run 42", muchLater, true);
         clock.now = NOON.plus(Duration.ofMinutes(21));
-        assertThatThrownBy(lock::confirm).isInstanceOf(DeployLock.HeldException.class)
+        assertThatThrownBy(lock::confirm)
+                .isInstanceOf(DeployLock.HeldException.class)
                 .hasMessageContaining("was taken over by another deploy while this one ran");
 
         lock.close();
-        assertThat(DeployLock.holder(StateStore.in(target))).as("the other deploy's lock stays").hasValueSatisfying(h -> assertThat(h.holder()).isEqualTo("run 42"));
+        assertThat(DeployLock.holder(StateStore.in(target)))
+                .as("the other deploy's lock stays")
+                .hasValueSatisfying(h -> assertThat(h.holder()).isEqualTo("run 42"));
         other.close();
         assertThat(DeployLock.holder(StateStore.in(target))).isEmpty();
     }
@@ -92,16 +101,27 @@ class DeployLockTest {
         long start = System.currentTimeMillis() + 2_000;
         List<Process> racers = new ArrayList<>();
         for (String name : List.of("a", "b")) {
-            racers.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), LockRace.class.getName(),
-                    work.toString(), Long.toString(start), Integer.toString(rounds), name).redirectErrorStream(true).start());
+            racers.add(new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            LockRace.class.getName(),
+                            work.toString(),
+                            Long.toString(start),
+                            Integer.toString(rounds),
+                            name)
+                    .redirectErrorStream(true)
+                    .start());
         }
         Map<Integer, Integer> winners = new TreeMap<>();
         for (Process racer : racers) {
             String output = new String(racer.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(racer.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(racer.exitValue()).as(output).isZero();
-            output.lines().filter(line -> line.startsWith("won ")).forEach(line -> winners.merge(Integer.parseInt(line.substring(4)), 1, Integer::sum));
+            output.lines()
+                    .filter(line -> line.startsWith("won "))
+                    .forEach(line -> winners.merge(Integer.parseInt(line.substring(4)), 1, Integer::sum));
         }
         assertThat(winners).as("rounds with a winner").hasSize(rounds);
         assertThat(winners.values()).as("winners per round").containsOnly(1);

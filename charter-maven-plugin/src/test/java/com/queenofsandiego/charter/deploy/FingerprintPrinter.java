@@ -13,18 +13,25 @@ import java.util.Optional;
 /** Prints the fingerprint of every file of the site in a repository copy: run in a JVM of its own by a test. */
 public final class FingerprintPrinter {
 
-    private FingerprintPrinter() {
-    }
+    private FingerprintPrinter() {}
 
     public static void main(String[] args) {
         fingerprints(Path.of(args[0])).forEach((key, fingerprint) -> System.out.println(key + " " + fingerprint));
     }
 
     static Map<String, String> fingerprints(Path root) {
-        SiteSettings settings = new SiteSettings(root, root.resolve("site-content"), root.resolve("theme"), root.resolve("target/charter"),
-                "https://queenofsandiego.com", ZoneId.of("America/Los_Angeles"), Optional.empty(), Optional.empty(),
+        SiteSettings settings = new SiteSettings(
+                root,
+                root.resolve("site-content"),
+                root.resolve("theme"),
+                root.resolve("target/charter"),
+                "https://queenofsandiego.com",
+                ZoneId.of("America/Los_Angeles"),
+                Optional.empty(),
+                Optional.empty(),
                 SiteSettings.DEFAULT_MAX_PHOTO_BYTES);
-        Bookings bookings = new BookingLoader(root).load(root.resolve("bookings"), root.resolve("site-content/crew.yaml"));
+        Bookings bookings =
+                new BookingLoader(root).load(root.resolve("bookings"), root.resolve("site-content/crew.yaml"));
         return new SiteGenerator(settings, "renderer-1").outputs(bookings).fingerprints();
     }
 }

@@ -3,14 +3,14 @@ package com.queenofsandiego.charter.deploy;
 import com.queenofsandiego.charter.FileTrees;
 import com.queenofsandiego.charter.booking.BookingLoader;
 import com.queenofsandiego.charter.booking.Bookings;
-import com.queenofsandiego.charter.store.DirectoryStore;
 import com.queenofsandiego.charter.publish.LocalCdn;
 import com.queenofsandiego.charter.publish.PublishPlan;
-import com.queenofsandiego.charter.store.ObjectStore;
-import com.queenofsandiego.charter.store.StateStore;
 import com.queenofsandiego.charter.site.SiteGenerator;
 import com.queenofsandiego.charter.site.SiteOutputs;
 import com.queenofsandiego.charter.site.SiteSettings;
+import com.queenofsandiego.charter.store.DirectoryStore;
+import com.queenofsandiego.charter.store.ObjectStore;
+import com.queenofsandiego.charter.store.StateStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,9 +19,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,11 +39,14 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  */
 class IncrementalDeployTest {
 
-    private static final Path REPOSITORY = Path.of(System.getProperty("charter.repository", "..")).toAbsolutePath().normalize();
+    private static final Path REPOSITORY = Path.of(System.getProperty("charter.repository", ".."))
+            .toAbsolutePath()
+            .normalize();
     private static final String RENDERER = "renderer-1";
 
     @TempDir
     Path work;
+
     Path source;
     int clones;
     List<String> progress = new ArrayList<>();
@@ -63,8 +66,10 @@ class IncrementalDeployTest {
     private void booking(String name, String id, String slug, String crew) throws IOException {
         Path file = source.resolve("bookings/" + name + ".yaml");
         Files.createDirectories(file.getParent());
-        Files.writeString(file, "id: " + id + "\nslug: " + slug + "\ndate: 2026-06-01\nstart: 10:00\nend: 13:00\n"
-                + "guest:\n  name: Jane Smith\ncrew: [" + crew + "]\n");
+        Files.writeString(
+                file,
+                "id: " + id + "\nslug: " + slug + "\ndate: 2026-06-01\nstart: 10:00\nend: 13:00\n"
+                        + "guest:\n  name: Jane Smith\ncrew: [" + crew + "]\n");
     }
 
     private List<String> deploy(String renderer) throws IOException {
@@ -74,23 +79,40 @@ class IncrementalDeployTest {
     /** Clones the repository afresh and deploys it; the files the clone rendered, by key. */
     private List<String> deploy(String renderer, boolean refresh) throws IOException {
         Path clone = FileTrees.copy(source, work.resolve("clone-" + clones++));
-        SiteSettings settings = new SiteSettings(clone, clone.resolve("site-content"), clone.resolve("theme"), clone.resolve("target/charter"),
-                "https://queenofsandiego.com", ZoneId.of("America/Los_Angeles"), Optional.empty(), Optional.empty(),
+        SiteSettings settings = new SiteSettings(
+                clone,
+                clone.resolve("site-content"),
+                clone.resolve("theme"),
+                clone.resolve("target/charter"),
+                "https://queenofsandiego.com",
+                ZoneId.of("America/Los_Angeles"),
+                Optional.empty(),
+                Optional.empty(),
                 SiteSettings.DEFAULT_MAX_PHOTO_BYTES);
-        Bookings bookings = new BookingLoader(clone).load(clone.resolve("bookings"), clone.resolve("site-content/crew.yaml"));
+        Bookings bookings =
+                new BookingLoader(clone).load(clone.resolve("bookings"), clone.resolve("site-content/crew.yaml"));
         assertThat(bookings.problems()).isEmpty();
         Path local = work.resolve("local");
         DirectoryStore target = new DirectoryStore(local);
-        Deployment deployment = new Deployment(target, StateStore.in(target), Optional.of(new LocalCdn(local)), false, refresh, Map.of(),
+        Deployment deployment = new Deployment(
+                target,
+                StateStore.in(target),
+                Optional.of(new LocalCdn(local)),
+                false,
+                refresh,
+                Map.of(),
                 progress::add);
         DeployPlan plan = deployment.plan(new SiteGenerator(settings, renderer).outputs(bookings), bookings.bookings());
         last = plan.publish();
-        deployment.apply(plan, Map.of(), new DeleteLimit(10), 8, () -> { });
+        deployment.apply(plan, Map.of(), new DeleteLimit(10), 8, () -> {});
         if (!Files.isDirectory(settings.siteDirectory())) {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(settings.siteDirectory())) {
-            return files.filter(Files::isRegularFile).map(f -> settings.siteDirectory().relativize(f).toString()).sorted().toList();
+            return files.filter(Files::isRegularFile)
+                    .map(f -> settings.siteDirectory().relativize(f).toString())
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -109,9 +131,15 @@ class IncrementalDeployTest {
     void fingerprintsAreTheSameInEveryJvm() throws Exception {
         Map<String, String> here = FingerprintPrinter.fingerprints(source);
         for (int run = 0; run < 4; run++) {
-            Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), FingerprintPrinter.class.getName(), source.toString())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process other = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            FingerprintPrinter.class.getName(),
+                            source.toString())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             String output = new String(other.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             assertThat(other.waitFor()).as(output).isZero();
             Map<String, String> there = new java.util.TreeMap<>();
@@ -124,7 +152,9 @@ class IncrementalDeployTest {
     void anUnchangedCloneRendersAndUploadsNothing() throws IOException {
         assertThat(deploy(RENDERER)).isEmpty();
         assertThat(last.isEmpty()).isTrue();
-        assertThat(progress).contains("rendered 0 of " + (last.unchanged()) + " files; the rest are live and rendered from the same inputs");
+        assertThat(progress)
+                .contains("rendered 0 of " + (last.unchanged())
+                        + " files; the rest are live and rendered from the same inputs");
     }
 
     @Test
@@ -133,7 +163,8 @@ class IncrementalDeployTest {
 
         assertThat(deploy(RENDERER)).containsExactly("g/w8f2hq4nze.html", "g/w8f2hq4nze.ics");
         assertThat(uploaded()).containsExactly("g/w8f2hq4nze.html", "g/w8f2hq4nze.ics");
-        assertThat(last.invalidations()).containsExactlyInAnyOrder("/g/w8f2hq4nze", "/g/w8f2hq4nze.html", "/g/w8f2hq4nze.ics");
+        assertThat(last.invalidations())
+                .containsExactlyInAnyOrder("/g/w8f2hq4nze", "/g/w8f2hq4nze.html", "/g/w8f2hq4nze.ics");
     }
 
     @Test
@@ -146,12 +177,21 @@ class IncrementalDeployTest {
 
     @Test
     void aPartialRendersEveryGuestPageAndTheMeetingPointTheCalendarFilesToo() throws IOException {
-        Files.writeString(source.resolve("site-content/_what-to-bring.md"), "\n\nSunscreen, please.\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(
+                source.resolve("site-content/_what-to-bring.md"),
+                "\n\nSunscreen, please.\n",
+                java.nio.file.StandardOpenOption.APPEND);
         assertThat(deploy(RENDERER)).containsExactly("g/k3m9x2pq7a.html", "g/p4t7vbx2mq.html", "g/w8f2hq4nze.html");
 
         edit("site-content/_meeting-point.md", "Harbor Island West Marina", "Shelter Island Marina");
-        assertThat(deploy(RENDERER)).containsExactly("g/k3m9x2pq7a.html", "g/k3m9x2pq7a.ics", "g/p4t7vbx2mq.html",
-                "g/p4t7vbx2mq.ics", "g/w8f2hq4nze.html", "g/w8f2hq4nze.ics");
+        assertThat(deploy(RENDERER))
+                .containsExactly(
+                        "g/k3m9x2pq7a.html",
+                        "g/k3m9x2pq7a.ics",
+                        "g/p4t7vbx2mq.html",
+                        "g/p4t7vbx2mq.ics",
+                        "g/w8f2hq4nze.html",
+                        "g/w8f2hq4nze.ics");
     }
 
     @Test
@@ -160,7 +200,9 @@ class IncrementalDeployTest {
 
         List<String> rendered = deploy(RENDERER);
 
-        assertThat(rendered).allMatch(key -> key.endsWith(".html")).contains("index.html", "faq.html", "g/k3m9x2pq7a.html")
+        assertThat(rendered)
+                .allMatch(key -> key.endsWith(".html"))
+                .contains("index.html", "faq.html", "g/k3m9x2pq7a.html")
                 .noneMatch(key -> key.endsWith(".ics"));
         assertThat(uploaded()).containsExactlyElementsOf(rendered);
     }
@@ -169,9 +211,13 @@ class IncrementalDeployTest {
     void anotherRendererRendersEverythingAndUploadsOnlyWhatCameOutDifferent() throws IOException {
         List<String> rendered = deploy("renderer-2");
 
-        assertThat(rendered).contains("sitemap.xml", "robots.txt", "index.html", "g/k3m9x2pq7a.ics").hasSizeGreaterThan(10);
+        assertThat(rendered)
+                .contains("sitemap.xml", "robots.txt", "index.html", "g/k3m9x2pq7a.ics")
+                .hasSizeGreaterThan(10);
         assertThat(last.uploads()).as("the same bytes come out").isEmpty();
-        assertThat(deploy("renderer-2")).as("the manifest now records the new fingerprints").isEmpty();
+        assertThat(deploy("renderer-2"))
+                .as("the manifest now records the new fingerprints")
+                .isEmpty();
     }
 
     @Test
@@ -179,7 +225,9 @@ class IncrementalDeployTest {
         Path page = work.resolve("local/bucket/g/w8f2hq4nze.html");
         Files.writeString(page, "<h1>edited by hand</h1>");
 
-        assertThat(deploy(RENDERER)).as("the listing and the manifest cannot show it").isEmpty();
+        assertThat(deploy(RENDERER))
+                .as("the listing and the manifest cannot show it")
+                .isEmpty();
         assertThat(deploy(RENDERER, true)).containsExactly("g/w8f2hq4nze.html");
         assertThat(uploaded()).containsExactly("g/w8f2hq4nze.html");
         assertThat(page).content().doesNotContain("edited by hand");
@@ -194,10 +242,12 @@ class IncrementalDeployTest {
 
         assertThat(deploy(RENDERER)).containsExactly("g/r9c2mxw7tk.html", "g/r9c2mxw7tk.ics", "g/w8f2hq4nze.ics");
 
-        assertThat(last.deletes()).containsExactlyInAnyOrder("g/k3m9x2pq7a.html", "g/k3m9x2pq7a.ics", "g/p4t7vbx2mq.html", "g/p4t7vbx2mq.ics");
+        assertThat(last.deletes())
+                .containsExactlyInAnyOrder(
+                        "g/k3m9x2pq7a.html", "g/k3m9x2pq7a.ics", "g/p4t7vbx2mq.html", "g/p4t7vbx2mq.ics");
         try (Stream<Path> files = Files.list(bucket.resolve("g"))) {
-            assertThat(files.map(f -> f.getFileName().toString()).sorted()).containsExactly("r9c2mxw7tk.html", "r9c2mxw7tk.ics",
-                    "w8f2hq4nze.html", "w8f2hq4nze.ics");
+            assertThat(files.map(f -> f.getFileName().toString()).sorted())
+                    .containsExactly("r9c2mxw7tk.html", "r9c2mxw7tk.ics", "w8f2hq4nze.html", "w8f2hq4nze.ics");
         }
     }
 
@@ -208,13 +258,21 @@ class IncrementalDeployTest {
     @Test
     void aTargetThatCannotBeListedFailsThePlanWithItsOwnError() throws IOException {
         Path clone = FileTrees.copy(source, work.resolve("clone-failing"));
-        SiteSettings settings = new SiteSettings(clone, clone.resolve("site-content"), clone.resolve("theme"), clone.resolve("target/charter"),
-                "https://queenofsandiego.com", ZoneId.of("America/Los_Angeles"), Optional.empty(), Optional.empty(),
+        SiteSettings settings = new SiteSettings(
+                clone,
+                clone.resolve("site-content"),
+                clone.resolve("theme"),
+                clone.resolve("target/charter"),
+                "https://queenofsandiego.com",
+                ZoneId.of("America/Los_Angeles"),
+                Optional.empty(),
+                Optional.empty(),
                 SiteSettings.DEFAULT_MAX_PHOTO_BYTES);
-        Bookings bookings = new BookingLoader(clone).load(clone.resolve("bookings"), clone.resolve("site-content/crew.yaml"));
+        Bookings bookings =
+                new BookingLoader(clone).load(clone.resolve("bookings"), clone.resolve("site-content/crew.yaml"));
         DirectoryStore target = new DirectoryStore(work.resolve("local"));
-        ObjectStore failing = (ObjectStore) Proxy.newProxyInstance(ObjectStore.class.getClassLoader(), new Class<?>[] {ObjectStore.class},
-                (proxy, method, arguments) -> {
+        ObjectStore failing = (ObjectStore) Proxy.newProxyInstance(
+                ObjectStore.class.getClassLoader(), new Class<?>[] {ObjectStore.class}, (proxy, method, arguments) -> {
                     if (method.getName().equals("list")) {
                         throw new UncheckedIOException(new IOException("the bucket cannot be listed"));
                     }
@@ -224,12 +282,19 @@ class IncrementalDeployTest {
                         throw e.getCause();
                     }
                 });
-        Deployment deployment = new Deployment(failing, StateStore.in(target), Optional.empty(), false, false, Map.of(), progress::add);
+        Deployment deployment =
+                new Deployment(failing, StateStore.in(target), Optional.empty(), false, false, Map.of(), progress::add);
         SiteOutputs outputs = new SiteGenerator(settings, RENDERER).outputs(bookings);
 
-        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThatThrownBy(() -> deployment.plan(outputs, bookings.bookings()))
-                .isInstanceOf(UncheckedIOException.class).hasMessageContaining("the bucket cannot be listed"));
-        assertThat(outputs.keys()).isEqualTo(outputs.fingerprints().keySet()).contains("g/k3m9x2pq7a.html", "g/k3m9x2pq7a.ics");
-        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(thread -> thread.getName().equals("charter-read-live-site"));
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(30),
+                () -> assertThatThrownBy(() -> deployment.plan(outputs, bookings.bookings()))
+                        .isInstanceOf(UncheckedIOException.class)
+                        .hasMessageContaining("the bucket cannot be listed"));
+        assertThat(outputs.keys())
+                .isEqualTo(outputs.fingerprints().keySet())
+                .contains("g/k3m9x2pq7a.html", "g/k3m9x2pq7a.ics");
+        assertThat(Thread.getAllStackTraces().keySet())
+                .noneMatch(thread -> thread.getName().equals("charter-read-live-site"));
     }
 }

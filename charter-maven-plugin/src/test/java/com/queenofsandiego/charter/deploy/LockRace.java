@@ -2,6 +2,7 @@ package com.queenofsandiego.charter.deploy;
 
 import com.queenofsandiego.charter.store.DirectoryStore;
 import com.queenofsandiego.charter.store.StateStore;
+
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -11,8 +12,7 @@ import java.time.Clock;
  */
 public final class LockRace {
 
-    private LockRace() {
-    }
+    private LockRace() {}
 
     public static void main(String[] args) throws InterruptedException {
         Path root = Path.of(args[0]);
@@ -24,7 +24,11 @@ public final class LockRace {
                 Thread.sleep(wait);
             }
             try {
-                DeployLock.acquire(StateStore.in(new DirectoryStore(root.resolve("round-" + round))), args[3], Clock.systemUTC(), false);
+                DeployLock.acquire(
+                        StateStore.in(new DirectoryStore(root.resolve("round-" + round))),
+                        args[3],
+                        Clock.systemUTC(),
+                        false);
                 System.out.println("won " + round);
             } catch (DeployLock.HeldException e) {
                 System.out.println("lost " + round);

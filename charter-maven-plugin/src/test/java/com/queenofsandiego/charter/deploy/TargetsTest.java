@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The AWS SDK clients deploy builds, as an S3-compatible server and CloudFront see them. */
 class TargetsTest {
 
-    private final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    private final WireMockServer server =
+            new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
     private Targets.Connection connection;
 
     @BeforeEach
@@ -36,8 +37,17 @@ class TargetsTest {
         System.setProperty("aws.secretAccessKey", "test-secret");
         server.start();
         URI endpoint = URI.create("http://127.0.0.1:" + server.port());
-        connection = Targets.open(new TargetSettings(TargetSettings.Kind.AWS, Path.of("unused"), Optional.of("site"), Optional.of("us-west-2"),
-                Optional.of(endpoint), true, Optional.of("DIST123"), Optional.of(endpoint), Optional.empty(), ".charter/"));
+        connection = Targets.open(new TargetSettings(
+                TargetSettings.Kind.AWS,
+                Path.of("unused"),
+                Optional.of("site"),
+                Optional.of("us-west-2"),
+                Optional.of(endpoint),
+                true,
+                Optional.of("DIST123"),
+                Optional.of(endpoint),
+                Optional.empty(),
+                ".charter/"));
     }
 
     @AfterEach
@@ -50,13 +60,16 @@ class TargetsTest {
 
     @Test
     void anS3CompatibleServerGetsNoChecksumsItDidNotAskFor() {
-        server.stubFor(put(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("ETag", "\"0cc175b9c0f1b6a831c399e269772661\"")));
+        server.stubFor(put(anyUrl())
+                .willReturn(aResponse().withStatus(200).withHeader("ETag", "\"0cc175b9c0f1b6a831c399e269772661\"")));
 
         connection.target().write(".charter/ledger.json", "{}".getBytes(StandardCharsets.UTF_8), "application/json");
 
-        LoggedRequest upload = server.findAll(putRequestedFor(urlPathEqualTo("/site/.charter/ledger.json"))).get(0);
-        assertThat(upload.getHeaders().keys()).noneSatisfy(header -> assertThat(header.toLowerCase())
-                .matches("x-amz-checksum-.*|x-amz-sdk-checksum-algorithm|x-amz-trailer"));
+        LoggedRequest upload = server.findAll(putRequestedFor(urlPathEqualTo("/site/.charter/ledger.json")))
+                .get(0);
+        assertThat(upload.getHeaders().keys())
+                .noneSatisfy(header -> assertThat(header.toLowerCase())
+                        .matches("x-amz-checksum-.*|x-amz-sdk-checksum-algorithm|x-amz-trailer"));
     }
 
     @Test
@@ -67,7 +80,9 @@ class TargetsTest {
         assertThatThrownBy(() -> connection.target().write("busy", new byte[1], "text/plain"));
         assertThatThrownBy(() -> connection.cdn().orElseThrow().association("path-rewriter"));
 
-        assertThat(server.findAll(putRequestedFor(urlPathEqualTo("/site/busy")))).hasSize(3);
-        assertThat(server.findAll(getRequestedFor(urlEqualTo("/2020-05-31/distribution/DIST123/config")))).hasSize(3);
+        assertThat(server.findAll(putRequestedFor(urlPathEqualTo("/site/busy"))))
+                .hasSize(3);
+        assertThat(server.findAll(getRequestedFor(urlEqualTo("/2020-05-31/distribution/DIST123/config"))))
+                .hasSize(3);
     }
 }

@@ -39,7 +39,8 @@ class DeploySecretsTest {
             Server server = request.getServers().get(0).clone();
             List<SettingsProblem> problems = List.of();
             if (server.getPassword().equals("{broken}")) {
-                problems = List.of(new DefaultSettingsProblem("master password missing", SettingsProblem.Severity.ERROR, null, -1, -1, null));
+                problems = List.of(new DefaultSettingsProblem(
+                        "master password missing", SettingsProblem.Severity.ERROR, null, -1, -1, null));
             } else {
                 server.setPassword(server.getPassword().replace("{enc}", "plain"));
             }
@@ -52,10 +53,12 @@ class DeploySecretsTest {
     void theEnvironmentComesFirstThenTheSettingsServerDecrypted() {
         server("charter-scc", "{enc}-key");
         assertThat(secrets.apply(RemoteSystem.JADA)).isEmpty();
-        assertThat(secrets.apply(RemoteSystem.SCC)).hasValue(new Secret("plain-key", "the password of server 'charter-scc' in settings.xml"));
+        assertThat(secrets.apply(RemoteSystem.SCC))
+                .hasValue(new Secret("plain-key", "the password of server 'charter-scc' in settings.xml"));
 
         environment.put("CHARTER_SCC_KEY", "from-env");
-        assertThat(secrets.apply(RemoteSystem.SCC)).hasValue(new Secret("from-env", "the environment variable CHARTER_SCC_KEY"));
+        assertThat(secrets.apply(RemoteSystem.SCC))
+                .hasValue(new Secret("from-env", "the environment variable CHARTER_SCC_KEY"));
     }
 
     @Test
@@ -63,7 +66,8 @@ class DeploySecretsTest {
         server("charter-jada", "{broken}");
 
         assertThatThrownBy(() -> secrets.apply(RemoteSystem.JADA))
-                .hasMessageContaining("the password of server 'charter-jada' in settings.xml cannot be decrypted: master password missing")
+                .hasMessageContaining(
+                        "the password of server 'charter-jada' in settings.xml cannot be decrypted: master password missing")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("{broken}"));
     }
 
@@ -71,11 +75,13 @@ class DeploySecretsTest {
     void aSecretWithATrailingNewlineIsRefusedNamingWhereItCameFromButNotShowingIt() {
         environment.put("CHARTER_SCC_KEY", "scc-key-3f9a0c\n");
         assertThatThrownBy(() -> secrets.apply(RemoteSystem.SCC))
-                .hasMessage("the environment variable CHARTER_SCC_KEY holds a control character (a trailing newline?); remove it");
+                .hasMessage(
+                        "the environment variable CHARTER_SCC_KEY holds a control character (a trailing newline?); remove it");
 
         server("charter-jada", "{enc}-token-81d2\r\n");
         assertThatThrownBy(() -> secrets.apply(RemoteSystem.JADA))
-                .hasMessage("the password of server 'charter-jada' in settings.xml holds a control character (a trailing newline?); remove it");
+                .hasMessage(
+                        "the password of server 'charter-jada' in settings.xml holds a control character (a trailing newline?); remove it");
     }
 
     @Test

@@ -7,8 +7,8 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.Test;
 
-import java.io.UncheckedIOException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,16 +18,23 @@ class FailureMappingTest {
 
     @Test
     void theUsersFaultFailsTheBuildAndAnOutageOrDefectIsAnError() {
-        assertThatThrownBy(() -> deploy(new ConfigurationException("charter.target 'gcp' is not a target: use local or aws")).execute())
+        assertThatThrownBy(() -> deploy(
+                                new ConfigurationException("charter.target 'gcp' is not a target: use local or aws"))
+                        .execute())
                 .isExactlyInstanceOf(MojoFailureException.class)
                 .hasMessage("charter: charter.target 'gcp' is not a target: use local or aws");
-        assertThatThrownBy(() -> deploy(new RemoteException(RemoteException.Kind.REFUSED, "JADA refused the body")).execute())
+        assertThatThrownBy(() -> deploy(new RemoteException(RemoteException.Kind.REFUSED, "JADA refused the body"))
+                        .execute())
                 .isExactlyInstanceOf(MojoFailureException.class)
-                .hasMessage("charter: JADA refused the body. The ledger records everything done so far: fix this and run again.");
-        assertThatThrownBy(() -> deploy(new RemoteException(RemoteException.Kind.UNAVAILABLE, "SCC answered 503 five times")).execute())
+                .hasMessage(
+                        "charter: JADA refused the body. The ledger records everything done so far: fix this and run again.");
+        assertThatThrownBy(() -> deploy(
+                                new RemoteException(RemoteException.Kind.UNAVAILABLE, "SCC answered 503 five times"))
+                        .execute())
                 .isExactlyInstanceOf(MojoExecutionException.class)
                 .hasMessageStartingWith("charter: SCC answered 503 five times. Nothing half-done is left behind");
-        assertThatThrownBy(() -> deploy(new UncheckedIOException(new IOException("disk full"))).execute())
+        assertThatThrownBy(() -> deploy(new UncheckedIOException(new IOException("disk full")))
+                        .execute())
                 .isExactlyInstanceOf(MojoExecutionException.class)
                 .hasMessageContaining("disk full. Nothing half-done is left behind");
     }
@@ -41,7 +48,8 @@ class FailureMappingTest {
             }
         };
         root(plan);
-        assertThatThrownBy(plan::execute).isExactlyInstanceOf(MojoExecutionException.class)
+        assertThatThrownBy(plan::execute)
+                .isExactlyInstanceOf(MojoExecutionException.class)
                 .hasMessage("charter: JADA answered 503 five times. Nothing was changed.");
     }
 

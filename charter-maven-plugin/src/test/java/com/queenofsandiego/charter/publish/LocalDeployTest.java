@@ -1,15 +1,14 @@
 package com.queenofsandiego.charter.publish;
 
+import com.queenofsandiego.charter.deploy.DeleteLimit;
+import com.queenofsandiego.charter.deploy.DeleteLimitException;
+import com.queenofsandiego.charter.deploy.DeployPlan;
+import com.queenofsandiego.charter.deploy.Deployment;
+import com.queenofsandiego.charter.deploy.PlanFiles;
+import com.queenofsandiego.charter.reconcile.ReconcilePlanner;
 import com.queenofsandiego.charter.store.ConcurrentDeployException;
 import com.queenofsandiego.charter.store.DirectoryStore;
 import com.queenofsandiego.charter.store.StateStore;
-import com.queenofsandiego.charter.deploy.Deployment;
-import com.queenofsandiego.charter.deploy.DeleteLimitException;
-import com.queenofsandiego.charter.deploy.DeleteLimit;
-import com.queenofsandiego.charter.deploy.DeployPlan;
-import com.queenofsandiego.charter.deploy.PlanFiles;
-import com.queenofsandiego.charter.reconcile.ReconcilePlanner;
-
 import org.apache.commons.codec.digest.DigestUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +32,8 @@ class LocalDeployTest {
 
     private Path site() throws IOException {
         Path site = work.resolve("site");
-        for (String key : List.of("index.html", "g/a.html", "g/a.ics", "g/b.html", "g/b.ics", "g/c.html", "g/c.ics", "sitemap.xml")) {
+        for (String key : List.of(
+                "index.html", "g/a.html", "g/a.ics", "g/b.html", "g/b.ics", "g/c.html", "g/c.ics", "sitemap.xml")) {
             Path file = site.resolve(key);
             Files.createDirectories(file.getParent());
             Files.writeString(file, "content of " + key);
@@ -45,8 +45,15 @@ class LocalDeployTest {
         Path local = work.resolve("local");
         DirectoryStore target = new DirectoryStore(local);
         LocalCdn cdn = new LocalCdn(local);
-        PublishPlan plan = Plans.read(LocalTree.scan(site), target, StateStore.in(target), Optional.of(cdn), PublishPlanner.functionSource(), false, false);
-        return new Publisher(target, StateStore.in(target), Optional.of(cdn), line -> { }, () -> { }).apply(plan);
+        PublishPlan plan = Plans.read(
+                LocalTree.scan(site),
+                target,
+                StateStore.in(target),
+                Optional.of(cdn),
+                PublishPlanner.functionSource(),
+                false,
+                false);
+        return new Publisher(target, StateStore.in(target), Optional.of(cdn), line -> {}, () -> {}).apply(plan);
     }
 
     @Test
@@ -56,14 +63,19 @@ class LocalDeployTest {
         Path local = work.resolve("local");
 
         assertThat(local.resolve("bucket/g/a.html")).hasContent("content of g/a.html");
-        assertThat(Files.readString(local.resolve("bucket-headers.json"))).contains("\"g/a.ics\"", "text/calendar; charset=utf-8",
-                "\"sha256\" : \"" + DigestUtils.sha256Hex("content of g/a.ics") + "\"");
+        assertThat(Files.readString(local.resolve("bucket-headers.json")))
+                .contains(
+                        "\"g/a.ics\"",
+                        "text/calendar; charset=utf-8",
+                        "\"sha256\" : \"" + DigestUtils.sha256Hex("content of g/a.ics") + "\"");
         assertThat(local.resolve("cloudfront/path-rewriter.js")).hasContent(PublishPlanner.functionSource());
 
         Files.writeString(site.resolve("g/a.html"), "changed");
         deploy(site, 10);
 
-        assertThat(Files.readAllLines(local.resolve("invalidations.jsonl"))).singleElement().asString()
+        assertThat(Files.readAllLines(local.resolve("invalidations.jsonl")))
+                .singleElement()
+                .asString()
                 .contains("\"paths\":[\"/g/a\",\"/g/a.html\"]");
     }
 
@@ -75,14 +87,24 @@ class LocalDeployTest {
         Files.delete(site.resolve("g/c.html"));
         Path local = work.resolve("local");
 
-        PublishPlan plan = Plans.read(LocalTree.scan(site), new DirectoryStore(local), StateStore.in(new DirectoryStore(local)), Optional.of(new LocalCdn(local)), PublishPlanner.functionSource(), false, false);
-        PlanFiles.write(work, new DeployPlan(plan, ReconcilePlanner.plan(List.of(), Map.of(), Map.of()), null),
+        PublishPlan plan = Plans.read(
+                LocalTree.scan(site),
+                new DirectoryStore(local),
+                StateStore.in(new DirectoryStore(local)),
+                Optional.of(new LocalCdn(local)),
+                PublishPlanner.functionSource(),
+                false,
+                false);
+        PlanFiles.write(
+                work,
+                new DeployPlan(plan, ReconcilePlanner.plan(List.of(), Map.of(), Map.of()), null),
                 Optional.of(work.resolve("summary.md")));
 
-        assertThat(Files.readAllLines(work.resolve("plan.md"))).containsSubsequence(
-                "- **delete `g/c.html`**",
-                "- update `g/a.html` (content changed; 7 B, text/html; charset=utf-8) — [preview](site/g/a.html)",
-                "Invalidate: `/g/a`, `/g/a.html`, `/g/c`, `/g/c.html`");
+        assertThat(Files.readAllLines(work.resolve("plan.md")))
+                .containsSubsequence(
+                        "- **delete `g/c.html`**",
+                        "- update `g/a.html` (content changed; 7 B, text/html; charset=utf-8) — [preview](site/g/a.html)",
+                        "Invalidate: `/g/a`, `/g/a.html`, `/g/c`, `/g/c.html`");
         assertThat(work.resolve("summary.md")).hasSameTextualContentAs(work.resolve("plan.md"));
         assertThat(Files.readString(work.resolve("plan.json"))).contains("\"deletes\" : [ \"g/c.html\" ]");
     }
@@ -94,15 +116,18 @@ class LocalDeployTest {
         Path local = work.resolve("local");
         DirectoryStore target = new DirectoryStore(local);
         Files.writeString(site.resolve("g/a.html"), "changed once");
-        PublishPlan stale = Plans.read(LocalTree.scan(site), target, StateStore.in(target), Optional.empty(), "", false, false);
+        PublishPlan stale =
+                Plans.read(LocalTree.scan(site), target, StateStore.in(target), Optional.empty(), "", false, false);
         deploy(site, 10);
         String manifest = Files.readString(local.resolve("bucket/.charter/manifest.json"));
 
-        assertThatThrownBy(() -> new Publisher(target, StateStore.in(target), Optional.empty(), line -> { }, () -> { }).apply(stale))
+        assertThatThrownBy(() -> new Publisher(target, StateStore.in(target), Optional.empty(), line -> {}, () -> {})
+                        .apply(stale))
                 .isInstanceOf(ConcurrentDeployException.class)
                 .hasMessageContaining(".charter/manifest.json in local directory")
                 .hasMessageContaining("was changed by another deploy while this one ran");
-        assertThat(Files.readString(local.resolve("bucket/.charter/manifest.json"))).isEqualTo(manifest);
+        assertThat(Files.readString(local.resolve("bucket/.charter/manifest.json")))
+                .isEqualTo(manifest);
     }
 
     @Test
@@ -144,17 +169,37 @@ class LocalDeployTest {
             }
         };
         DirectoryStore target = new DirectoryStore(local);
-        PublishPlan plan = Plans.read(LocalTree.scan(site), target, StateStore.in(target), Optional.of(failing), PublishPlanner.functionSource(), false, false);
-        assertThatThrownBy(() -> new Publisher(target, StateStore.in(target), Optional.of(failing), line -> { }, () -> { }).apply(plan))
+        PublishPlan plan = Plans.read(
+                LocalTree.scan(site),
+                target,
+                StateStore.in(target),
+                Optional.of(failing),
+                PublishPlanner.functionSource(),
+                false,
+                false);
+        assertThatThrownBy(
+                        () -> new Publisher(target, StateStore.in(target), Optional.of(failing), line -> {}, () -> {})
+                                .apply(plan))
                 .hasMessage("connection reset");
 
-        PublishPlan next = Plans.read(LocalTree.scan(site), new DirectoryStore(local), StateStore.in(new DirectoryStore(local)), Optional.of(new LocalCdn(local)), PublishPlanner.functionSource(), false, false);
+        PublishPlan next = Plans.read(
+                LocalTree.scan(site),
+                new DirectoryStore(local),
+                StateStore.in(new DirectoryStore(local)),
+                Optional.of(new LocalCdn(local)),
+                PublishPlanner.functionSource(),
+                false,
+                false);
         deploy(site, 10);
 
         assertThat(next.uploads()).isEmpty();
         assertThat(next.invalidations()).containsExactly("/g/b", "/g/b.html");
-        assertThat(Files.readAllLines(local.resolve("invalidations.jsonl"))).singleElement().asString().contains("/g/b.html");
-        assertThat(Files.readString(local.resolve("bucket/.charter/manifest.json"))).contains("\"pendingInvalidations\" : [ ]");
+        assertThat(Files.readAllLines(local.resolve("invalidations.jsonl")))
+                .singleElement()
+                .asString()
+                .contains("/g/b.html");
+        assertThat(Files.readString(local.resolve("bucket/.charter/manifest.json")))
+                .contains("\"pendingInvalidations\" : [ ]");
     }
 
     @Test
@@ -167,11 +212,13 @@ class LocalDeployTest {
         }
 
         DirectoryStore target = new DirectoryStore(work.resolve("local"));
-        Deployment deployment = new Deployment(target, StateStore.in(target), Optional.empty(), false, false, Map.of(), line -> { });
+        Deployment deployment =
+                new Deployment(target, StateStore.in(target), Optional.empty(), false, false, Map.of(), line -> {});
         DeployPlan plan = deployment.plan(site, List.of());
-        assertThat(new DeleteLimit(3).exceeded(plan)).containsExactly(
-                "the plan deletes 4 objects from the bucket, more than charter.maxDeletes=3; allow it with -Dcharter.maxDeletes=4");
-        assertThatThrownBy(() -> deployment.apply(plan, Map.of(), new DeleteLimit(3), 1, () -> { }))
+        assertThat(new DeleteLimit(3).exceeded(plan))
+                .containsExactly(
+                        "the plan deletes 4 objects from the bucket, more than charter.maxDeletes=3; allow it with -Dcharter.maxDeletes=4");
+        assertThatThrownBy(() -> deployment.apply(plan, Map.of(), new DeleteLimit(3), 1, () -> {}))
                 .isInstanceOf(DeleteLimitException.class)
                 .hasMessage("the plan deletes 4 objects from the bucket, more than charter.maxDeletes=3;"
                         + " allow it with -Dcharter.maxDeletes=4. Nothing was changed.");

@@ -22,9 +22,16 @@ class PathRewriterFunctionTest {
     void rewritesGuestPagesKeepsQueriesAndHidesTheToolsRecords() throws Exception {
         Path function = Path.of("src/main/resources/com/queenofsandiego/charter/publish/path-rewriter.js");
         assertThat(PublishPlanner.functionSource()).contains("function handler(event)");
-        Process node = new ProcessBuilder("node", RESOURCES.resolve("run-function.cjs").toString(), function.toString(),
-                RESOURCES.resolve("routing-cases.json").toString()).redirectErrorStream(true).start();
-        List<String> lines = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        Process node = new ProcessBuilder(
+                        "node",
+                        RESOURCES.resolve("run-function.cjs").toString(),
+                        function.toString(),
+                        RESOURCES.resolve("routing-cases.json").toString())
+                .redirectErrorStream(true)
+                .start();
+        List<String> lines = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                .lines()
+                .toList();
         assertThat(node.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(node.exitValue()).as(String.join("\n", lines)).isZero();
 
@@ -34,15 +41,22 @@ class PathRewriterFunctionTest {
             JsonNode expected = cases.get(i);
             JsonNode actual = JSON.readTree(lines.get(i));
             if (expected.has("expectStatus")) {
-                assertThat(actual.get("status").asInt()).as(expected.get("uri").asText()).isEqualTo(404);
+                assertThat(actual.get("status").asInt())
+                        .as(expected.get("uri").asText())
+                        .isEqualTo(404);
                 assertThat(SiteRouting.keyFor(expected.get("uri").asText())).isEmpty();
             } else {
-                assertThat(actual.get("resultUri").asText()).as(expected.get("uri").asText()).isEqualTo(expected.get("expectUri").asText());
+                assertThat(actual.get("resultUri").asText())
+                        .as(expected.get("uri").asText())
+                        .isEqualTo(expected.get("expectUri").asText());
                 if (expected.has("expectQuery")) {
-                    assertThat(actual.get("query").get(0).asText()).isEqualTo(expected.get("expectQuery").asText());
+                    assertThat(actual.get("query").get(0).asText())
+                            .isEqualTo(expected.get("expectQuery").asText());
                 }
-                if (!expected.get("uri").asText().equals("/") && !expected.get("expectUri").asText().endsWith("/")) {
-                    assertThat(SiteRouting.keyFor(expected.get("uri").asText())).as("preview routing of " + expected.get("uri"))
+                if (!expected.get("uri").asText().equals("/")
+                        && !expected.get("expectUri").asText().endsWith("/")) {
+                    assertThat(SiteRouting.keyFor(expected.get("uri").asText()))
+                            .as("preview routing of " + expected.get("uri"))
                             .contains(expected.get("expectUri").asText().substring(1));
                 }
             }

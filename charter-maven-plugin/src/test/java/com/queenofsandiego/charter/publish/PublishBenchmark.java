@@ -1,10 +1,10 @@
 package com.queenofsandiego.charter.publish;
 
+import com.queenofsandiego.charter.FileTrees;
 import com.queenofsandiego.charter.store.DirectoryStore;
 import com.queenofsandiego.charter.store.ObjectStore;
 import com.queenofsandiego.charter.store.S3Store;
 import com.queenofsandiego.charter.store.StateStore;
-import com.queenofsandiego.charter.FileTrees;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,8 +22,7 @@ import java.util.stream.Stream;
  */
 public final class PublishBenchmark {
 
-    private PublishBenchmark() {
-    }
+    private PublishBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
@@ -42,39 +41,49 @@ public final class PublishBenchmark {
     }
 
     /** @param targets a fresh view of the same target per deploy, so each counts its own requests */
-    private static void run(String name, int n, Path site, Path work, Supplier<ObjectStore> targets) throws IOException {
+    private static void run(String name, int n, Path site, Path work, Supplier<ObjectStore> targets)
+            throws IOException {
         ObjectStore first = targets.get();
         Optional<Cdn> cdn = Optional.of(new LocalCdn(work.resolve("cdn-" + name)));
         String function = PublishPlanner.functionSource();
-        PublishPlan initial = Plans.read(LocalTree.scan(site), first, StateStore.in(first), cdn, function, false, false);
-        new Publisher(first, StateStore.in(first), cdn, line -> { }, () -> { }).apply(initial);
+        PublishPlan initial =
+                Plans.read(LocalTree.scan(site), first, StateStore.in(first), cdn, function, false, false);
+        new Publisher(first, StateStore.in(first), cdn, line -> {}, () -> {}).apply(initial);
 
         Path fresh = FileTrees.copy(site, work.resolve("fresh-" + name));
         ObjectStore again = targets.get();
         long started = System.nanoTime();
-        PublishPlan unchanged = Plans.read(LocalTree.scan(fresh), again, StateStore.in(again), cdn, function, false, false);
+        PublishPlan unchanged =
+                Plans.read(LocalTree.scan(fresh), again, StateStore.in(again), cdn, function, false, false);
         long planMillis = (System.nanoTime() - started) / 1_000_000;
-        new Publisher(again, StateStore.in(again), cdn, line -> { }, () -> { }).apply(unchanged);
+        new Publisher(again, StateStore.in(again), cdn, line -> {}, () -> {}).apply(unchanged);
         Map<String, Integer> unchangedRequests = again.requests();
 
         Files.writeString(fresh.resolve("g/page-42.html"), "<h1>changed</h1>");
         ObjectStore third = targets.get();
-        PublishPlan oneChange = Plans.read(LocalTree.scan(fresh), third, StateStore.in(third), cdn, function, false, false);
-        new Publisher(third, StateStore.in(third), cdn, line -> { }, () -> { }).apply(oneChange);
+        PublishPlan oneChange =
+                Plans.read(LocalTree.scan(fresh), third, StateStore.in(third), cdn, function, false, false);
+        new Publisher(third, StateStore.in(third), cdn, line -> {}, () -> {}).apply(oneChange);
 
-        System.out.printf("%s, %d objects: plan of an unchanged site from a fresh copy %d ms; its deploy sent %s;"
+        System.out.printf(
+                "%s, %d objects: plan of an unchanged site from a fresh copy %d ms; its deploy sent %s;"
                         + " one changed page: uploads %s, invalidation paths %s, bucket requests %s%n",
-                name, n, planMillis, unchangedRequests, oneChange.uploads().stream().map(u -> u.object().key()).toList(),
-                oneChange.invalidations(), third.requests());
+                name,
+                n,
+                planMillis,
+                unchangedRequests,
+                oneChange.uploads().stream().map(u -> u.object().key()).toList(),
+                oneChange.invalidations(),
+                third.requests());
     }
 
     private static Path site(Path site, int n) throws IOException {
         Files.createDirectories(site.resolve("g"));
         for (int i = 0; i < n / 2; i++) {
             Files.writeString(site.resolve("g/page-" + i + ".html"), "<h1>Trip " + i + "</h1>");
-            Files.writeString(site.resolve("g/page-" + i + ".ics"), "BEGIN:VCALENDAR\r\nUID:" + i + "\r\nEND:VCALENDAR\r\n");
+            Files.writeString(
+                    site.resolve("g/page-" + i + ".ics"), "BEGIN:VCALENDAR\r\nUID:" + i + "\r\nEND:VCALENDAR\r\n");
         }
         return site;
     }
-
 }

@@ -28,32 +28,73 @@ class PublishPlannerTest {
         SiteObject asset = object("assets/site.0123456789.css", "c", "text/css; charset=utf-8");
         Map<String, ObjectState> recorded = Map.of(
                 "g/edited.html", object("g/edited.html", "e1", HTML).state(),
-                "g/retyped.ics", object("g/retyped.ics", "r", "application/octet-stream").state(),
+                "g/retyped.ics",
+                        object("g/retyped.ics", "r", "application/octet-stream").state(),
                 "g/same.html", same.state(),
-                "sitemap.xml", object("sitemap.xml", "m1", "application/xml; charset=utf-8").state(),
+                "sitemap.xml",
+                        object("sitemap.xml", "m1", "application/xml; charset=utf-8")
+                                .state(),
                 "g/gone.html", object("g/gone.html", "g", HTML).state());
-        Map<String, String> listing = Map.of("g/edited.html", "etag-e", "g/retyped.ics", "etag-r", "g/unknown.html", "etag-u",
-                "g/same.html", "etag-s", "sitemap.xml", "etag-m", "g/gone.html", "etag-g");
-        LiveSite live = new LiveSite("test bucket", listing, new Manifest.Versioned(new Manifest(recorded, List.of()), Optional.of("v1")),
+        Map<String, String> listing = Map.of(
+                "g/edited.html",
+                "etag-e",
+                "g/retyped.ics",
+                "etag-r",
+                "g/unknown.html",
+                "etag-u",
+                "g/same.html",
+                "etag-s",
+                "sitemap.xml",
+                "etag-m",
+                "g/gone.html",
+                "etag-g");
+        LiveSite live = new LiveSite(
+                "test bucket",
+                listing,
+                new Manifest.Versioned(new Manifest(recorded, List.of()), Optional.of("v1")),
                 Map.of());
 
-        PublishPlan plan = PublishPlanner.plan(List.of(sitemap, same, unknown, retyped, edited, added, asset), Set.of(), live,
-                Optional.empty(), "function", false);
+        PublishPlan plan = PublishPlanner.plan(
+                List.of(sitemap, same, unknown, retyped, edited, added, asset),
+                Set.of(),
+                live,
+                Optional.empty(),
+                "function",
+                false);
 
-        assertThat(plan.uploads()).extracting(u -> u.object().key() + " " + u.reason().words()).containsExactlyInAnyOrder(
-                "g/new.html new", "g/edited.html content changed", "g/retyped.ics Content-Type or Cache-Control changed",
-                "g/unknown.html live copy's hash unknown", "sitemap.xml content changed", "assets/site.0123456789.css new");
-        assertThat(plan.phases()).extracting(PublishPlan.Phase::name).containsExactly("assets", "pages", "sitemap and robots.txt");
-        assertThat(plan.phases().get(2).uploads()).extracting(u -> u.object().key()).containsExactly("sitemap.xml");
+        assertThat(plan.uploads())
+                .extracting(u -> u.object().key() + " " + u.reason().words())
+                .containsExactlyInAnyOrder(
+                        "g/new.html new",
+                        "g/edited.html content changed",
+                        "g/retyped.ics Content-Type or Cache-Control changed",
+                        "g/unknown.html live copy's hash unknown",
+                        "sitemap.xml content changed",
+                        "assets/site.0123456789.css new");
+        assertThat(plan.phases())
+                .extracting(PublishPlan.Phase::name)
+                .containsExactly("assets", "pages", "sitemap and robots.txt");
+        assertThat(plan.phases().get(2).uploads())
+                .extracting(u -> u.object().key())
+                .containsExactly("sitemap.xml");
         assertThat(plan.deletes()).containsExactly("g/gone.html");
         assertThat(plan.unchanged()).isEqualTo(1);
         assertThat(plan.manifestVersion()).hasValue("v1");
-        assertThat(plan.after().objects()).containsKeys("g/new.html", "g/unknown.html").containsEntry("g/retyped.ics", retyped.state())
+        assertThat(plan.after().objects())
+                .containsKeys("g/new.html", "g/unknown.html")
+                .containsEntry("g/retyped.ics", retyped.state())
                 .containsEntry("g/same.html", same.state().listedAs("etag-s"));
     }
 
     private static SiteObject object(String key, String content, String contentType) {
-        return new SiteObject(key, Path.of("unused"), "md5-" + content, "sha-" + content, content.length(), contentType,
-                ObjectKinds.cacheControl(key), null);
+        return new SiteObject(
+                key,
+                Path.of("unused"),
+                "md5-" + content,
+                "sha-" + content,
+                content.length(),
+                contentType,
+                ObjectKinds.cacheControl(key),
+                null);
     }
 }

@@ -35,7 +35,8 @@ public final class S3Server implements AutoCloseable {
                 .endpointOverride(endpoint())
                 .region(Region.US_WEST_2)
                 .forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .build();
         for (String bucket : buckets) {
             client.createBucket(r -> r.bucket(bucket));

@@ -24,17 +24,22 @@ import java.util.function.Consumer;
  */
 final class FaultMatrix {
 
-    static final RetrySettings PATIENCE = new RetrySettings(Duration.ofMillis(250), 4, Duration.ofMillis(2), Duration.ofMillis(20), Duration.ofSeconds(5));
+    static final RetrySettings PATIENCE = new RetrySettings(
+            Duration.ofMillis(250), 4, Duration.ofMillis(2), Duration.ofMillis(20), Duration.ofSeconds(5));
     private static final int MAX_RUNS = 6;
 
-    enum Fault { HTTP_500, HTTP_429, TIMEOUT, COMMIT_THEN_DROP, PROCESS_KILLED }
-
-    record Outcome(String scenario, int call, Fault fault, int runs, int duplicates, int outOfStep) {
+    enum Fault {
+        HTTP_500,
+        HTTP_429,
+        TIMEOUT,
+        COMMIT_THEN_DROP,
+        PROCESS_KILLED
     }
+
+    record Outcome(String scenario, int call, Fault fault, int runs, int duplicates, int outOfStep) {}
 
     /** @param refresh whether the deploys read JADA and SCC while planning (charter.refresh) */
-    record Scenario(String name, List<Booking> before, List<Booking> after, boolean refresh) {
-    }
+    record Scenario(String name, List<Booking> before, List<Booking> after, boolean refresh) {}
 
     static List<Scenario> scenarios(int count) {
         List<Booking> initial = new ArrayList<>();
@@ -56,7 +61,9 @@ final class FaultMatrix {
         }
         changed.add(ReconcileFixture.booking("BS-900"));
         changed.add(ReconcileFixture.booking("BS-901"));
-        return List.of(new Scenario("20 new bookings", List.of(), initial, false), new Scenario("changes over 20 bookings", initial, changed, false),
+        return List.of(
+                new Scenario("20 new bookings", List.of(), initial, false),
+                new Scenario("changes over 20 bookings", initial, changed, false),
                 new Scenario("changes over 20 bookings, refreshing", initial, changed, true));
     }
 
@@ -74,8 +81,7 @@ final class FaultMatrix {
         return outcomes;
     }
 
-    private record Clean(int calls, Map<RemoteSystem, Map<String, Integer>> creates) {
-    }
+    private record Clean(int calls, Map<RemoteSystem, Map<String, Integer>> creates) {}
 
     private static Clean clean(Path work, Scenario scenario) throws IOException {
         try (ReconcileFixture fixture = new ReconcileFixture(work)) {
@@ -84,9 +90,13 @@ final class FaultMatrix {
             deployOnce(fixture, scenario.before());
             int before = fixture.sandbox.faults().calls();
             deployOnce(fixture, scenario.after());
-            return new Clean(fixture.sandbox.faults().calls() - before, Map.of(
-                    RemoteSystem.JADA, fixture.sandbox.store(RemoteSystem.JADA).creates(),
-                    RemoteSystem.SCC, fixture.sandbox.store(RemoteSystem.SCC).creates()));
+            return new Clean(
+                    fixture.sandbox.faults().calls() - before,
+                    Map.of(
+                            RemoteSystem.JADA,
+                                    fixture.sandbox.store(RemoteSystem.JADA).creates(),
+                            RemoteSystem.SCC,
+                                    fixture.sandbox.store(RemoteSystem.SCC).creates()));
         }
     }
 
@@ -95,11 +105,17 @@ final class FaultMatrix {
 
     private static void deployOnce(ReconcileFixture fixture, List<Booking> bookings) {
         if (!bookings.isEmpty()) {
-            fixture.deploy(fixture.target(), bookings, fixture.clients(ReconcileFixture.JADA_TOKEN, ReconcileFixture.SCC_KEY, PATIENCE), 100, false);
+            fixture.deploy(
+                    fixture.target(),
+                    bookings,
+                    fixture.clients(ReconcileFixture.JADA_TOKEN, ReconcileFixture.SCC_KEY, PATIENCE),
+                    100,
+                    false);
         }
     }
 
-    private static Outcome one(Path work, Scenario scenario, int call, Fault fault, Map<RemoteSystem, Map<String, Integer>> cleanCreates)
+    private static Outcome one(
+            Path work, Scenario scenario, int call, Fault fault, Map<RemoteSystem, Map<String, Integer>> cleanCreates)
             throws IOException {
         try (ReconcileFixture fixture = new ReconcileFixture(work)) {
             fixture.concurrency = CONCURRENCY;
@@ -110,7 +126,8 @@ final class FaultMatrix {
             switch (fault) {
                 case HTTP_500 -> faults.inject(new Faults.Status(500, 0), call, 1);
                 case HTTP_429 -> faults.inject(new Faults.Status(429, 0), call, 1);
-                case TIMEOUT -> faults.inject(new Faults.Delay(PATIENCE.timeout().plusMillis(150)), call, 1);
+                case TIMEOUT ->
+                    faults.inject(new Faults.Delay(PATIENCE.timeout().plusMillis(150)), call, 1);
                 case COMMIT_THEN_DROP -> faults.inject(new Faults.CommitThenDrop(), call, 1);
                 case PROCESS_KILLED -> {
                     // The call is done, its answer never arrives, and the dead process sends nothing more.
@@ -124,11 +141,15 @@ final class FaultMatrix {
             while (!done && runs < MAX_RUNS) {
                 runs++;
                 boolean firstRun = runs == 1;
-                KillableTarget target = new KillableTarget(fixture.target(),
-                        () -> firstRun && fault == Fault.PROCESS_KILLED && faults.calls() > dieAfter);
+                KillableTarget target = new KillableTarget(
+                        fixture.target(), () -> firstRun && fault == Fault.PROCESS_KILLED && faults.calls() > dieAfter);
                 try {
-                    fixture.deploy(target, scenario.after(), fixture.clients(ReconcileFixture.JADA_TOKEN, ReconcileFixture.SCC_KEY, PATIENCE),
-                            100, forceUnlock);
+                    fixture.deploy(
+                            target,
+                            scenario.after(),
+                            fixture.clients(ReconcileFixture.JADA_TOKEN, ReconcileFixture.SCC_KEY, PATIENCE),
+                            100,
+                            forceUnlock);
                     done = true;
                 } catch (KillableTarget.Killed | RemoteException e) {
                     faults.clear();
@@ -143,15 +164,23 @@ final class FaultMatrix {
             }
             // A delayed request may still be on its way in: let it land before counting.
             sleep(fault == Fault.TIMEOUT ? 300 : 0);
-            return new Outcome(scenario.name(), call, fault, done ? runs : -1, duplicates(fixture, cleanCreates), outOfStep(fixture, scenario.after()));
+            return new Outcome(
+                    scenario.name(),
+                    call,
+                    fault,
+                    done ? runs : -1,
+                    duplicates(fixture, cleanCreates),
+                    outOfStep(fixture, scenario.after()));
         }
     }
 
     private static int duplicates(ReconcileFixture fixture, Map<RemoteSystem, Map<String, Integer>> cleanCreates) {
         int duplicates = 0;
         for (RemoteSystem system : RemoteSystem.values()) {
-            for (Map.Entry<String, Integer> creates : fixture.sandbox.store(system).creates().entrySet()) {
-                duplicates += Math.max(0, creates.getValue() - cleanCreates.get(system).getOrDefault(creates.getKey(), 0));
+            for (Map.Entry<String, Integer> creates :
+                    fixture.sandbox.store(system).creates().entrySet()) {
+                duplicates += Math.max(
+                        0, creates.getValue() - cleanCreates.get(system).getOrDefault(creates.getKey(), 0));
             }
         }
         return duplicates;
@@ -161,12 +190,17 @@ final class FaultMatrix {
     static int outOfStep(ReconcileFixture fixture, List<Booking> bookings) {
         int wrong = 0;
         for (RemoteSystem system : RemoteSystem.values()) {
-            List<ObjectNode> entries = new ArrayList<>(fixture.sandbox.store(system).entries());
+            List<ObjectNode> entries =
+                    new ArrayList<>(fixture.sandbox.store(system).entries());
             for (Booking booking : bookings) {
                 Optional<RemoteBody> desired = DesiredState.of(system, booking);
-                List<ObjectNode> mine = entries.stream().filter(e -> e.path("external_id").asText().equals(booking.id())).toList();
+                List<ObjectNode> mine = entries.stream()
+                        .filter(e -> e.path("external_id").asText().equals(booking.id()))
+                        .toList();
                 entries.removeAll(mine);
-                boolean inStep = desired.isEmpty() ? mine.isEmpty() : mine.size() == 1 && desired.get().matches((JsonNode) mine.get(0));
+                boolean inStep = desired.isEmpty()
+                        ? mine.isEmpty()
+                        : mine.size() == 1 && desired.get().matches((JsonNode) mine.get(0));
                 wrong += inStep ? 0 : 1;
             }
             wrong += entries.size();

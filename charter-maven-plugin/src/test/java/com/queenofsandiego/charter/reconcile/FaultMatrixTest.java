@@ -22,17 +22,25 @@ class FaultMatrixTest {
     @Test
     void everyFaultAtEverySampledCallEndsInStepWithoutDuplicates() throws Exception {
         List<FaultMatrix.Scenario> scenarios = FaultMatrix.scenarios(20);
-        List<FaultMatrix.Outcome> outcomes = new ArrayList<>(FaultMatrix.run(work.resolve("first"), scenarios.get(0), 15, line -> { }));
-        outcomes.addAll(FaultMatrix.run(work.resolve("second"), scenarios.get(1), 7, line -> { }));
-        outcomes.addAll(FaultMatrix.run(work.resolve("refreshing"), scenarios.get(2), 13, line -> { }));
+        List<FaultMatrix.Outcome> outcomes =
+                new ArrayList<>(FaultMatrix.run(work.resolve("first"), scenarios.get(0), 15, line -> {}));
+        outcomes.addAll(FaultMatrix.run(work.resolve("second"), scenarios.get(1), 7, line -> {}));
+        outcomes.addAll(FaultMatrix.run(work.resolve("refreshing"), scenarios.get(2), 13, line -> {}));
 
-        assertThat(outcomes).extracting(FaultMatrix.Outcome::fault).containsOnly(FaultMatrix.Fault.values()).hasSizeGreaterThan(30);
+        assertThat(outcomes)
+                .extracting(FaultMatrix.Outcome::fault)
+                .containsOnly(FaultMatrix.Fault.values())
+                .hasSizeGreaterThan(30);
         assertThat(outcomes).allSatisfy(outcome -> {
             assertThat(outcome.runs()).as("runs for %s", outcome).isPositive();
             assertThat(outcome.duplicates()).as("duplicates for %s", outcome).isZero();
             assertThat(outcome.outOfStep()).as("out of step for %s", outcome).isZero();
         });
-        assertThat(outcomes).filteredOn(o -> o.fault() == FaultMatrix.Fault.PROCESS_KILLED).allSatisfy(o -> assertThat(o.runs()).isEqualTo(3));
-        assertThat(outcomes).filteredOn(o -> o.fault() == FaultMatrix.Fault.HTTP_500).allSatisfy(o -> assertThat(o.runs()).isEqualTo(1));
+        assertThat(outcomes)
+                .filteredOn(o -> o.fault() == FaultMatrix.Fault.PROCESS_KILLED)
+                .allSatisfy(o -> assertThat(o.runs()).isEqualTo(3));
+        assertThat(outcomes)
+                .filteredOn(o -> o.fault() == FaultMatrix.Fault.HTTP_500)
+                .allSatisfy(o -> assertThat(o.runs()).isEqualTo(1));
     }
 }

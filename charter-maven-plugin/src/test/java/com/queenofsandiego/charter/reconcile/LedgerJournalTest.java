@@ -23,6 +23,7 @@ class LedgerJournalTest {
 
     @TempDir
     Path work;
+
     ReconcileFixture fixture;
 
     @BeforeEach
@@ -44,7 +45,8 @@ class LedgerJournalTest {
         // Earlier versions skip fields they do not know, such as endpoints.
         assertThat(ledger.fieldNames()).toIterable().containsExactlyInAnyOrder("bookings", "endpoints", "format");
         assertThat(ledger.path("format").asInt()).isEqualTo(2);
-        assertThat(ledger.path("bookings").path("BS-1").path("scc").path("id").asText()).isEqualTo("scc-1");
+        assertThat(ledger.path("bookings").path("BS-1").path("scc").path("id").asText())
+                .isEqualTo("scc-1");
         assertThat(files(state.resolve("ledger"))).isEmpty();
     }
 
@@ -53,13 +55,16 @@ class LedgerJournalTest {
         fixture.deploy(List.of(booking("BS-1")));
         // A run that created BS-2 in JADA, recorded it, and died before SCC answered.
         RemoteBody jada = DesiredState.of(RemoteSystem.JADA, booking("BS-2")).orElseThrow();
-        String id = fixture.clients().get(RemoteSystem.JADA).create("BS-2", jada).id();
+        String id =
+                fixture.clients().get(RemoteSystem.JADA).create("BS-2", jada).id();
         Ledger died = Ledger.load(StateStore.in(fixture.target()));
-        List<Ledger.Slot> creates = List.of(new Ledger.Slot(RemoteSystem.JADA, "BS-2"), new Ledger.Slot(RemoteSystem.SCC, "BS-2"));
+        List<Ledger.Slot> creates =
+                List.of(new Ledger.Slot(RemoteSystem.JADA, "BS-2"), new Ledger.Slot(RemoteSystem.SCC, "BS-2"));
         died.begin(creates, creates, Map.of());
         died.sent(RemoteSystem.JADA, "BS-2", id, jada);
 
-        ReconcilePlan plan = fixture.plan(List.of(booking("BS-1"), booking("BS-2"))).reconcile();
+        ReconcilePlan plan =
+                fixture.plan(List.of(booking("BS-1"), booking("BS-2"))).reconcile();
         assertThat(plan.changes()).singleElement().satisfies(change -> {
             assertThat(change.system()).isEqualTo(RemoteSystem.SCC);
             assertThat(change.reason()).isEqualTo("an earlier create may have reached SCC; it is looked up first");
@@ -69,10 +74,13 @@ class LedgerJournalTest {
 
         assertThat(files(work.resolve("local/bucket/.charter/ledger"))).isEmpty();
         Ledger folded = Ledger.load(StateStore.in(fixture.target()));
-        assertThat(folded.remote(RemoteSystem.JADA, "BS-2")).hasValueSatisfying(remote -> assertThat(remote.id()).isEqualTo(id));
-        assertThat(folded.remote(RemoteSystem.SCC, "BS-2")).hasValueSatisfying(remote -> assertThat(remote.isPending()).isFalse());
+        assertThat(folded.remote(RemoteSystem.JADA, "BS-2"))
+                .hasValueSatisfying(remote -> assertThat(remote.id()).isEqualTo(id));
+        assertThat(folded.remote(RemoteSystem.SCC, "BS-2"))
+                .hasValueSatisfying(remote -> assertThat(remote.isPending()).isFalse());
         assertThat(fixture.sandbox.store(RemoteSystem.JADA).creates("BS-2")).isEqualTo(1);
-        assertThat(fixture.plan(List.of(booking("BS-1"), booking("BS-2"))).isEmpty()).isTrue();
+        assertThat(fixture.plan(List.of(booking("BS-1"), booking("BS-2"))).isEmpty())
+                .isTrue();
     }
 
     @Test
@@ -82,13 +90,20 @@ class LedgerJournalTest {
         Ledger died = Ledger.load(StateStore.in(fixture.target()));
         List<Ledger.Slot> creates = List.of(new Ledger.Slot(RemoteSystem.JADA, "BS-1"));
         died.begin(creates, creates, Map.of(RemoteSystem.JADA, moved));
-        died.sent(RemoteSystem.JADA, "BS-1", "jada-77", DesiredState.of(RemoteSystem.JADA, booking("BS-1")).orElseThrow());
+        died.sent(
+                RemoteSystem.JADA,
+                "BS-1",
+                "jada-77",
+                DesiredState.of(RemoteSystem.JADA, booking("BS-1")).orElseThrow());
 
         Ledger read = Ledger.load(StateStore.in(fixture.target()));
 
         assertThat(read.endpoints()).containsEntry(RemoteSystem.JADA, moved);
-        assertThat(read.remote(RemoteSystem.JADA, "BS-1")).hasValueSatisfying(remote -> assertThat(remote.id()).isEqualTo("jada-77"));
-        assertThat(read.remote(RemoteSystem.JADA, "BS-2")).as("recorded for the old endpoint").isEmpty();
+        assertThat(read.remote(RemoteSystem.JADA, "BS-1"))
+                .hasValueSatisfying(remote -> assertThat(remote.id()).isEqualTo("jada-77"));
+        assertThat(read.remote(RemoteSystem.JADA, "BS-2"))
+                .as("recorded for the old endpoint")
+                .isEmpty();
         assertThat(read.remote(RemoteSystem.SCC, "BS-2")).as("SCC did not move").isPresent();
     }
 

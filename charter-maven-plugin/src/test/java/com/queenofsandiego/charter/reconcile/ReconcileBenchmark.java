@@ -24,8 +24,7 @@ public final class ReconcileBenchmark {
     private static final int IMPORTED = 200;
     private static final Duration LATENCY = Duration.ofMillis(25);
 
-    private ReconcileBenchmark() {
-    }
+    private ReconcileBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
@@ -33,11 +32,16 @@ public final class ReconcileBenchmark {
         for (int concurrency : new int[] {1, 8}) {
             try (ReconcileFixture fixture = new ReconcileFixture(work.resolve("import-" + concurrency), LATENCY)) {
                 fixture.concurrency = concurrency;
-                measure(fixture, "first import of " + IMPORTED + ", " + LATENCY.toMillis() + " ms a call, concurrency " + concurrency,
+                measure(
+                        fixture,
+                        "first import of " + IMPORTED + ", " + LATENCY.toMillis() + " ms a call, concurrency "
+                                + concurrency,
                         bookings(IMPORTED));
                 int duplicates = 0;
                 for (RemoteSystem system : RemoteSystem.values()) {
-                    duplicates += fixture.sandbox.store(system).creates().values().stream().mapToInt(n -> n - 1).sum();
+                    duplicates += fixture.sandbox.store(system).creates().values().stream()
+                            .mapToInt(n -> n - 1)
+                            .sum();
                 }
                 System.out.printf("  duplicates %d%n", duplicates);
             }
@@ -73,13 +77,16 @@ public final class ReconcileBenchmark {
                 calls.put(call, n - before.getOrDefault(call, 0));
             }
         });
-        int changes = result.reconcile().created() + result.reconcile().updated() + result.reconcile().deleted();
+        int changes = result.reconcile().created()
+                + result.reconcile().updated()
+                + result.reconcile().deleted();
         long bytes = fixture.applied.ledger().bytesWritten();
         System.out.printf("%-52s %7d ms  calls %s  (%s)%n", what, millis, calls, result.reconcile());
         if (changes > 0) {
             // The closing fold rewrites ledger.json once; everything else the ledger wrote is the journal.
             long folded = Files.size(fixture.root.resolve("local/bucket/.charter/" + Ledger.NAME));
-            System.out.printf("  ledger: %d writes, %d bytes: journal %d bytes (%d a change), closing ledger.json %d bytes%n",
+            System.out.printf(
+                    "  ledger: %d writes, %d bytes: journal %d bytes (%d a change), closing ledger.json %d bytes%n",
                     result.ledgerWrites(), bytes, bytes - folded, (bytes - folded) / changes, folded);
         }
     }

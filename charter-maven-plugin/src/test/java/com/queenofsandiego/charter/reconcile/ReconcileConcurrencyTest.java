@@ -1,8 +1,8 @@
 package com.queenofsandiego.charter.reconcile;
 
 import com.queenofsandiego.charter.booking.Booking;
-import com.queenofsandiego.charter.store.StateStore;
 import com.queenofsandiego.charter.sandbox.Faults;
+import com.queenofsandiego.charter.store.StateStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +26,7 @@ class ReconcileConcurrencyTest {
 
     @TempDir
     Path work;
+
     ReconcileFixture fixture;
 
     @AfterEach
@@ -56,9 +57,11 @@ class ReconcileConcurrencyTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1600));
         List<String> log = fixture.sandbox.log();
         for (Booking booking : bookings) {
-            assertThat(log).filteredOn(call -> call.endsWith(" /calendar " + booking.id()))
+            assertThat(log)
+                    .filteredOn(call -> call.endsWith(" /calendar " + booking.id()))
                     .containsExactly("GET /calendar " + booking.id(), "POST /calendar " + booking.id());
-            assertThat(log).filteredOn(call -> call.endsWith(" /events " + booking.id()))
+            assertThat(log)
+                    .filteredOn(call -> call.endsWith(" /events " + booking.id()))
                     .containsExactly("GET /events " + booking.id(), "POST /events " + booking.id());
         }
         assertThat(FaultMatrix.outOfStep(fixture, bookings)).isZero();
@@ -78,7 +81,8 @@ class ReconcileConcurrencyTest {
 
         // One at a time: 16 bookings × 2 systems × 50 ms = 1.6 s.
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(800));
-        List<String> reads = fixture.sandbox.log().subList(before, fixture.sandbox.log().size());
+        List<String> reads =
+                fixture.sandbox.log().subList(before, fixture.sandbox.log().size());
         assertThat(reads).hasSize(32).allSatisfy(call -> assertThat(call).startsWith("GET "));
     }
 
@@ -95,9 +99,12 @@ class ReconcileConcurrencyTest {
 
         fixture.deploy(after);
 
-        List<String> calls = fixture.sandbox.log().subList(before, fixture.sandbox.log().size());
-        int firstDelete = calls.indexOf(calls.stream().filter(c -> c.startsWith("DELETE ")).findFirst().orElseThrow());
-        assertThat(calls.subList(firstDelete, calls.size())).allSatisfy(call -> assertThat(call).startsWith("DELETE "));
+        List<String> calls =
+                fixture.sandbox.log().subList(before, fixture.sandbox.log().size());
+        int firstDelete = calls.indexOf(
+                calls.stream().filter(c -> c.startsWith("DELETE ")).findFirst().orElseThrow());
+        assertThat(calls.subList(firstDelete, calls.size()))
+                .allSatisfy(call -> assertThat(call).startsWith("DELETE "));
         assertThat(calls).filteredOn(c -> c.startsWith("DELETE ")).hasSize(8);
         assertThat(FaultMatrix.outOfStep(fixture, after)).isZero();
     }
@@ -132,17 +139,34 @@ class ReconcileConcurrencyTest {
         fixture.concurrency = 4;
         List<Booking> bookings = bookings(30);
         Booking good = bookings.get(3);
-        Booking noTitle = new Booking(good.id(), good.source(), good.status(), good.slug(), " ", good.date(), good.start(),
-                good.end(), good.guest(), good.crew(), good.notes(), good.guestNotes(), good.photos(), good.origin());
+        Booking noTitle = new Booking(
+                good.id(),
+                good.source(),
+                good.status(),
+                good.slug(),
+                " ",
+                good.date(),
+                good.start(),
+                good.end(),
+                good.guest(),
+                good.crew(),
+                good.notes(),
+                good.guestNotes(),
+                good.photos(),
+                good.origin());
         bookings.set(3, noTitle);
 
         assertThatThrownBy(() -> fixture.deploy(bookings))
-                .isInstanceOfSatisfying(RemoteException.class, e -> assertThat(e.getMessage()).startsWith("bookings/BS-004.yaml: "));
+                .isInstanceOfSatisfying(
+                        RemoteException.class, e -> assertThat(e.getMessage()).startsWith("bookings/BS-004.yaml: "));
 
         assertThat(fixture.sandbox.writes(RemoteSystem.JADA) + fixture.sandbox.writes(RemoteSystem.SCC))
-                .as("no new work after the failure").isLessThan(30);
+                .as("no new work after the failure")
+                .isLessThan(30);
         Path state = work.resolve("local/bucket/.charter");
-        assertThat(state.resolve(Ledger.NAME)).as("the journal is folded when JADA or SCC stopped the run").exists();
+        assertThat(state.resolve(Ledger.NAME))
+                .as("the journal is folded when JADA or SCC stopped the run")
+                .exists();
         assertThat(state.resolve(Ledger.JOURNAL)).doesNotExist();
         Ledger ledger = Ledger.load(StateStore.in(fixture.target()));
         for (RemoteSystem system : RemoteSystem.values()) {
@@ -165,7 +189,9 @@ class ReconcileConcurrencyTest {
 
         fixture.deploy(bookings(60));
 
-        assertThat(fixture.progress).filteredOn(line -> line.contains(": created ")).hasSize(Reconciler.CHANGES_NAMED);
+        assertThat(fixture.progress)
+                .filteredOn(line -> line.contains(": created "))
+                .hasSize(Reconciler.CHANGES_NAMED);
         assertThat(fixture.progress).last().isEqualTo("JADA/SCC: 120 of 120 changes done");
     }
 

@@ -1,12 +1,12 @@
 package com.queenofsandiego.charter.reconcile;
 
-import com.queenofsandiego.charter.deploy.PlanReport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.queenofsandiego.charter.booking.Booking;
 import com.queenofsandiego.charter.deploy.DeployPlan;
-import com.queenofsandiego.charter.store.StateStore;
+import com.queenofsandiego.charter.deploy.PlanReport;
 import com.queenofsandiego.charter.sandbox.TestSandbox;
+import com.queenofsandiego.charter.store.StateStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +29,7 @@ class ReconcileEndpointTest {
 
     @TempDir
     Path work;
+
     ReconcileFixture fixture;
     TestSandbox real;
 
@@ -53,28 +54,48 @@ class ReconcileEndpointTest {
         Map<String, Integer> sandboxCalls = sandbox.calls();
         fixture.remote = real;
         // Someone made BS-2's entry in the real JADA already, and BS-3's, whose file is removed in this change.
-        fixture.clients().get(RemoteSystem.JADA).create("BS-2", DesiredState.of(RemoteSystem.JADA, booking("BS-2")).orElseThrow());
-        fixture.clients().get(RemoteSystem.JADA).create("BS-3", DesiredState.of(RemoteSystem.JADA, booking("BS-3")).orElseThrow());
+        fixture.clients()
+                .get(RemoteSystem.JADA)
+                .create(
+                        "BS-2",
+                        DesiredState.of(RemoteSystem.JADA, booking("BS-2")).orElseThrow());
+        fixture.clients()
+                .get(RemoteSystem.JADA)
+                .create(
+                        "BS-3",
+                        DesiredState.of(RemoteSystem.JADA, booking("BS-3")).orElseThrow());
         List<Booking> bookings = List.of(booking("BS-1"), booking("BS-2"));
 
         DeployPlan plan = fixture.plan(bookings);
 
         String from = "http://127.0.0.1:" + sandbox.baseUri().getPort();
         String to = "http://127.0.0.1:" + real.baseUri().getPort();
-        assertThat(PlanReport.markdown(plan)).contains("JADA: the ledger describes " + from + ", not " + to
-                + "; its 3 bookings are looked up by external_id and adopted or created.");
-        assertThat(plan.reconcile().count(RemoteSystem.JADA, ReconcilePlan.Action.CREATE)).isEqualTo(2);
-        assertThat(plan.reconcile().count(RemoteSystem.JADA, ReconcilePlan.Action.DELETE)).isZero();
+        assertThat(PlanReport.markdown(plan))
+                .contains("JADA: the ledger describes " + from + ", not " + to
+                        + "; its 3 bookings are looked up by external_id and adopted or created.");
+        assertThat(plan.reconcile().count(RemoteSystem.JADA, ReconcilePlan.Action.CREATE))
+                .isEqualTo(2);
+        assertThat(plan.reconcile().count(RemoteSystem.JADA, ReconcilePlan.Action.DELETE))
+                .isZero();
 
         fixture.deploy(bookings);
 
         for (RemoteSystem system : RemoteSystem.values()) {
-            assertThat(real.store(system).creates()).as(system.label()).containsEntry("BS-1", 1).containsEntry("BS-2", 1);
+            assertThat(real.store(system).creates())
+                    .as(system.label())
+                    .containsEntry("BS-1", 1)
+                    .containsEntry("BS-2", 1);
         }
-        assertThat(fixture.entries(RemoteSystem.JADA)).extracting(e -> e.get("external_id")).containsExactlyInAnyOrder("BS-1", "BS-2", "BS-3");
-        assertThat(fixture.entries(RemoteSystem.SCC)).extracting(e -> e.get("external_id")).containsExactlyInAnyOrder("BS-1", "BS-2");
+        assertThat(fixture.entries(RemoteSystem.JADA))
+                .extracting(e -> e.get("external_id"))
+                .containsExactlyInAnyOrder("BS-1", "BS-2", "BS-3");
+        assertThat(fixture.entries(RemoteSystem.SCC))
+                .extracting(e -> e.get("external_id"))
+                .containsExactlyInAnyOrder("BS-1", "BS-2");
         assertThat(sandbox.calls()).as("the sandbox is left alone").isEqualTo(sandboxCalls);
-        assertThat(Ledger.load(StateStore.in(fixture.target())).endpoints()).containsEntry(RemoteSystem.JADA, to).containsEntry(RemoteSystem.SCC, to);
+        assertThat(Ledger.load(StateStore.in(fixture.target())).endpoints())
+                .containsEntry(RemoteSystem.JADA, to)
+                .containsEntry(RemoteSystem.SCC, to);
 
         Map<String, Integer> realCalls = real.calls();
         assertThat(fixture.plan(bookings).isEmpty()).isTrue();
@@ -95,7 +116,8 @@ class ReconcileEndpointTest {
 
         fixture.deploy(List.of(startingAt(booking("BS-1"), "09:00")));
 
-        assertThat(fixture.applied.reconcile().changes()).extracting(ReconcilePlan.Change::action)
+        assertThat(fixture.applied.reconcile().changes())
+                .extracting(ReconcilePlan.Change::action)
                 .containsOnly(ReconcilePlan.Action.UPDATE);
         assertThat(json.readTree(file.toFile()).path("endpoints").path("JADA").asText())
                 .isEqualTo("http://127.0.0.1:" + fixture.sandbox.baseUri().getPort());

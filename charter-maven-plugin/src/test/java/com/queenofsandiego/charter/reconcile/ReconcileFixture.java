@@ -1,17 +1,17 @@
 package com.queenofsandiego.charter.reconcile;
 
-import com.queenofsandiego.charter.deploy.DeleteLimit;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.queenofsandiego.charter.booking.Booking;
-import com.queenofsandiego.charter.source.Origin;
+import com.queenofsandiego.charter.deploy.DeleteLimit;
+import com.queenofsandiego.charter.deploy.DeployLock;
 import com.queenofsandiego.charter.deploy.DeployPlan;
 import com.queenofsandiego.charter.deploy.Deployment;
-import com.queenofsandiego.charter.deploy.DeployLock;
+import com.queenofsandiego.charter.sandbox.TestSandbox;
+import com.queenofsandiego.charter.source.Origin;
 import com.queenofsandiego.charter.store.DirectoryStore;
 import com.queenofsandiego.charter.store.ObjectStore;
 import com.queenofsandiego.charter.store.StateStore;
-import com.queenofsandiego.charter.sandbox.TestSandbox;
 
 import java.io.IOException;
 import java.net.URI;
@@ -37,7 +37,8 @@ final class ReconcileFixture implements AutoCloseable {
 
     static final String JADA_TOKEN = "jada-token-5f1c0e8a9b";
     static final String SCC_KEY = "scc-key-77d2e41f03";
-    static final RetrySettings FAST = new RetrySettings(Duration.ofMillis(400), 4, Duration.ofMillis(5), Duration.ofMillis(40), Duration.ofSeconds(5));
+    static final RetrySettings FAST = new RetrySettings(
+            Duration.ofMillis(400), 4, Duration.ofMillis(5), Duration.ofMillis(40), Duration.ofSeconds(5));
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -47,6 +48,7 @@ final class ReconcileFixture implements AutoCloseable {
     TestSandbox remote;
     /** Whether plans read JADA and SCC (charter.refresh). */
     boolean refresh;
+
     final List<String> progress = Collections.synchronizedList(new ArrayList<>());
     Clock clock = Clock.systemUTC();
     /** One change at a time unless a test says otherwise: most tests name ids and count calls in the order they are made. */
@@ -67,11 +69,21 @@ final class ReconcileFixture implements AutoCloseable {
     }
 
     static Booking booking(String id, String date, String start, String end, List<String> crew, String notes) {
-        return new Booking(id, Booking.Source.BOATSETTER, Booking.Status.CONFIRMED, "slug-" + id.toLowerCase(),
-                Booking.defaultTitle(Duration.between(LocalTime.parse(start), LocalTime.parse(end)), Booking.Source.BOATSETTER),
-                LocalDate.parse(date), LocalTime.parse(start), LocalTime.parse(end),
-                new Booking.Guest("Guest " + id, Optional.of(4), Optional.empty(), Optional.empty()), crew,
-                Optional.ofNullable(notes), Optional.empty(), true,
+        return new Booking(
+                id,
+                Booking.Source.BOATSETTER,
+                Booking.Status.CONFIRMED,
+                "slug-" + id.toLowerCase(),
+                Booking.defaultTitle(
+                        Duration.between(LocalTime.parse(start), LocalTime.parse(end)), Booking.Source.BOATSETTER),
+                LocalDate.parse(date),
+                LocalTime.parse(start),
+                LocalTime.parse(end),
+                new Booking.Guest("Guest " + id, Optional.of(4), Optional.empty(), Optional.empty()),
+                crew,
+                Optional.ofNullable(notes),
+                Optional.empty(),
+                true,
                 new Origin("bookings/" + id + ".yaml", Path.of("bookings/" + id + ".yaml"), Map.of()));
     }
 
@@ -80,18 +92,57 @@ final class ReconcileFixture implements AutoCloseable {
     }
 
     static Booking cancelled(Booking b) {
-        return new Booking(b.id(), b.source(), Booking.Status.CANCELLED, b.slug(), b.title(), b.date(), b.start(), b.end(), b.guest(),
-                b.crew(), b.notes(), b.guestNotes(), b.photos(), b.origin());
+        return new Booking(
+                b.id(),
+                b.source(),
+                Booking.Status.CANCELLED,
+                b.slug(),
+                b.title(),
+                b.date(),
+                b.start(),
+                b.end(),
+                b.guest(),
+                b.crew(),
+                b.notes(),
+                b.guestNotes(),
+                b.photos(),
+                b.origin());
     }
 
     static Booking startingAt(Booking b, String start) {
-        return new Booking(b.id(), b.source(), b.status(), b.slug(), b.title(), b.date(), LocalTime.parse(start), b.end(), b.guest(),
-                b.crew(), b.notes(), b.guestNotes(), b.photos(), b.origin());
+        return new Booking(
+                b.id(),
+                b.source(),
+                b.status(),
+                b.slug(),
+                b.title(),
+                b.date(),
+                LocalTime.parse(start),
+                b.end(),
+                b.guest(),
+                b.crew(),
+                b.notes(),
+                b.guestNotes(),
+                b.photos(),
+                b.origin());
     }
 
     static Booking withCrew(Booking b, List<String> crew) {
-        return new Booking(b.id(), b.source(), b.status(), b.slug(), b.title(), b.date(), b.start(), b.end(), b.guest(),
-                crew, b.notes(), b.guestNotes(), b.photos(), b.origin());
+        return new Booking(
+                b.id(),
+                b.source(),
+                b.status(),
+                b.slug(),
+                b.title(),
+                b.date(),
+                b.start(),
+                b.end(),
+                b.guest(),
+                crew,
+                b.notes(),
+                b.guestNotes(),
+                b.photos(),
+                b.origin());
     }
 
     ObjectStore target() {
@@ -101,8 +152,12 @@ final class ReconcileFixture implements AutoCloseable {
     Map<RemoteSystem, RemoteClient> clients(String jadaToken, String sccKey, RetrySettings retry) {
         Map<RemoteSystem, RemoteClient> clients = new EnumMap<>(RemoteSystem.class);
         URI base = remote.baseUri();
-        clients.put(RemoteSystem.JADA, new RemoteClient(RemoteSystem.JADA, base, new Secret(jadaToken, "the test's JADA token"), retry));
-        clients.put(RemoteSystem.SCC, new RemoteClient(RemoteSystem.SCC, base, new Secret(sccKey, "the test's SCC key"), retry));
+        clients.put(
+                RemoteSystem.JADA,
+                new RemoteClient(RemoteSystem.JADA, base, new Secret(jadaToken, "the test's JADA token"), retry));
+        clients.put(
+                RemoteSystem.SCC,
+                new RemoteClient(RemoteSystem.SCC, base, new Secret(sccKey, "the test's SCC key"), retry));
         return clients;
     }
 
@@ -130,8 +185,12 @@ final class ReconcileFixture implements AutoCloseable {
         return deploy(target(), bookings, clients(), 10, false);
     }
 
-    Deployment.Result deploy(ObjectStore target, List<Booking> bookings, Map<RemoteSystem, RemoteClient> clients, int maxDeletes,
-                             boolean forceUnlock) {
+    Deployment.Result deploy(
+            ObjectStore target,
+            List<Booking> bookings,
+            Map<RemoteSystem, RemoteClient> clients,
+            int maxDeletes,
+            boolean forceUnlock) {
         try (DeployLock lock = DeployLock.acquire(StateStore.in(target), "test", clock, forceUnlock)) {
             Deployment deployment = deployment(target);
             applied = deployment.plan(root.resolve("site"), bookings, clients, concurrency);
@@ -141,7 +200,9 @@ final class ReconcileFixture implements AutoCloseable {
 
     /** Every entry in {@code system}, for assertions. */
     List<Map<String, Object>> entries(RemoteSystem system) {
-        return remote.store(system).entries().stream().map(e -> JSON.<Map<String, Object>>convertValue(e, new TypeReference<>() { })).toList();
+        return remote.store(system).entries().stream()
+                .map(e -> JSON.<Map<String, Object>>convertValue(e, new TypeReference<>() {}))
+                .toList();
     }
 
     @Override

@@ -1,10 +1,10 @@
 package com.queenofsandiego.charter.reconcile;
 
-import com.queenofsandiego.charter.deploy.DeleteLimitException;
-import com.queenofsandiego.charter.deploy.PlanReport;
 import com.queenofsandiego.charter.booking.Booking;
+import com.queenofsandiego.charter.deploy.DeleteLimitException;
 import com.queenofsandiego.charter.deploy.DeployPlan;
 import com.queenofsandiego.charter.deploy.Deployment;
+import com.queenofsandiego.charter.deploy.PlanReport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +24,7 @@ class ReconcileRefreshTest {
 
     @TempDir
     Path work;
+
     ReconcileFixture fixture;
     final List<Booking> bookings = List.of(booking("BS-1"), booking("BS-2"));
 
@@ -39,7 +40,12 @@ class ReconcileRefreshTest {
     }
 
     private String id(RemoteSystem system, String bookingId) {
-        return fixture.entries(system).stream().filter(e -> bookingId.equals(e.get("external_id"))).findFirst().orElseThrow().get("id").toString();
+        return fixture.entries(system).stream()
+                .filter(e -> bookingId.equals(e.get("external_id")))
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .toString();
     }
 
     @Test
@@ -51,22 +57,31 @@ class ReconcileRefreshTest {
         Deployment.Result plain = fixture.deploy(bookings);
 
         assertThat(plain.reconcile()).isEqualTo(new Reconciler.Result(0, 0, 0, 0));
-        assertThat(fixture.sandbox.calls()).as("without refresh nothing is read or sent").isEqualTo(before);
+        assertThat(fixture.sandbox.calls())
+                .as("without refresh nothing is read or sent")
+                .isEqualTo(before);
 
         fixture.refresh = true;
         fixture.concurrency = 4;
         DeployPlan plan = fixture.plan(bookings);
-        assertThat(PlanReport.markdown(plan)).contains("### Drift found by refresh")
-                .anySatisfy(line -> assertThat(line).startsWith("- JADA: create `BS-1`").contains("deleted by hand"))
-                .anySatisfy(line -> assertThat(line).startsWith("- SCC: update `BS-2`").contains("edited by hand"));
+        assertThat(PlanReport.markdown(plan))
+                .contains("### Drift found by refresh")
+                .anySatisfy(line ->
+                        assertThat(line).startsWith("- JADA: create `BS-1`").contains("deleted by hand"))
+                .anySatisfy(line ->
+                        assertThat(line).startsWith("- SCC: update `BS-2`").contains("edited by hand"));
         Deployment.Result refreshed = fixture.deploy(bookings);
 
         assertThat(refreshed.reconcile()).isEqualTo(new Reconciler.Result(1, 0, 1, 0));
         assertThat(fixture.sandbox.store(RemoteSystem.JADA).creates()).containsEntry("BS-1", 2);
         assertThat(fixture.entries(RemoteSystem.JADA)).hasSize(2);
-        assertThat(fixture.entries(RemoteSystem.SCC)).filteredOn(e -> "BS-2".equals(e.get("external_id"))).singleElement()
+        assertThat(fixture.entries(RemoteSystem.SCC))
+                .filteredOn(e -> "BS-2".equals(e.get("external_id")))
+                .singleElement()
                 .satisfies(e -> assertThat(e).containsEntry("start_time", "10:00"));
-        assertThat(fixture.plan(bookings).isEmpty()).as("a refresh after the repair finds nothing").isTrue();
+        assertThat(fixture.plan(bookings).isEmpty())
+                .as("a refresh after the repair finds nothing")
+                .isTrue();
     }
 
     @Test
@@ -81,7 +96,12 @@ class ReconcileRefreshTest {
         Deployment.Result result = fixture.deploy(bookings);
 
         assertThat(result.reconcile()).isEqualTo(new Reconciler.Result(0, 0, 0, 1));
-        assertThat(fixture.entries(RemoteSystem.SCC)).extracting(e -> e.get("id")).contains(kept).doesNotContain(second);
-        assertThat(fixture.plan(bookings).isEmpty()).as("the ledger still knows the entry it kept").isTrue();
+        assertThat(fixture.entries(RemoteSystem.SCC))
+                .extracting(e -> e.get("id"))
+                .contains(kept)
+                .doesNotContain(second);
+        assertThat(fixture.plan(bookings).isEmpty())
+                .as("the ledger still knows the entry it kept")
+                .isTrue();
     }
 }

@@ -23,12 +23,19 @@ class RemoteClientMessagesTest {
             Thread answering = new Thread(() -> echoAuthorizationAsStatusLine(server));
             answering.setDaemon(true);
             answering.start();
-            RemoteClient client = new RemoteClient(RemoteSystem.SCC, URI.create("http://127.0.0.1:" + server.getLocalPort()),
-                    new Secret("scc-key-never-shown-91", "a test"), ReconcileFixture.FAST);
+            RemoteClient client = new RemoteClient(
+                    RemoteSystem.SCC,
+                    URI.create("http://127.0.0.1:" + server.getLocalPort()),
+                    new Secret("scc-key-never-shown-91", "a test"),
+                    ReconcileFixture.FAST);
 
-            assertThatThrownBy(() -> client.find("BS-1")).isInstanceOfSatisfying(RemoteException.class, e -> assertThat(e.getMessage())
-                    .contains("SCC GET /events?external_id=BS-1 failed: ProtocolException")
-                    .doesNotContain("scc-key-never-shown-91").doesNotContain("Bearer"));
+            assertThatThrownBy(() -> client.find("BS-1"))
+                    .isInstanceOfSatisfying(
+                            RemoteException.class,
+                            e -> assertThat(e.getMessage())
+                                    .contains("SCC GET /events?external_id=BS-1 failed: ProtocolException")
+                                    .doesNotContain("scc-key-never-shown-91")
+                                    .doesNotContain("Bearer"));
         }
     }
 
@@ -36,14 +43,16 @@ class RemoteClientMessagesTest {
     private static void echoAuthorizationAsStatusLine(ServerSocket server) {
         while (!server.isClosed()) {
             try (Socket socket = server.accept()) {
-                BufferedReader request = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+                BufferedReader request =
+                        new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
                 String authorization = "";
                 for (String line = request.readLine(); line != null && !line.isEmpty(); line = request.readLine()) {
                     if (line.regionMatches(true, 0, "Authorization:", 0, 14)) {
                         authorization = line;
                     }
                 }
-                socket.getOutputStream().write(("HTTP/1.1 " + authorization + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream()
+                        .write(("HTTP/1.1 " + authorization + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             } catch (IOException e) {
                 return;
             }

@@ -26,6 +26,7 @@ class S3LedgerTest {
 
     @TempDir
     Path work;
+
     S3Server s3;
     ReconcileFixture fixture;
 
@@ -47,10 +48,14 @@ class S3LedgerTest {
 
         fixture.deploy(target, List.of(booking("BS-1"), booking("BS-2")), fixture.clients(), 10, false);
 
-        String ledger = new String(target.read(".charter/ledger.json").orElseThrow().content(), StandardCharsets.UTF_8);
+        String ledger =
+                new String(target.read(".charter/ledger.json").orElseThrow().content(), StandardCharsets.UTF_8);
         assertThat(ledger).contains("\"BS-1\"", "\"BS-2\"", "\"id\":\"scc-2\"");
         assertThat(target.read(".charter/lock.json")).isEmpty();
-        assertThat(fixture.deployment(target).plan(work.resolve("site"), List.of(booking("BS-1"), booking("BS-2"))).isEmpty()).isTrue();
+        assertThat(fixture.deployment(target)
+                        .plan(work.resolve("site"), List.of(booking("BS-1"), booking("BS-2")))
+                        .isEmpty())
+                .isTrue();
     }
 
     @Test
@@ -63,8 +68,10 @@ class S3LedgerTest {
 
         assertThatThrownBy(() -> mine.forget(RemoteSystem.SCC, "BS-1", Optional.empty()))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining(".charter/ledger/journal.json in s3://charter-ledger was changed by someone else during this deploy");
-        assertThat(Ledger.load(StateStore.in(target)).remote(RemoteSystem.SCC, "BS-1")).isPresent();
+                .hasMessageContaining(
+                        ".charter/ledger/journal.json in s3://charter-ledger was changed by someone else during this deploy");
+        assertThat(Ledger.load(StateStore.in(target)).remote(RemoteSystem.SCC, "BS-1"))
+                .isPresent();
     }
 
     @Test

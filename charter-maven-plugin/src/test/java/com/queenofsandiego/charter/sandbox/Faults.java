@@ -18,23 +18,18 @@ import java.util.function.Function;
 public final class Faults implements Sandbox.RequestHook {
 
     /** What happens to an affected call. */
-    public sealed interface Fault {
-    }
+    public sealed interface Fault {}
 
     /** Answer with this status (and {@code Retry-After} for 429) without doing anything. */
-    public record Status(int status, int retryAfterSeconds) implements Fault {
-    }
+    public record Status(int status, int retryAfterSeconds) implements Fault {}
 
     /** Wait, then do the work and answer; longer than the client's timeout looks like a timeout that still succeeded. */
-    public record Delay(Duration delay) implements Fault {
-    }
+    public record Delay(Duration delay) implements Fault {}
 
     /** Do the work, then drop the connection before the answer is complete. */
-    public record CommitThenDrop() implements Fault {
-    }
+    public record CommitThenDrop() implements Fault {}
 
-    private record Switch(Fault fault, int skip, int times) {
-    }
+    private record Switch(Fault fault, int skip, int times) {}
 
     private final Deque<Switch> switches = new ArrayDeque<>();
     private int calls;
@@ -63,9 +58,14 @@ public final class Faults implements Sandbox.RequestHook {
             return next.apply(request);
         }
         if (fault.get() instanceof Status status) {
-            Map<String, String> headers = status.status() == 429 ? Map.of("Retry-After", Integer.toString(status.retryAfterSeconds())) : Map.of();
-            return new Sandbox.Response(status.status(), JsonNodeFactory.instance.objectNode().put("error", "injected fault: " + status.status()),
-                    headers, false);
+            Map<String, String> headers = status.status() == 429
+                    ? Map.of("Retry-After", Integer.toString(status.retryAfterSeconds()))
+                    : Map.of();
+            return new Sandbox.Response(
+                    status.status(),
+                    JsonNodeFactory.instance.objectNode().put("error", "injected fault: " + status.status()),
+                    headers,
+                    false);
         }
         if (fault.get() instanceof Delay delay) {
             TestSandbox.sleep(delay.delay());

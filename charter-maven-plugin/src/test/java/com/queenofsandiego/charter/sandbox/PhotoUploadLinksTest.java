@@ -17,8 +17,10 @@ class PhotoUploadLinksTest {
     private final S3Presigner presigner = S3Presigner.builder()
             .region(Region.US_WEST_2)
             .endpointOverride(URI.create("http://127.0.0.1:9999"))
-            .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "not-a-real-secret")))
+            .serviceConfiguration(
+                    S3Configuration.builder().pathStyleAccessEnabled(true).build())
+            .credentialsProvider(
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "not-a-real-secret")))
             .build();
 
     @AfterEach
@@ -29,13 +31,17 @@ class PhotoUploadLinksTest {
     @Test
     void signsAFifteenMinutePutOfOneTypeAndSizeUnderTheBookingsPrefix() {
         PhotoUploadLinks.Link link = new PhotoUploadLinks(presigner, "guest-photos")
-                .forPhoto("BS-48213", "IMG 0001.HEIC", "image/heic", 123_456).orElseThrow();
+                .forPhoto("BS-48213", "IMG 0001.HEIC", "image/heic", 123_456)
+                .orElseThrow();
 
         assertThat(link.method()).isEqualTo("PUT");
         assertThat(link.expiresIn()).isEqualTo(900);
-        assertThat(link.headers()).containsEntry("Content-Type", "image/heic").containsEntry("Content-Length", "123456");
+        assertThat(link.headers())
+                .containsEntry("Content-Type", "image/heic")
+                .containsEntry("Content-Length", "123456");
         assertThat(link.key()).matches("uploads/BS-48213/[0-9a-f-]{36}-IMG-0001\\.HEIC");
-        assertThat(link.url()).startsWith("http://127.0.0.1:9999/guest-photos/uploads/BS-48213/")
+        assertThat(link.url())
+                .startsWith("http://127.0.0.1:9999/guest-photos/uploads/BS-48213/")
                 .contains("X-Amz-Algorithm=AWS4-HMAC-SHA256", "X-Amz-Expires=900", "X-Amz-Signature=")
                 .contains("X-Amz-SignedHeaders=content-length%3Bcontent-type%3Bhost");
     }

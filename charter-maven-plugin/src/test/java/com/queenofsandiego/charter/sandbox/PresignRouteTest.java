@@ -31,28 +31,38 @@ class PresignRouteTest {
 
     @TempDir
     Path work;
+
     final HttpClient http = HttpClient.newHttpClient();
 
     private HttpResponse<String> get(PreviewServer server, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(server.baseUri().resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(server.baseUri().resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> put(JsonNode link, byte[] body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(link.get("url").asText())).header("Content-Type", "image/jpeg")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(link.get("url").asText()))
+                        .header("Content-Type", "image/jpeg")
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** The route for booking BS-48213 on {@link #CHARTER}, as seen at {@code now} in the site's zone. */
     private static PresignRoute route(PhotoReceiver bucket, ZonedDateTime now) {
         Map<String, LocalDate> dates = Map.of("BS-48213", CHARTER);
-        return new PresignRoute(id -> Optional.ofNullable(dates.get(id)), bucket.links(), MAX_BYTES,
+        return new PresignRoute(
+                id -> Optional.ofNullable(dates.get(id)),
+                bucket.links(),
+                MAX_BYTES,
                 Clock.fixed(now.toInstant(), ZONE));
     }
 
     @Test
     void answersAsTheContractSaysAndTheLinkTakesThePhotoOfTheSignedSizeOnly() throws Exception {
         try (PreviewServer server = PreviewServer.start(work.resolve("site"), 0);
-             PhotoReceiver bucket = PhotoReceiver.start(work.resolve("uploads"), server.baseUri().toString(), MAX_BYTES)) {
+                PhotoReceiver bucket = PhotoReceiver.start(
+                        work.resolve("uploads"), server.baseUri().toString(), MAX_BYTES)) {
             server.route(PresignRoute.PATH, route(bucket, CHARTER.atTime(9, 0).atZone(ZONE)));
 
             HttpResponse<String> ok = get(server, PHOTO + "&size=3");
@@ -64,16 +74,26 @@ class PresignRouteTest {
             assertThat(link.get("expires_in").asInt()).isEqualTo(900);
             assertThat(link.at("/headers/Content-Type").asText()).isEqualTo("image/jpeg");
             assertThat(link.at("/headers/Content-Length").asText()).isEqualTo("3");
-            assertThat(get(server, "/g/BS-99999/presign?filename=a.jpg&content_type=image%2Fjpeg&size=3").statusCode()).isEqualTo(404);
-            assertThat(get(server, "/g/BS-48213/presign?filename=a.exe&content_type=application%2Foctet-stream&size=3").statusCode())
+            assertThat(get(server, "/g/BS-99999/presign?filename=a.jpg&content_type=image%2Fjpeg&size=3")
+                            .statusCode())
+                    .isEqualTo(404);
+            assertThat(get(server, "/g/BS-48213/presign?filename=a.exe&content_type=application%2Foctet-stream&size=3")
+                            .statusCode())
                     .isEqualTo(400);
 
-            assertThat(put(link, new byte[4]).statusCode()).as("a body larger than signed").isEqualTo(403);
-            assertThat(put(link, new byte[2]).statusCode()).as("a body smaller than signed").isEqualTo(403);
+            assertThat(put(link, new byte[4]).statusCode())
+                    .as("a body larger than signed")
+                    .isEqualTo(403);
+            assertThat(put(link, new byte[2]).statusCode())
+                    .as("a body smaller than signed")
+                    .isEqualTo(403);
             HttpResponse<String> exact = put(link, new byte[] {1, 2, 3});
             assertThat(exact.statusCode()).as(exact.body()).isEqualTo(200);
-            HttpResponse<String> forged = http.send(HttpRequest.newBuilder(URI.create(link.get("url").asText().replace("My-Photo", "Other")))
-                    .header("Content-Type", "image/jpeg").PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[] {4, 5, 6})).build(),
+            HttpResponse<String> forged = http.send(
+                    HttpRequest.newBuilder(URI.create(link.get("url").asText().replace("My-Photo", "Other")))
+                            .header("Content-Type", "image/jpeg")
+                            .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[] {4, 5, 6}))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(forged.statusCode()).isEqualTo(403);
         }
@@ -82,10 +102,12 @@ class PresignRouteTest {
     @Test
     void aPhotoNeedsAValidSizeWithinTheLimit() throws Exception {
         try (PreviewServer server = PreviewServer.start(work.resolve("site"), 0);
-             PhotoReceiver bucket = PhotoReceiver.start(work.resolve("uploads"), server.baseUri().toString(), MAX_BYTES)) {
+                PhotoReceiver bucket = PhotoReceiver.start(
+                        work.resolve("uploads"), server.baseUri().toString(), MAX_BYTES)) {
             server.route(PresignRoute.PATH, route(bucket, CHARTER.atTime(9, 0).atZone(ZONE)));
 
-            for (String size : new String[] {"", "&size=", "&size=0", "&size=-5", "&size=1e3", "&size=99999999999999999999999"}) {
+            for (String size :
+                    new String[] {"", "&size=", "&size=0", "&size=-5", "&size=1e3", "&size=99999999999999999999999"}) {
                 assertThat(get(server, PHOTO + size).statusCode()).as(size).isEqualTo(400);
             }
             assertThat(get(server, PHOTO + "&size=" + MAX_BYTES).statusCode()).isEqualTo(200);
@@ -98,7 +120,8 @@ class PresignRouteTest {
     @Test
     void linksAreHandedOutFromTwoDaysBeforeTheCharterToThirtyDaysAfterInTheSitesZone() throws Exception {
         try (PreviewServer server = PreviewServer.start(work.resolve("site"), 0);
-             PhotoReceiver bucket = PhotoReceiver.start(work.resolve("uploads"), server.baseUri().toString(), MAX_BYTES)) {
+                PhotoReceiver bucket = PhotoReceiver.start(
+                        work.resolve("uploads"), server.baseUri().toString(), MAX_BYTES)) {
             Map<ZonedDateTime, Integer> expected = Map.of(
                     CHARTER.minusDays(3).atTime(23, 59).atZone(ZONE), 403,
                     CHARTER.minusDays(2).atStartOfDay(ZONE), 200,

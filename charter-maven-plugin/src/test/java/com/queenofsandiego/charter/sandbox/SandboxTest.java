@@ -6,11 +6,11 @@ import com.queenofsandiego.charter.reconcile.RemoteSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,17 +29,28 @@ class SandboxTest {
 
     @TempDir
     Path work;
+
     final HttpClient http = HttpClient.newHttpClient();
 
-    private HttpResponse<String> call(TestSandbox sandbox, String method, String path, String header, String value, String body,
-                                      String... extraHeaders) throws Exception {
+    private HttpResponse<String> call(
+            TestSandbox sandbox,
+            String method,
+            String path,
+            String header,
+            String value,
+            String body,
+            String... extraHeaders)
+            throws Exception {
         return call(sandbox.baseUri(), method, path, header, value, body, extraHeaders);
     }
 
-    private HttpResponse<String> call(URI base, String method, String path, String header, String value, String body,
-                                      String... extraHeaders) throws Exception {
+    private HttpResponse<String> call(
+            URI base, String method, String path, String header, String value, String body, String... extraHeaders)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (header != null) {
             request.header(header, value);
         }
@@ -49,19 +60,32 @@ class SandboxTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> scc(TestSandbox sandbox, String method, String path, String body, String... extraHeaders) throws Exception {
+    private HttpResponse<String> scc(
+            TestSandbox sandbox, String method, String path, String body, String... extraHeaders) throws Exception {
         return call(sandbox, method, path, "Authorization", "Bearer key-1", body, extraHeaders);
     }
 
     @Test
     void everyCallNeedsTheRightSecret() throws Exception {
         try (TestSandbox sandbox = TestSandbox.start(work, 0, "token-1", "key-1")) {
-            assertThat(call(sandbox, "GET", "/calendar?external_id=BS-1", null, null, null).statusCode()).isEqualTo(401);
-            assertThat(call(sandbox, "GET", "/calendar?external_id=BS-1", "X-Dashboard-Token", "token-2", null).statusCode()).isEqualTo(401);
-            assertThat(call(sandbox, "GET", "/calendar?external_id=BS-1", "X-Dashboard-Token", "token-1", null).statusCode()).isEqualTo(200);
-            assertThat(call(sandbox, "GET", "/events", "Authorization", "Bearer key-2", null).statusCode()).isEqualTo(401);
-            assertThat(call(sandbox, "GET", "/events", "Authorization", "key-1", null).statusCode()).isEqualTo(401);
-            assertThat(call(sandbox, "POST", "/calendar", "X-Dashboard-Token", "token-1", ENTRY).statusCode()).isEqualTo(201);
+            assertThat(call(sandbox, "GET", "/calendar?external_id=BS-1", null, null, null)
+                            .statusCode())
+                    .isEqualTo(401);
+            assertThat(call(sandbox, "GET", "/calendar?external_id=BS-1", "X-Dashboard-Token", "token-2", null)
+                            .statusCode())
+                    .isEqualTo(401);
+            assertThat(call(sandbox, "GET", "/calendar?external_id=BS-1", "X-Dashboard-Token", "token-1", null)
+                            .statusCode())
+                    .isEqualTo(200);
+            assertThat(call(sandbox, "GET", "/events", "Authorization", "Bearer key-2", null)
+                            .statusCode())
+                    .isEqualTo(401);
+            assertThat(call(sandbox, "GET", "/events", "Authorization", "key-1", null)
+                            .statusCode())
+                    .isEqualTo(401);
+            assertThat(call(sandbox, "POST", "/calendar", "X-Dashboard-Token", "token-1", ENTRY)
+                            .statusCode())
+                    .isEqualTo(201);
         }
     }
 
@@ -74,8 +98,10 @@ class SandboxTest {
             assertThat(first.statusCode()).isEqualTo(201);
             assertThat(again.statusCode()).isEqualTo(200);
             assertThat(json(again).get("id")).isEqualTo(json(first).get("id"));
-            assertThat(json(scc(sandbox, "GET", "/events?external_id=BS-1", null))).hasSize(1);
-            assertThat(json(scc(sandbox, "GET", "/events?external_id=BS-2", null))).isEmpty();
+            assertThat(json(scc(sandbox, "GET", "/events?external_id=BS-1", null)))
+                    .hasSize(1);
+            assertThat(json(scc(sandbox, "GET", "/events?external_id=BS-2", null)))
+                    .isEmpty();
             assertThat(sandbox.store(RemoteSystem.SCC).creates("BS-1")).isEqualTo(1);
         }
     }
@@ -88,12 +114,19 @@ class SandboxTest {
             HttpResponse<String> put = scc(sandbox, "PUT", "/events/" + id, EVENT.replace("10:00", "09:00"));
             assertThat(put.statusCode()).isEqualTo(200);
             assertThat(json(put).get("start_time").asText()).isEqualTo("09:00");
-            assertThat(scc(sandbox, "PUT", "/events/no-such", EVENT).statusCode()).isEqualTo(404);
-            assertThat(scc(sandbox, "PUT", "/events/" + id, "{\"event_name\":\"x\"}").statusCode()).isEqualTo(422);
-            assertThat(scc(sandbox, "POST", "/events", EVENT.replace("2026-06-01", "June 1")).statusCode()).isEqualTo(422);
+            assertThat(scc(sandbox, "PUT", "/events/no-such", EVENT).statusCode())
+                    .isEqualTo(404);
+            assertThat(scc(sandbox, "PUT", "/events/" + id, "{\"event_name\":\"x\"}")
+                            .statusCode())
+                    .isEqualTo(422);
+            assertThat(scc(sandbox, "POST", "/events", EVENT.replace("2026-06-01", "June 1"))
+                            .statusCode())
+                    .isEqualTo(422);
             assertThat(scc(sandbox, "POST", "/events", "not json").statusCode()).isEqualTo(422);
-            assertThat(scc(sandbox, "DELETE", "/events/" + id, null).statusCode()).isEqualTo(204);
-            assertThat(scc(sandbox, "DELETE", "/events/" + id, null).statusCode()).isEqualTo(404);
+            assertThat(scc(sandbox, "DELETE", "/events/" + id, null).statusCode())
+                    .isEqualTo(204);
+            assertThat(scc(sandbox, "DELETE", "/events/" + id, null).statusCode())
+                    .isEqualTo(404);
         }
     }
 
@@ -103,9 +136,15 @@ class SandboxTest {
             scc(sandbox, "POST", "/events", EVENT, "Idempotency-Key", "BS-1-aaaaaaaaaaaa");
         }
         try (TestSandbox sandbox = TestSandbox.start(work, 0, "token-1", "key-1")) {
-            assertThat(json(scc(sandbox, "GET", "/events?external_id=BS-1", null))).hasSize(1);
-            assertThat(scc(sandbox, "POST", "/events", EVENT, "Idempotency-Key", "BS-1-aaaaaaaaaaaa").statusCode()).isEqualTo(200);
-            assertThat(json(scc(sandbox, "POST", "/events", EVENT.replace("BS-1", "BS-2"))).get("id").asText()).isEqualTo("scc-2");
+            assertThat(json(scc(sandbox, "GET", "/events?external_id=BS-1", null)))
+                    .hasSize(1);
+            assertThat(scc(sandbox, "POST", "/events", EVENT, "Idempotency-Key", "BS-1-aaaaaaaaaaaa")
+                            .statusCode())
+                    .isEqualTo(200);
+            assertThat(json(scc(sandbox, "POST", "/events", EVENT.replace("BS-1", "BS-2")))
+                            .get("id")
+                            .asText())
+                    .isEqualTo("scc-2");
         }
     }
 
@@ -147,18 +186,35 @@ class SandboxTest {
     void aHookSeesEachCallAndMayAnswerInsteadOfTheSandbox() throws Exception {
         List<String> seen = new ArrayList<>();
         Sandbox.RequestHook hook = (request, next) -> {
-            seen.add(request.system() + " " + request.method() + " " + request.path() + " " + request.query()
-                    + " " + request.body().length + (request.authorised() ? "" : " refused"));
+            seen.add(request.system() + " " + request.method() + " " + request.path() + " " + request.query() + " "
+                    + request.body().length + (request.authorised() ? "" : " refused"));
             return request.method().equals("DELETE") ? new Sandbox.Response(503, null) : next.apply(request);
         };
         try (Sandbox sandbox = Sandbox.start(work, 0, "token-1", "key-1", hook)) {
-            assertThat(call(sandbox.baseUri(), "GET", "/events", "Authorization", "Bearer key-2", null).statusCode()).isEqualTo(401);
-            String id = json(call(sandbox.baseUri(), "POST", "/events", "Authorization", "Bearer key-1", EVENT)).get("id").asText();
-            assertThat(call(sandbox.baseUri(), "DELETE", "/events/" + id, "Authorization", "Bearer key-1", null).statusCode()).isEqualTo(503);
-            assertThat(json(call(sandbox.baseUri(), "GET", "/events?external_id=BS-1", "Authorization", "Bearer key-1", null))).hasSize(1);
+            assertThat(call(sandbox.baseUri(), "GET", "/events", "Authorization", "Bearer key-2", null)
+                            .statusCode())
+                    .isEqualTo(401);
+            String id = json(call(sandbox.baseUri(), "POST", "/events", "Authorization", "Bearer key-1", EVENT))
+                    .get("id")
+                    .asText();
+            assertThat(call(sandbox.baseUri(), "DELETE", "/events/" + id, "Authorization", "Bearer key-1", null)
+                            .statusCode())
+                    .isEqualTo(503);
+            assertThat(json(call(
+                            sandbox.baseUri(),
+                            "GET",
+                            "/events?external_id=BS-1",
+                            "Authorization",
+                            "Bearer key-1",
+                            null)))
+                    .hasSize(1);
 
-            assertThat(seen).containsExactly("SCC GET /events null 0 refused", "SCC POST /events null " + EVENT.length(), "SCC DELETE /events/scc-1 null 0",
-                    "SCC GET /events external_id=BS-1 0");
+            assertThat(seen)
+                    .containsExactly(
+                            "SCC GET /events null 0 refused",
+                            "SCC POST /events null " + EVENT.length(),
+                            "SCC DELETE /events/scc-1 null 0",
+                            "SCC GET /events external_id=BS-1 0");
         }
     }
 

@@ -47,7 +47,8 @@ public final class TestSandbox implements AutoCloseable {
     private final Map<RemoteSystem, Map<String, Integer>> creates = new EnumMap<>(RemoteSystem.class);
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private TestSandbox(Path directory, int port, String jadaToken, String sccKey, Duration latency) throws IOException {
+    private TestSandbox(Path directory, int port, String jadaToken, String sccKey, Duration latency)
+            throws IOException {
         this.jadaToken = jadaToken;
         this.sccKey = sccKey;
         this.latency = latency;
@@ -62,7 +63,8 @@ public final class TestSandbox implements AutoCloseable {
     }
 
     /** A sandbox answering each JADA and SCC call no sooner than {@code latency}, as a server across a network would. */
-    public static TestSandbox start(Path directory, int port, String jadaToken, String sccKey, Duration latency) throws IOException {
+    public static TestSandbox start(Path directory, int port, String jadaToken, String sccKey, Duration latency)
+            throws IOException {
         return new TestSandbox(directory, port, jadaToken, sccKey, latency);
     }
 
@@ -90,8 +92,10 @@ public final class TestSandbox implements AutoCloseable {
     /** Calls that change something (POST, PUT, DELETE) sent to {@code system} so far. */
     public synchronized int writes(RemoteSystem system) {
         return calls.entrySet().stream()
-                .filter(e -> e.getKey().endsWith(" " + system.collection()) && !e.getKey().startsWith("GET "))
-                .mapToInt(Map.Entry::getValue).sum();
+                .filter(e -> e.getKey().endsWith(" " + system.collection())
+                        && !e.getKey().startsWith("GET "))
+                .mapToInt(Map.Entry::getValue)
+                .sum();
     }
 
     /** One system's entries, create counts and hand edits. */
@@ -123,9 +127,11 @@ public final class TestSandbox implements AutoCloseable {
         String collection = request.system().collection();
         String rest = request.path().substring(collection.length());
         if (!rest.isEmpty() && !rest.equals("/")) {
-            log.add(request.method() + " " + collection + "/" + URLDecoder.decode(rest.substring(1), StandardCharsets.UTF_8));
+            log.add(request.method() + " " + collection + "/"
+                    + URLDecoder.decode(rest.substring(1), StandardCharsets.UTF_8));
         } else if (request.method().equals("GET")) {
-            Optional<String> externalId = Optional.ofNullable(JsonExchange.query(request.query()).get("external_id"));
+            Optional<String> externalId =
+                    Optional.ofNullable(JsonExchange.query(request.query()).get("external_id"));
             log.add("GET " + collection + externalId.map(id -> " " + id).orElse(""));
         } else if (request.method().equals("POST") && response.status() != 422) {
             String externalId = externalId(request);
@@ -203,7 +209,9 @@ public final class TestSandbox implements AutoCloseable {
         }
 
         private Optional<ObjectNode> entry(String id) {
-            return entries().stream().filter(entry -> entry.path("id").asText().equals(id)).findFirst();
+            return entries().stream()
+                    .filter(entry -> entry.path("id").asText().equals(id))
+                    .findFirst();
         }
 
         private String item(String id) {
@@ -213,7 +221,8 @@ public final class TestSandbox implements AutoCloseable {
         private JsonNode byHand(String method, String path, JsonNode body, int expected) {
             HttpResponse<String> response = send(method, path, body);
             if (response.statusCode() != expected) {
-                throw new IllegalStateException(method + " " + path + " by hand: " + response.statusCode() + " " + response.body());
+                throw new IllegalStateException(
+                        method + " " + path + " by hand: " + response.statusCode() + " " + response.body());
             }
             try {
                 return JSON.readTree(response.body());
@@ -227,7 +236,11 @@ public final class TestSandbox implements AutoCloseable {
                     .header(system.authHeader(), system.authValue(system == RemoteSystem.JADA ? jadaToken : sccKey))
                     .header(BY_HAND, "true")
                     .header("Content-Type", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.toString()))
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(body.toString()))
                     .build();
             try {
                 return http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -1,6 +1,5 @@
 package com.queenofsandiego.charter.serve;
 
-import com.queenofsandiego.charter.source.Origin;
 import com.queenofsandiego.charter.sandbox.UploadLinks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,6 +42,7 @@ class PhotoReceiverTest {
 
     @TempDir
     Path work;
+
     Path photos;
     final MovableClock clock = new MovableClock(Instant.parse("2026-12-05T18:00:00Z"));
     final HttpClient http = HttpClient.newHttpClient();
@@ -64,7 +64,8 @@ class PhotoReceiverTest {
     }
 
     private HttpResponse<String> put(String url, String type, byte[] body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofByteArray(body));
         if (type != null) {
             request.header("Content-Type", type);
         }
@@ -78,7 +79,10 @@ class PhotoReceiverTest {
     /** Every file under the work directory, relative to it: what the receiver has written, wherever it is. */
     private List<String> files() throws IOException {
         try (Stream<Path> walk = Files.walk(work)) {
-            return walk.filter(Files::isRegularFile).map(f -> work.relativize(f).toString().replace('\\', '/')).sorted().toList();
+            return walk.filter(Files::isRegularFile)
+                    .map(f -> work.relativize(f).toString().replace('\\', '/'))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -89,12 +93,17 @@ class PhotoReceiverTest {
         assertThat(link.url()).startsWith(receiver.origin() + "/" + link.key() + "?");
         assertThat(link.method()).isEqualTo("PUT");
         assertThat(link.expiresIn()).isEqualTo(900);
-        assertThat(link.headers()).containsEntry("Content-Type", "image/jpeg").containsEntry("Content-Length", String.valueOf(PHOTO.length));
+        assertThat(link.headers())
+                .containsEntry("Content-Type", "image/jpeg")
+                .containsEntry("Content-Length", String.valueOf(PHOTO.length));
 
         HttpResponse<String> answer = put(link, PHOTO);
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        assertThat(answer.headers().firstValue("ETag")).contains("\"" + HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(PHOTO)) + "\"");
+        assertThat(answer.headers().firstValue("ETag"))
+                .contains("\""
+                        + HexFormat.of()
+                                .formatHex(MessageDigest.getInstance("MD5").digest(PHOTO)) + "\"");
         Path file = photos.resolve(link.key().substring("uploads/".length()));
         assertThat(receiver.file(link.key())).isEqualTo(file);
         assertThat(Files.readAllBytes(file)).isEqualTo(PHOTO);
@@ -103,11 +112,17 @@ class PhotoReceiverTest {
 
     @Test
     void linksAreOnlyForPhotoTypesAndSizesWithinTheLimit() {
-        assertThat(receiver.links().forPhoto("BS-48213", "a.exe", "application/octet-stream", 3)).isEmpty();
-        assertThat(receiver.links().forPhoto("BS-48213", "a.jpg", "image/jpeg", 0)).isEmpty();
-        assertThat(receiver.links().forPhoto("BS-48213", "a.jpg", "image/jpeg", MAX_BYTES + 1)).isEmpty();
-        assertThat(receiver.links().forPhoto("..", "a.jpg", "image/jpeg", 3)).as("a booking id that is a dot segment").isEmpty();
-        assertThat(receiver.links().forPhoto("BS-48213", "a.jpg", " IMAGE/JPEG ", MAX_BYTES)).isPresent();
+        assertThat(receiver.links().forPhoto("BS-48213", "a.exe", "application/octet-stream", 3))
+                .isEmpty();
+        assertThat(receiver.links().forPhoto("BS-48213", "a.jpg", "image/jpeg", 0))
+                .isEmpty();
+        assertThat(receiver.links().forPhoto("BS-48213", "a.jpg", "image/jpeg", MAX_BYTES + 1))
+                .isEmpty();
+        assertThat(receiver.links().forPhoto("..", "a.jpg", "image/jpeg", 3))
+                .as("a booking id that is a dot segment")
+                .isEmpty();
+        assertThat(receiver.links().forPhoto("BS-48213", "a.jpg", " IMAGE/JPEG ", MAX_BYTES))
+                .isPresent();
     }
 
     @Test
@@ -116,15 +131,22 @@ class PhotoReceiverTest {
         String url = link.url();
         String otherKey = link.key().replace("-a.jpg", "-b.jpg");
         try (PhotoReceiver other = PhotoReceiver.start(work.resolve("other"), PAGE, MAX_BYTES, clock)) {
-            String signedElsewhere = other.links().forPhoto("BS-48213", "a.jpg", "image/jpeg", PHOTO.length).orElseThrow().url()
+            String signedElsewhere = other.links()
+                    .forPhoto("BS-48213", "a.jpg", "image/jpeg", PHOTO.length)
+                    .orElseThrow()
+                    .url()
                     .replace(other.origin(), receiver.origin());
-            assertThat(put(signedElsewhere, "image/jpeg", PHOTO).statusCode()).as("another process's link").isEqualTo(403);
+            assertThat(put(signedElsewhere, "image/jpeg", PHOTO).statusCode())
+                    .as("another process's link")
+                    .isEqualTo(403);
         }
         String signature = url.substring(url.indexOf("signature=") + "signature=".length());
         char flipped = signature.charAt(5) == 'A' ? 'B' : 'A';
         List<String> forged = List.of(
                 url.replace(link.key(), otherKey),
-                url.replace("signature=" + signature, "signature=" + signature.substring(0, 5) + flipped + signature.substring(6)),
+                url.replace(
+                        "signature=" + signature,
+                        "signature=" + signature.substring(0, 5) + flipped + signature.substring(6)),
                 url.replace("signature=" + signature, "signature=" + "A".repeat(43)),
                 url.replace("signature=" + signature, "signature=!!!"),
                 url.replace("signature=" + signature, "signature="),
@@ -137,8 +159,13 @@ class PhotoReceiverTest {
             assertThat(put(attempt, type, PHOTO).statusCode()).as(attempt).isEqualTo(403);
         }
         String longer = url.replace("length=" + PHOTO.length, "length=" + (PHOTO.length + 1));
-        assertThat(put(longer, "image/jpeg", (new String(PHOTO, StandardCharsets.UTF_8) + "!").getBytes(StandardCharsets.UTF_8)).statusCode())
-                .as("a longer length than signed").isEqualTo(403);
+        assertThat(put(
+                                longer,
+                                "image/jpeg",
+                                (new String(PHOTO, StandardCharsets.UTF_8) + "!").getBytes(StandardCharsets.UTF_8))
+                        .statusCode())
+                .as("a longer length than signed")
+                .isEqualTo(403);
         assertThat(files()).isEmpty();
     }
 
@@ -159,11 +186,19 @@ class PhotoReceiverTest {
     @Test
     void theSignedTypeAndLengthOnly() throws Exception {
         UploadLinks.Link link = link("a.jpg", "image/jpeg", PHOTO.length);
-        assertThat(put(link.url(), "image/png", PHOTO).statusCode()).as("another type").isEqualTo(403);
-        assertThat(put(link.url(), "text/html", PHOTO).statusCode()).as("not a photo").isEqualTo(403);
+        assertThat(put(link.url(), "image/png", PHOTO).statusCode())
+                .as("another type")
+                .isEqualTo(403);
+        assertThat(put(link.url(), "text/html", PHOTO).statusCode())
+                .as("not a photo")
+                .isEqualTo(403);
         assertThat(put(link.url(), null, PHOTO).statusCode()).as("no type").isEqualTo(403);
-        assertThat(put(link, new byte[PHOTO.length + 1]).statusCode()).as("a larger body").isEqualTo(403);
-        assertThat(put(link, new byte[PHOTO.length - 1]).statusCode()).as("a smaller body").isEqualTo(403);
+        assertThat(put(link, new byte[PHOTO.length + 1]).statusCode())
+                .as("a larger body")
+                .isEqualTo(403);
+        assertThat(put(link, new byte[PHOTO.length - 1]).statusCode())
+                .as("a smaller body")
+                .isEqualTo(403);
         assertThat(put(link, new byte[0]).statusCode()).as("no body").isEqualTo(403);
         assertThat(files()).isEmpty();
     }
@@ -171,23 +206,26 @@ class PhotoReceiverTest {
     @Test
     void aBodyIsNeverReadPastTheSignedLengthAndAShortOneLeavesNothing() throws Exception {
         UploadLinks.Link link = link("a.jpg", "image/jpeg", PHOTO.length);
-        String target = URI.create(link.url()).getRawPath() + "?" + URI.create(link.url()).getRawQuery();
+        String target = URI.create(link.url()).getRawPath() + "?"
+                + URI.create(link.url()).getRawQuery();
 
         // Chunked: no length to hold it to, however much follows.
-        String chunked = raw("PUT " + target + " HTTP/1.1\r\nHost: x\r\nContent-Type: image/jpeg\r\nTransfer-Encoding: chunked\r\n\r\n"
-                + "800\r\n" + "x".repeat(0x800) + "\r\n0\r\n\r\n");
+        String chunked = raw("PUT " + target
+                + " HTTP/1.1\r\nHost: x\r\nContent-Type: image/jpeg\r\nTransfer-Encoding: chunked\r\n\r\n" + "800\r\n"
+                + "x".repeat(0x800) + "\r\n0\r\n\r\n");
         assertThat(chunked).startsWith("HTTP/1.1 411");
 
         // Declares fewer bytes than it sends: what follows the declared length is not part of the photo.
-        String declaredShort = raw("PUT " + target + " HTTP/1.1\r\nHost: x\r\nContent-Type: image/jpeg\r\nContent-Length: " + PHOTO.length
-                + "\r\n\r\n" + new String(PHOTO, StandardCharsets.UTF_8) + "x".repeat(5000));
+        String declaredShort =
+                raw("PUT " + target + " HTTP/1.1\r\nHost: x\r\nContent-Type: image/jpeg\r\nContent-Length: "
+                        + PHOTO.length + "\r\n\r\n" + new String(PHOTO, StandardCharsets.UTF_8) + "x".repeat(5000));
         assertThat(declaredShort).startsWith("HTTP/1.1 200");
         assertThat(Files.readAllBytes(receiver.file(link.key()))).isEqualTo(PHOTO);
         Files.delete(receiver.file(link.key()));
 
         // Goes away half-way: nothing at the key, no partial file anywhere.
-        String cutShort = raw("PUT " + target + " HTTP/1.1\r\nHost: x\r\nContent-Type: image/jpeg\r\nContent-Length: " + PHOTO.length
-                + "\r\n\r\n" + new String(PHOTO, 0, 10, StandardCharsets.UTF_8));
+        String cutShort = raw("PUT " + target + " HTTP/1.1\r\nHost: x\r\nContent-Type: image/jpeg\r\nContent-Length: "
+                + PHOTO.length + "\r\n\r\n" + new String(PHOTO, 0, 10, StandardCharsets.UTF_8));
         assertThat(cutShort).doesNotStartWith("HTTP/1.1 200");
         for (int i = 0; i < 50 && !files().isEmpty(); i++) {
             Thread.sleep(20);
@@ -216,7 +254,8 @@ class PhotoReceiverTest {
         for (String key : keys) {
             String query = "?type=image%2Fjpeg&length=" + PHOTO.length + "&expires=" + expires + "&signature="
                     + receiver.signature(key, "image/jpeg", PHOTO.length, expires);
-            String answer = raw("PUT /" + key + query + " HTTP/1.1\r\nHost: x\r\nContent-Type: image/jpeg\r\nContent-Length: " + PHOTO.length
+            String answer = raw("PUT /" + key + query
+                    + " HTTP/1.1\r\nHost: x\r\nContent-Type: image/jpeg\r\nContent-Length: " + PHOTO.length
                     + "\r\nConnection: close\r\n\r\n" + new String(PHOTO, StandardCharsets.UTF_8));
             assertThat(answer).as(key).matches("HTTP/1.1 4[0-9][0-9] .*");
         }
@@ -238,19 +277,31 @@ class PhotoReceiverTest {
                 preflight(PAGE + ".evil.example", "PUT", "content-type"),
                 preflight(PAGE, "DELETE", "content-type"),
                 preflight(PAGE, "PUT", "content-type, authorization"))) {
-            assertThat(refused.statusCode()).as(refused.request().headers().map().toString()).isEqualTo(403);
-            assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+            assertThat(refused.statusCode())
+                    .as(refused.request().headers().map().toString())
+                    .isEqualTo(403);
+            assertThat(refused.headers().firstValue("Access-Control-Allow-Origin"))
+                    .isEmpty();
         }
 
         UploadLinks.Link link = link("a.jpg", "image/jpeg", PHOTO.length);
-        HttpResponse<String> foreign = http.send(HttpRequest.newBuilder(URI.create(link.url())).header("Content-Type", "image/jpeg")
-                .header("Origin", "https://evil.example").PUT(HttpRequest.BodyPublishers.ofByteArray(PHOTO)).build(),
+        HttpResponse<String> foreign = http.send(
+                HttpRequest.newBuilder(URI.create(link.url()))
+                        .header("Content-Type", "image/jpeg")
+                        .header("Origin", "https://evil.example")
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(PHOTO))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(foreign.statusCode()).isEqualTo(403);
         assertThat(files()).isEmpty();
 
-        HttpResponse<String> fromPage = http.send(HttpRequest.newBuilder(URI.create(link.url())).header("Content-Type", "image/jpeg")
-                .header("Origin", PAGE).PUT(HttpRequest.BodyPublishers.ofByteArray(PHOTO)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> fromPage = http.send(
+                HttpRequest.newBuilder(URI.create(link.url()))
+                        .header("Content-Type", "image/jpeg")
+                        .header("Origin", PAGE)
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(PHOTO))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(fromPage.statusCode()).isEqualTo(200);
         assertThat(fromPage.headers().firstValue("Access-Control-Allow-Origin")).contains(PAGE);
     }
@@ -259,15 +310,20 @@ class PhotoReceiverTest {
     void nothingIsServedBack() throws Exception {
         UploadLinks.Link link = link("a.jpg", "image/jpeg", PHOTO.length);
         assertThat(put(link, PHOTO).statusCode()).isEqualTo(200);
-        HttpResponse<String> get = http.send(HttpRequest.newBuilder(URI.create(link.url())).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> get =
+                http.send(HttpRequest.newBuilder(URI.create(link.url())).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(get.statusCode()).isEqualTo(405);
         assertThat(get.body()).doesNotContain(new String(PHOTO, StandardCharsets.UTF_8));
     }
 
     private HttpResponse<String> preflight(String origin, String method, String headers) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(receiver.origin() + "/uploads/BS-48213/x.jpg"))
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", origin)
-                .header("Access-Control-Request-Method", method).header("Access-Control-Request-Headers", headers).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(receiver.origin() + "/uploads/BS-48213/x.jpg"))
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", origin)
+                        .header("Access-Control-Request-Method", method)
+                        .header("Access-Control-Request-Headers", headers)
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -22,6 +22,7 @@ class PreviewServerTest {
 
     @TempDir
     Path site;
+
     PreviewServer server;
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -43,7 +44,8 @@ class PreviewServerTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(server.baseUri().resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(server.baseUri().resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -60,23 +62,30 @@ class PreviewServerTest {
 
     @Test
     void theReloadScriptIsAFileOfThePagesOwnOriginNotInline() throws Exception {
-        // Pages refuse inline scripts (Content-Security-Policy), so the injected script must be loaded from the preview.
+        // Pages refuse inline scripts (Content-Security-Policy), so the injected script must be loaded from the
+        // preview.
         String page = get("/g/abc123").body();
 
-        assertThat(page).contains("<script src=\"" + PreviewServer.RELOAD_SCRIPT_PATH + "\"></script></body>")
+        assertThat(page)
+                .contains("<script src=\"" + PreviewServer.RELOAD_SCRIPT_PATH + "\"></script></body>")
                 .doesNotContainPattern("<script>");
         HttpResponse<String> script = get(PreviewServer.RELOAD_SCRIPT_PATH);
         assertThat(script.statusCode()).isEqualTo(200);
         assertThat(script.headers().firstValue("Content-Type")).contains("text/javascript; charset=utf-8");
-        assertThat(script.body()).contains("new EventSource('" + PreviewServer.EVENTS_PATH + "')").contains("location.reload()");
+        assertThat(script.body())
+                .contains("new EventSource('" + PreviewServer.EVENTS_PATH + "')")
+                .contains("location.reload()");
     }
 
     @Test
     void aPageThatConnectsToNamedHostsOnlyMayAlsoConnectBackForReloads() throws Exception {
-        Files.writeString(site.resolve("g/photos.html"), "<html><head><meta http-equiv=\"Content-Security-Policy\" content=\""
-                + "default-src 'self'; connect-src https://scc.example.com\"></head><body><p>connect-src</p></body></html>");
+        Files.writeString(
+                site.resolve("g/photos.html"),
+                "<html><head><meta http-equiv=\"Content-Security-Policy\" content=\""
+                        + "default-src 'self'; connect-src https://scc.example.com\"></head><body><p>connect-src</p></body></html>");
 
-        assertThat(get("/g/photos").body()).contains("content=\"default-src 'self'; connect-src 'self' https://scc.example.com\"")
+        assertThat(get("/g/photos").body())
+                .contains("content=\"default-src 'self'; connect-src 'self' https://scc.example.com\"")
                 .contains("<p>connect-src</p>");
         assertThat(get("/g/abc123").body()).doesNotContain("connect-src");
     }
@@ -91,7 +100,9 @@ class PreviewServerTest {
     @Test
     void tellsOpenPagesToReload() throws Exception {
         HttpResponse<InputStream> events = http.send(
-                HttpRequest.newBuilder(server.baseUri().resolve(PreviewServer.EVENTS_PATH)).timeout(Duration.ofSeconds(10)).build(),
+                HttpRequest.newBuilder(server.baseUri().resolve(PreviewServer.EVENTS_PATH))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         BufferedReader lines = new BufferedReader(new InputStreamReader(events.body(), StandardCharsets.UTF_8));
         assertThat(lines.readLine()).isEqualTo(": connected");

@@ -31,12 +31,18 @@ class SourceWatcherTest {
             thread.start();
 
             Files.writeString(bookings.resolve("a.yaml"), "id: A");
-            assertThat(changes.tryAcquire(10, TimeUnit.SECONDS)).as("a change in the folder").isTrue();
+            assertThat(changes.tryAcquire(10, TimeUnit.SECONDS))
+                    .as("a change in the folder")
+                    .isTrue();
 
             Files.createDirectories(bookings.resolve("2027"));
-            assertThat(changes.tryAcquire(10, TimeUnit.SECONDS)).as("a new folder").isTrue();
+            assertThat(changes.tryAcquire(10, TimeUnit.SECONDS))
+                    .as("a new folder")
+                    .isTrue();
             Files.writeString(bookings.resolve("2027/b.yaml"), "id: B");
-            assertThat(changes.tryAcquire(10, TimeUnit.SECONDS)).as("a change in the new folder").isTrue();
+            assertThat(changes.tryAcquire(10, TimeUnit.SECONDS))
+                    .as("a change in the new folder")
+                    .isTrue();
         }
     }
 }

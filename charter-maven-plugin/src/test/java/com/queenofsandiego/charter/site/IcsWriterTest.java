@@ -31,38 +31,55 @@ class IcsWriterTest {
     private static final String TRICKY = "Sunset, wine; and a back\\slash\nsecond line\r\nthird line\rfourth";
 
     /** Over 200 characters, many of them two, three or four octets in UTF-8. */
-    private static final String LONG_TITLE = "Évasion au coucher du soleil 🚤 — 夕日のクルーズ ".repeat(5).strip();
+    private static final String LONG_TITLE =
+            "Évasion au coucher du soleil 🚤 — 夕日のクルーズ ".repeat(5).strip();
 
     @Test
     void ical4jReadsBackWhatWasWritten() throws Exception {
-        SiteFixture site = new SiteFixture(root, Optional.empty()).booking("a.yaml", SiteFixture.booking("BS-7", "ics-trip", ""));
+        SiteFixture site =
+                new SiteFixture(root, Optional.empty()).booking("a.yaml", SiteFixture.booking("BS-7", "ics-trip", ""));
         Booking booking = withTitle(site.bookings().bookings().get(0), TRICKY);
 
-        String text = new String(new CalendarFile(site.settings, "Dock A, Slip 12; ring \\ twice").render(booking), StandardCharsets.UTF_8);
+        String text = new String(
+                new CalendarFile(site.settings, "Dock A, Slip 12; ring \\ twice").render(booking),
+                StandardCharsets.UTF_8);
         Calendar calendar = new CalendarBuilder().build(new StringReader(text));
         VEvent event = calendar.<VEvent>getComponent("VEVENT").orElseThrow();
 
-        assertThat(event.getSummary().getValue()).isEqualTo("Sunset, wine; and a back\\slash\nsecond line\nthird line\nfourth");
+        assertThat(event.getSummary().getValue())
+                .isEqualTo("Sunset, wine; and a back\\slash\nsecond line\nthird line\nfourth");
         assertThat(event.getLocation().getValue()).isEqualTo("Dock A, Slip 12; ring \\ twice");
         assertThat(event.getUid().orElseThrow().getValue()).isEqualTo("BS-7@queenofsandiego.com");
-        assertThat(event.getDateTimeStart().getParameter("TZID").orElseThrow().getValue()).isEqualTo("America/Los_Angeles");
-        assertThat(event.getDateTimeEnd().getParameter("TZID").orElseThrow().getValue()).isEqualTo("America/Los_Angeles");
-        assertThat(ZonedDateTime.from(event.getDateTimeStart().getDate()).withZoneSameInstant(ZoneId.of("America/Los_Angeles"))
-                .toLocalDateTime()).hasToString("2024-05-30T10:00");
-        assertThat(ZonedDateTime.from(event.getDateTimeEnd().getDate()).withZoneSameInstant(ZoneId.of("America/Los_Angeles"))
-                .toLocalDateTime()).hasToString("2024-05-30T13:00");
+        assertThat(event.getDateTimeStart().getParameter("TZID").orElseThrow().getValue())
+                .isEqualTo("America/Los_Angeles");
+        assertThat(event.getDateTimeEnd().getParameter("TZID").orElseThrow().getValue())
+                .isEqualTo("America/Los_Angeles");
+        assertThat(ZonedDateTime.from(event.getDateTimeStart().getDate())
+                        .withZoneSameInstant(ZoneId.of("America/Los_Angeles"))
+                        .toLocalDateTime())
+                .hasToString("2024-05-30T10:00");
+        assertThat(ZonedDateTime.from(event.getDateTimeEnd().getDate())
+                        .withZoneSameInstant(ZoneId.of("America/Los_Angeles"))
+                        .toLocalDateTime())
+                .hasToString("2024-05-30T13:00");
         assertThat(event.getDateTimeStamp().getDate()).hasToString("2024-05-30T17:00:00Z");
         assertThat(event.getUrl().getValue()).isEqualTo("https://queenofsandiego.com/g/ics-trip");
-        assertThat(event.getDescription().getValue()).isEqualTo("Your trip page: https://queenofsandiego.com/g/ics-trip");
+        assertThat(event.getDescription().getValue())
+                .isEqualTo("Your trip page: https://queenofsandiego.com/g/ics-trip");
         assertThat(event.getStatus().getValue()).isEqualTo("CONFIRMED");
-        assertThat(calendar.<VTimeZone>getComponent("VTIMEZONE").orElseThrow().getTimeZoneId().getValue()).isEqualTo("America/Los_Angeles");
+        assertThat(calendar.<VTimeZone>getComponent("VTIMEZONE")
+                        .orElseThrow()
+                        .getTimeZoneId()
+                        .getValue())
+                .isEqualTo("America/Los_Angeles");
         assertThat(calendar.getProductId().getValue()).isEqualTo("-//Queen of San Diego//charter//EN");
         assertThat(text.replace("\r\n", "")).doesNotContain("\r", "\n");
     }
 
     @Test
     void aLongTitleIsFoldedAt75OctetsWithoutSplittingACharacter() throws Exception {
-        SiteFixture site = new SiteFixture(root, Optional.empty()).booking("a.yaml", SiteFixture.booking("BS-8", "ics-long", ""));
+        SiteFixture site =
+                new SiteFixture(root, Optional.empty()).booking("a.yaml", SiteFixture.booking("BS-8", "ics-long", ""));
         Booking booking = withTitle(site.bookings().bookings().get(0), LONG_TITLE);
 
         byte[] bytes = new CalendarFile(site.settings, "").render(booking);
@@ -73,9 +90,15 @@ class IcsWriterTest {
         for (byte[] line : lines(bytes)) {
             assertThat(line.length).isLessThanOrEqualTo(75);
             // Each physical line on its own is whole UTF-8: a fold never falls inside a character.
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(line));
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(line));
         }
-        VEvent event = new CalendarBuilder().build(new StringReader(text)).<VEvent>getComponent("VEVENT").orElseThrow();
+        VEvent event = new CalendarBuilder()
+                .build(new StringReader(text))
+                .<VEvent>getComponent("VEVENT")
+                .orElseThrow();
         assertThat(event.getSummary().getValue()).isEqualTo(LONG_TITLE);
         assertThat(event.getProperties("LOCATION")).isEmpty();
     }
@@ -88,8 +111,21 @@ class IcsWriterTest {
     }
 
     private static Booking withTitle(Booking b, String title) {
-        return new Booking(b.id(), b.source(), b.status(), b.slug(), title, b.date(), b.start(), b.end(), b.guest(), b.crew(),
-                b.notes(), b.guestNotes(), b.photos(), b.origin());
+        return new Booking(
+                b.id(),
+                b.source(),
+                b.status(),
+                b.slug(),
+                title,
+                b.date(),
+                b.start(),
+                b.end(),
+                b.guest(),
+                b.crew(),
+                b.notes(),
+                b.guestNotes(),
+                b.photos(),
+                b.origin());
     }
 
     private static List<byte[]> lines(byte[] bytes) {

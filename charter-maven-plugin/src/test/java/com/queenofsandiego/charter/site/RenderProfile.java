@@ -18,25 +18,37 @@ import java.util.stream.Stream;
  */
 public final class RenderProfile {
 
-    private RenderProfile() {
-    }
+    private RenderProfile() {}
 
     public static void main(String[] args) throws IOException {
         Path project = Path.of(args[0]).toAbsolutePath();
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Path output = Files.createTempDirectory("render-profile");
-        SiteSettings settings = new SiteSettings(project, project.resolve("site-content"), project.resolve("theme"), output,
-                "https://queenofsandiego.com", ZoneId.of("America/Los_Angeles"), Optional.of("https://scc.example.com"),
-                Optional.of("https://guest-photos.s3.us-west-2.amazonaws.com"), SiteSettings.DEFAULT_MAX_PHOTO_BYTES);
+        SiteSettings settings = new SiteSettings(
+                project,
+                project.resolve("site-content"),
+                project.resolve("theme"),
+                output,
+                "https://queenofsandiego.com",
+                ZoneId.of("America/Los_Angeles"),
+                Optional.of("https://scc.example.com"),
+                Optional.of("https://guest-photos.s3.us-west-2.amazonaws.com"),
+                SiteSettings.DEFAULT_MAX_PHOTO_BYTES);
         for (int round = 1; round <= rounds; round++) {
             delete(output);
             long started = System.nanoTime();
-            Bookings bookings = new BookingLoader(project).load(project.resolve("bookings"), project.resolve("site-content/crew.yaml"));
+            Bookings bookings = new BookingLoader(project)
+                    .load(project.resolve("bookings"), project.resolve("site-content/crew.yaml"));
             long loaded = System.nanoTime();
             GenerationReport report = new SiteGenerator(settings).generate(bookings);
             long rendered = System.nanoTime();
-            System.out.printf("round %d: load %d ms (%d bookings), render %d ms (%s)%n", round, (loaded - started) / 1_000_000,
-                    bookings.bookings().size(), (rendered - loaded) / 1_000_000, report);
+            System.out.printf(
+                    "round %d: load %d ms (%d bookings), render %d ms (%s)%n",
+                    round,
+                    (loaded - started) / 1_000_000,
+                    bookings.bookings().size(),
+                    (rendered - loaded) / 1_000_000,
+                    report);
         }
         delete(output);
     }

@@ -14,16 +14,25 @@ import java.util.Optional;
 public final class SiteFixture {
 
     static final String UPLOAD_ORIGIN = "https://guest-photos.s3.us-west-2.amazonaws.com";
-    static final Path REPOSITORY = Path.of(System.getProperty("charter.repository", "..")).toAbsolutePath().normalize();
+    static final Path REPOSITORY = Path.of(System.getProperty("charter.repository", ".."))
+            .toAbsolutePath()
+            .normalize();
 
     final Path root;
     public final SiteSettings settings;
 
     public SiteFixture(Path root, Optional<String> scc) {
         this.root = root;
-        this.settings = new SiteSettings(root, REPOSITORY.resolve("site-content"), REPOSITORY.resolve("theme"),
-                root.resolve("target/charter"), "https://queenofsandiego.com", ZoneId.of("America/Los_Angeles"), scc,
-                Optional.of(UPLOAD_ORIGIN), SiteSettings.DEFAULT_MAX_PHOTO_BYTES);
+        this.settings = new SiteSettings(
+                root,
+                REPOSITORY.resolve("site-content"),
+                REPOSITORY.resolve("theme"),
+                root.resolve("target/charter"),
+                "https://queenofsandiego.com",
+                ZoneId.of("America/Los_Angeles"),
+                scc,
+                Optional.of(UPLOAD_ORIGIN),
+                SiteSettings.DEFAULT_MAX_PHOTO_BYTES);
     }
 
     public SiteFixture booking(String name, String yaml) {
@@ -42,7 +51,8 @@ public final class SiteFixture {
     }
 
     public Bookings bookings() {
-        Bookings bookings = new BookingLoader(root).load(root.resolve("bookings"), REPOSITORY.resolve("site-content/crew.yaml"));
+        Bookings bookings =
+                new BookingLoader(root).load(root.resolve("bookings"), REPOSITORY.resolve("site-content/crew.yaml"));
         if (!bookings.valid()) {
             throw new AssertionError(bookings.problems().toString());
         }

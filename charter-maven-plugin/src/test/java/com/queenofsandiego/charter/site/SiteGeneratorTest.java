@@ -27,8 +27,8 @@ class SiteGeneratorTest {
 
     @Test
     void guestPageShowsWhatAGuestNeeds() throws IOException {
-        SiteFixture site = new SiteFixture(root, Optional.of("https://scc.example.com/api/")).booking("a.yaml",
-                SiteFixture.booking("BS-48213", "xhqgmdh", "guest_notes: |\n  Meet **early**.\n"));
+        SiteFixture site = new SiteFixture(root, Optional.of("https://scc.example.com/api/"))
+                .booking("a.yaml", SiteFixture.booking("BS-48213", "xhqgmdh", "guest_notes: |\n  Meet **early**.\n"));
 
         site.generate();
         Document page = page(site, "g/xhqgmdh.html");
@@ -42,7 +42,8 @@ class SiteGeneratorTest {
         assertThat(page.select("link[rel=canonical]").attr("href")).isEqualTo("https://queenofsandiego.com/g/xhqgmdh");
         assertThat(page.select("meta[property=og:title]").attr("content")).isEqualTo("3hr Charter - Boatsetter");
         assertThat(page.select("a[download]").attr("href")).isEqualTo("/g/xhqgmdh.ics");
-        assertThat(page.select("#photos").attr("data-presign-url")).isEqualTo("https://scc.example.com/api/g/BS-48213/presign");
+        assertThat(page.select("#photos").attr("data-presign-url"))
+                .isEqualTo("https://scc.example.com/api/g/BS-48213/presign");
         assertThat(page.select("script[src]").attr("src")).matches("/assets/js/upload\\.[0-9a-f]{10}\\.js");
         assertThat(page.select("#meet-heading + .prose").text()).contains("Harbor Island West Marina");
     }
@@ -68,20 +69,29 @@ class SiteGeneratorTest {
 
         site.generate();
 
-        assertThat(page(site, "g/gone-trip.html").text()).contains("This charter was cancelled")
+        assertThat(page(site, "g/gone-trip.html").text())
+                .contains("This charter was cancelled")
                 .doesNotContain("Jane", "Maria", "Dana", "Welcome aboard");
     }
 
     @Test
     void theFirstNameEndsAtAnyKindOfSpace() throws IOException {
         SiteFixture site = new SiteFixture(root, Optional.empty())
-                .booking("b.yaml", SiteFixture.booking("BS-2", "nbsp-trip", "").replace("name: Jane Smith", "name: \"Jane\\u00A0Smith\""))
-                .booking("c.yaml", SiteFixture.booking("BS-3", "em-trip", "").replace("name: Jane Smith", "name: \"Jane\\u2003Smith\""));
+                .booking(
+                        "b.yaml",
+                        SiteFixture.booking("BS-2", "nbsp-trip", "")
+                                .replace("name: Jane Smith", "name: \"Jane\\u00A0Smith\""))
+                .booking(
+                        "c.yaml",
+                        SiteFixture.booking("BS-3", "em-trip", "")
+                                .replace("name: Jane Smith", "name: \"Jane\\u2003Smith\""));
 
         site.generate();
 
         for (String slug : new String[] {"nbsp-trip", "em-trip"}) {
-            assertThat(page(site, "g/" + slug + ".html").select(".eyebrow").text()).as(slug).isEqualTo("Welcome aboard, Jane");
+            assertThat(page(site, "g/" + slug + ".html").select(".eyebrow").text())
+                    .as(slug)
+                    .isEqualTo("Welcome aboard, Jane");
         }
     }
 
@@ -99,44 +109,76 @@ class SiteGeneratorTest {
         assertThat(pages).containsKeys("g/photo-trip.html", "g/gone-trip.html", "index.html", "faq.html");
         for (Map.Entry<String, String> file : pages.entrySet()) {
             Document page = Jsoup.parse(file.getValue());
-            assertThat(page.select("head > meta[name=referrer]").attr("content")).as(file.getKey()).isEqualTo("no-referrer");
-            assertThat(page.select("head > meta[http-equiv=Content-Security-Policy]").attr("content")).as(file.getKey())
-                    .isEqualTo(file.getKey().equals("g/photo-trip.html")
-                            ? policy + "; connect-src https://scc.example.com " + SiteFixture.UPLOAD_ORIGIN : policy);
-            assertThat(page.select("script:not([src])")).as(file.getKey() + ": inline scripts").isEmpty();
-            assertThat(page.getAllElements().stream().flatMap(e -> e.attributes().asList().stream())
-                    .filter(a -> a.getKey().startsWith("on") || a.getValue().trim().toLowerCase().startsWith("javascript:")))
-                    .as(file.getKey() + ": inline event handlers").isEmpty();
+            assertThat(page.select("head > meta[name=referrer]").attr("content"))
+                    .as(file.getKey())
+                    .isEqualTo("no-referrer");
+            assertThat(page.select("head > meta[http-equiv=Content-Security-Policy]")
+                            .attr("content"))
+                    .as(file.getKey())
+                    .isEqualTo(
+                            file.getKey().equals("g/photo-trip.html")
+                                    ? policy + "; connect-src https://scc.example.com " + SiteFixture.UPLOAD_ORIGIN
+                                    : policy);
+            assertThat(page.select("script:not([src])"))
+                    .as(file.getKey() + ": inline scripts")
+                    .isEmpty();
+            assertThat(page.getAllElements().stream()
+                            .flatMap(e -> e.attributes().asList().stream())
+                            .filter(a -> a.getKey().startsWith("on")
+                                    || a.getValue().trim().toLowerCase().startsWith("javascript:")))
+                    .as(file.getKey() + ": inline event handlers")
+                    .isEmpty();
         }
     }
 
     @Test
     void withoutAnUploadOriginGuestPagesOfferNoUpload() throws IOException {
-        SiteFixture base = new SiteFixture(root, Optional.empty()).booking("a.yaml", SiteFixture.booking("BS-1", "photo-trip", ""));
-        SiteSettings settings = new SiteSettings(root, base.settings.contentDirectory(), base.settings.themeDirectory(),
-                base.settings.outputDirectory(), base.settings.siteUrl(), base.settings.zone(), Optional.of("https://scc.example.com"),
-                Optional.empty(), SiteSettings.DEFAULT_MAX_PHOTO_BYTES);
+        SiteFixture base = new SiteFixture(root, Optional.empty())
+                .booking("a.yaml", SiteFixture.booking("BS-1", "photo-trip", ""));
+        SiteSettings settings = new SiteSettings(
+                root,
+                base.settings.contentDirectory(),
+                base.settings.themeDirectory(),
+                base.settings.outputDirectory(),
+                base.settings.siteUrl(),
+                base.settings.zone(),
+                Optional.of("https://scc.example.com"),
+                Optional.empty(),
+                SiteSettings.DEFAULT_MAX_PHOTO_BYTES);
 
         new SiteGenerator(settings).generate(base.bookings());
         Document page = page(base, "g/photo-trip.html");
 
         assertThat(page.select("[data-photo-upload]")).isEmpty();
         assertThat(page.select("script[src]")).isEmpty();
-        assertThat(page.select("meta[http-equiv=Content-Security-Policy]").attr("content")).doesNotContain("connect-src");
+        assertThat(page.select("meta[http-equiv=Content-Security-Policy]").attr("content"))
+                .doesNotContain("connect-src");
     }
 
     @Test
     void theUploadOriginIsReducedToAnOriginAndMustBeOne() {
         SiteSettings base = new SiteFixture(root, Optional.empty()).settings;
-        java.util.function.Function<String, SiteSettings> withUploadOrigin = origin -> new SiteSettings(root,
-                base.contentDirectory(), base.themeDirectory(), base.outputDirectory(), base.siteUrl(), base.zone(),
-                Optional.empty(), Optional.of(origin), 1);
+        java.util.function.Function<String, SiteSettings> withUploadOrigin = origin -> new SiteSettings(
+                root,
+                base.contentDirectory(),
+                base.themeDirectory(),
+                base.outputDirectory(),
+                base.siteUrl(),
+                base.zone(),
+                Optional.empty(),
+                Optional.of(origin),
+                1);
 
-        assertThat(withUploadOrigin.apply("HTTPS://Guest-Photos.s3.us-west-2.amazonaws.com/uploads/").uploadOrigin())
+        assertThat(withUploadOrigin
+                        .apply("HTTPS://Guest-Photos.s3.us-west-2.amazonaws.com/uploads/")
+                        .uploadOrigin())
                 .contains("https://guest-photos.s3.us-west-2.amazonaws.com");
-        assertThat(withUploadOrigin.apply("http://127.0.0.1:9000").uploadOrigin()).contains("http://127.0.0.1:9000");
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> withUploadOrigin.apply("guest-photos"));
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> withUploadOrigin.apply("https://a b"));
+        assertThat(withUploadOrigin.apply("http://127.0.0.1:9000").uploadOrigin())
+                .contains("http://127.0.0.1:9000");
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> withUploadOrigin.apply("guest-photos"));
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> withUploadOrigin.apply("https://a b"));
     }
 
     @Test
@@ -151,8 +193,11 @@ class SiteGeneratorTest {
 
     @Test
     void hostileTextShowsAsTextAndUnsafeLinksAreDropped() throws IOException {
-        String yaml = SiteFixture.booking("BS-1", "hostile", "title: \"<script>alert(1)</script>\"\n"
-                + "guest_notes: |\n  <img src=x onerror=alert(1)> [click](javascript:alert(1)) [d](data:text/html,x)\n")
+        String yaml = SiteFixture.booking(
+                        "BS-1",
+                        "hostile",
+                        "title: \"<script>alert(1)</script>\"\n"
+                                + "guest_notes: |\n  <img src=x onerror=alert(1)> [click](javascript:alert(1)) [d](data:text/html,x)\n")
                 .replace("name: Jane Smith", "name: '\"><img src=x onerror=alert(1)>'");
         SiteFixture site = new SiteFixture(root, Optional.empty()).booking("a.yaml", yaml);
 
@@ -174,24 +219,33 @@ class SiteGeneratorTest {
 
         site.generate();
 
-        for (Map.Entry<String, String> file : tree(site.settings.siteDirectory()).entrySet()) {
-            assertThat(file.getValue()).as(file.getKey())
+        for (Map.Entry<String, String> file :
+                tree(site.settings.siteDirectory()).entrySet()) {
+            assertThat(file.getValue())
+                    .as(file.getKey())
                     .doesNotContain("INTERNAL-NOTE", "jane.secret@example.com", "555 0199", "Smith");
         }
     }
 
     @Test
     void sitemapListsPublicPagesOnlyAndRobotsLetsCrawlersReadTheNoindexOfGuestPages() throws IOException {
-        SiteFixture site = new SiteFixture(root, Optional.empty()).booking("a.yaml", SiteFixture.booking("BS-1", "secret-page", ""));
+        SiteFixture site = new SiteFixture(root, Optional.empty())
+                .booking("a.yaml", SiteFixture.booking("BS-1", "secret-page", ""));
 
         site.generate();
-        Document sitemap = Jsoup.parse(Files.readString(site.site("sitemap.xml")), "", org.jsoup.parser.Parser.xmlParser());
+        Document sitemap =
+                Jsoup.parse(Files.readString(site.site("sitemap.xml")), "", org.jsoup.parser.Parser.xmlParser());
 
-        assertThat(sitemap.select("url > loc").eachText()).contains("https://queenofsandiego.com/",
-                "https://queenofsandiego.com/faq.html", "https://queenofsandiego.com/what-to-bring.html",
-                "https://queenofsandiego.com/directions-to-the-dock.html").noneMatch(url -> url.contains("/g/"));
+        assertThat(sitemap.select("url > loc").eachText())
+                .contains(
+                        "https://queenofsandiego.com/",
+                        "https://queenofsandiego.com/faq.html",
+                        "https://queenofsandiego.com/what-to-bring.html",
+                        "https://queenofsandiego.com/directions-to-the-dock.html")
+                .noneMatch(url -> url.contains("/g/"));
         assertThat(sitemap.select("url > lastmod").eachText()).allMatch(d -> d.matches("\\d{4}-\\d{2}-\\d{2}"));
-        assertThat(Files.readString(site.site("robots.txt"))).doesNotContain("/g/")
+        assertThat(Files.readString(site.site("robots.txt")))
+                .doesNotContain("/g/")
                 .isEqualTo("User-agent: *\nDisallow:\n\nSitemap: https://queenofsandiego.com/sitemap.xml\n");
         assertThat(page(site, "faq.html").select("h1").text()).isEqualTo("Frequently asked questions");
     }
@@ -205,7 +259,9 @@ class SiteGeneratorTest {
         first.generate();
         second.generate();
 
-        assertThat(tree(first.settings.siteDirectory())).isEqualTo(tree(second.settings.siteDirectory())).hasSizeGreaterThan(8);
+        assertThat(tree(first.settings.siteDirectory()))
+                .isEqualTo(tree(second.settings.siteDirectory()))
+                .hasSizeGreaterThan(8);
     }
 
     @Test
@@ -223,7 +279,9 @@ class SiteGeneratorTest {
         site.remove("b.yaml");
         GenerationReport removed = site.generate();
 
-        assertThat(first.rendered()).isEqualTo(first.rendered() + first.unchanged()).isGreaterThan(8);
+        assertThat(first.rendered())
+                .isEqualTo(first.rendered() + first.unchanged())
+                .isGreaterThan(8);
         assertThat(unchanged.rendered()).isZero();
         assertThat(changed.rendered()).isEqualTo(2);
         assertThat(page(site, "g/trip-one.html").select("h1").text()).isEqualTo("Sunset Cruise");
@@ -236,7 +294,8 @@ class SiteGeneratorTest {
     /** A first run into a new site directory does not look for strays; one into an existing directory still removes them. */
     @Test
     void strayFilesAreRemovedFromAnExistingSiteDirectoryEvenWithoutState() throws IOException {
-        SiteFixture site = new SiteFixture(root, Optional.empty()).booking("a.yaml", SiteFixture.booking("BS-1", "trip-one", ""));
+        SiteFixture site =
+                new SiteFixture(root, Optional.empty()).booking("a.yaml", SiteFixture.booking("BS-1", "trip-one", ""));
         assertThat(site.settings.siteDirectory()).doesNotExist();
         GenerationReport fresh = site.generate();
         Files.delete(site.settings.outputDirectory().resolve("generate-state.json"));
@@ -256,13 +315,24 @@ class SiteGeneratorTest {
     @Test
     void aBrokenTemplateIsReportedWithItsFileAndLine(@TempDir Path theme) throws IOException {
         FileTrees.copy(SiteFixture.REPOSITORY.resolve("theme"), theme);
-        Files.writeString(theme.resolve("templates/page.html"), "<html>\n<body>\n<p th:text=\"${title.nope()}\">x</p>\n</body></html>\n");
-        SiteFixture base = new SiteFixture(root, Optional.empty()).booking("a.yaml", SiteFixture.booking("BS-1", "any-trip", ""));
-        SiteSettings settings = new SiteSettings(theme.getParent(), base.settings.contentDirectory(), theme,
-                base.settings.outputDirectory(), base.settings.siteUrl(), base.settings.zone(), Optional.empty(), Optional.empty(), 1);
+        Files.writeString(
+                theme.resolve("templates/page.html"),
+                "<html>\n<body>\n<p th:text=\"${title.nope()}\">x</p>\n</body></html>\n");
+        SiteFixture base =
+                new SiteFixture(root, Optional.empty()).booking("a.yaml", SiteFixture.booking("BS-1", "any-trip", ""));
+        SiteSettings settings = new SiteSettings(
+                theme.getParent(),
+                base.settings.contentDirectory(),
+                theme,
+                base.settings.outputDirectory(),
+                base.settings.siteUrl(),
+                base.settings.zone(),
+                Optional.empty(),
+                Optional.empty(),
+                1);
 
-        SiteException error = org.junit.jupiter.api.Assertions.assertThrows(SiteException.class,
-                () -> new SiteGenerator(settings).generate(base.bookings()));
+        SiteException error = org.junit.jupiter.api.Assertions.assertThrows(
+                SiteException.class, () -> new SiteGenerator(settings).generate(base.bookings()));
 
         assertThat(error.problems()).isNotEmpty().allSatisfy(problem -> {
             assertThat(problem.file()).endsWith("templates/page.html");
@@ -280,5 +350,4 @@ class SiteGeneratorTest {
         }
         return files;
     }
-
 }

@@ -27,7 +27,8 @@ class SmallPartsTest {
     void githubAnnotationsEscapeWhatWouldBreakTheCommand() {
         Problem problem = new Problem("bookings/a,b.yaml", 7, 8, "50% off\nnext line");
 
-        assertThat(problem.githubAnnotation()).isEqualTo("::error file=bookings/a%2Cb.yaml,line=7,col=8::50%25 off%0Anext line");
+        assertThat(problem.githubAnnotation())
+                .isEqualTo("::error file=bookings/a%2Cb.yaml,line=7,col=8::50%25 off%0Anext line");
         assertThat(problem).hasToString("bookings/a,b.yaml:7:8: 50% off\nnext line");
     }
 }

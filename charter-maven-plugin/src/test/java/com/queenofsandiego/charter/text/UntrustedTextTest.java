@@ -19,11 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 public class UntrustedTextTest {
 
-    private static final Parser MARKDOWN = Parser.builder().extensions(List.of(TablesExtension.create())).build();
+    private static final Parser MARKDOWN =
+            Parser.builder().extensions(List.of(TablesExtension.create())).build();
 
     @Test
     void oneLineShowsEveryControlCharacterAsAnEscape() {
-        assertThat(UntrustedText.oneLine("a\r::error::x\nb\tc\u001B[2Jd\u202Ee\u2028f")).isEqualTo("a\\r::error::x\\nb\\tc\\u001B[2Jd\\u202Ee\\u2028f");
+        assertThat(UntrustedText.oneLine("a\r::error::x\nb\tc\u001B[2Jd\u202Ee\u2028f"))
+                .isEqualTo("a\\r::error::x\\nb\\tc\\u001B[2Jd\\u202Ee\\u2028f");
         assertThat(UntrustedText.oneLine("Café ⛵ plain")).isEqualTo("Café ⛵ plain");
     }
 
@@ -34,7 +36,9 @@ public class UntrustedTextTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"bookings/a.yaml", "a`b", "``x``", "`", "ends with `", " spaced ", "a\n# heading\n- item", "a|b"})
+    @ValueSource(
+            strings = {"bookings/a.yaml", "a`b", "``x``", "`", "ends with `", " spaced ", "a\n# heading\n- item", "a|b"
+            })
     void aCodeSpanShowsExactlyTheTextOnOneLine(String text) {
         String line = "- create " + UntrustedText.codeSpan(text) + " (new)";
 
@@ -45,8 +49,17 @@ public class UntrustedTextTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a|b", "a\\|b", "a\\\\|b", "`|`", "*x* _y_ [l](http://e) ![i](http://e/i.png) <b>z</b> &amp;",
-            "a\n| c | d |\n", "ends with \\", "| x | 1 | error | forged |"})
+    @ValueSource(
+            strings = {
+                "a|b",
+                "a\\|b",
+                "a\\\\|b",
+                "`|`",
+                "*x* _y_ [l](http://e) ![i](http://e/i.png) <b>z</b> &amp;",
+                "a\n| c | d |\n",
+                "ends with \\",
+                "| x | 1 | error | forged |"
+            })
     void aTableCellShowsExactlyTheTextOnOneLineAsCodeOrAsText(String text) {
         String table = "| code | text |\n| --- | --- |\n| " + UntrustedText.tableCell(UntrustedText.codeSpan(text))
                 + " | " + UntrustedText.tableCell(UntrustedText.plainMarkdown(text)) + " |\n";
