@@ -11,6 +11,8 @@ import com.queenofsandiego.charter.site.SiteSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import javax.imageio.ImageIO;
@@ -65,9 +67,7 @@ class PhotoUploadBrowserTest {
                             Clock.fixed(CHARTER.atTime(18, 0).atZone(ZONE).toInstant(), ZONE)));
 
             chromium.driver().get(server.baseUri() + "/g/" + slug);
-            chromium.driver()
-                    .findElement(By.id("photo-input"))
-                    .sendKeys(photo("sunset.png", Color.ORANGE) + "\n" + photo("dolphins.png", Color.BLUE));
+            photoInput(chromium).sendKeys(photo("sunset.png", Color.ORANGE) + "\n" + photo("dolphins.png", Color.BLUE));
             WebDriverWait wait = new WebDriverWait(chromium.driver(), Duration.ofSeconds(30));
             wait.until(d -> d.findElement(By.cssSelector("[role=status]"))
                     .getAttribute("textContent")
@@ -129,9 +129,7 @@ class PhotoUploadBrowserTest {
             });
 
             chromium.driver().get(server.baseUri() + "/g/" + slug);
-            chromium.driver()
-                    .findElement(By.id("photo-input"))
-                    .sendKeys(photo("late.png", Color.GREEN).toString());
+            photoInput(chromium).sendKeys(photo("late.png", Color.GREEN).toString());
             new WebDriverWait(chromium.driver(), Duration.ofSeconds(30))
                     .until(d -> d.findElement(By.cssSelector("[role=status]"))
                             .getAttribute("textContent")
@@ -144,6 +142,12 @@ class PhotoUploadBrowserTest {
                     .asString()
                     .endsWith("-late.png");
         }
+    }
+
+    /** The page's file input, once the page has it (a slow start of the browser must not fail the test). */
+    private static WebElement photoInput(Chromium chromium) {
+        return new WebDriverWait(chromium.driver(), Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("photo-input")));
     }
 
     /** This repository's site, whose pages ask the preview for upload links and PUT to the bucket; the slug of BS-48213. */
