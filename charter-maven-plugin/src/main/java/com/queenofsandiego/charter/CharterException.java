@@ -19,6 +19,11 @@ public abstract class CharterException extends RuntimeException {
     /** Whether the user can fix it (settings, input, credentials, a limit), as opposed to an outage or a defect. */
     public abstract boolean usersFault();
 
+    /** The message without the file it concerns, for an annotation that names the file itself. */
+    public String reason() {
+        return getMessage();
+    }
+
     /** The booking file it concerns, when it concerns one, for an annotation on that file. */
     public Optional<String> file() {
         return Optional.empty();

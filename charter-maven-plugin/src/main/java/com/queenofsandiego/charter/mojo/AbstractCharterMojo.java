@@ -100,7 +100,7 @@ abstract class AbstractCharterMojo extends AbstractMojo {
         } catch (CharterException e) {
             e.file()
                     .filter(file -> "true".equals(environment().get("GITHUB_ACTIONS")))
-                    .ifPresent(file -> System.out.println(new Problem(file, 0, 0, e.getMessage()).githubAnnotation()));
+                    .ifPresent(file -> System.out.println(new Problem(file, 0, 0, e.reason()).githubAnnotation()));
             String message = "charter: " + e.getMessage() + afterFailure(e);
             if (e.usersFault()) {
                 throw new MojoFailureException(message, e);

@@ -46,6 +46,7 @@ public final class RemoteException extends CharterException {
     }
 
     /** The message without the file. */
+    @Override
     public String reason() {
         return reason;
     }

@@ -7,10 +7,14 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The one mapping of charter's failures to Maven's, and what each goal says it left behind. */
@@ -51,6 +55,38 @@ class FailureMappingTest {
         assertThatThrownBy(plan::execute)
                 .isExactlyInstanceOf(MojoExecutionException.class)
                 .hasMessage("charter: JADA answered 503 five times. Nothing was changed.");
+    }
+
+    @Test
+    void onGitHubAFailureAboutABookingIsAnAnnotationOnItsFileWithoutTheFileTwice() {
+        RemoteException refused =
+                new RemoteException(RemoteException.Kind.REFUSED, "JADA refused the body").in("bookings/b.yaml");
+        DeployMojo mojo = new DeployMojo() {
+            @Override
+            void run() {
+                throw refused;
+            }
+
+            @Override
+            Map<String, String> environment() {
+                return Map.of("GITHUB_ACTIONS", "true");
+            }
+        };
+        root(mojo);
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            assertThatThrownBy(mojo::execute)
+                    .isExactlyInstanceOf(MojoFailureException.class)
+                    .hasMessageStartingWith("charter: bookings/b.yaml: JADA refused the body.");
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("::error file=bookings/b.yaml")
+                .contains("::JADA refused the body")
+                .doesNotContain("::bookings/b.yaml");
     }
 
     private static DeployMojo deploy(RuntimeException failure) {
