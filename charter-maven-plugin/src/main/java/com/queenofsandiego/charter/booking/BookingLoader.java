@@ -10,14 +10,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -31,24 +26,11 @@ public final class BookingLoader {
     private static final Pattern SAFE_NAME =
             Pattern.compile("([A-Za-z0-9][A-Za-z0-9._-]*/)*[A-Za-z0-9][A-Za-z0-9._-]*\\.ya?ml");
 
-    /**
-     * Threads that read and parse booking files at once, the caller's included: reading is cheap next to parsing, so
-     * one a core (at least two, so a slow read does not hold the parsing up; at most four, the loading is short).
-     */
-    static final int THREADS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
-
     private final Path displayRoot;
-    private final int threads;
 
     /** @param displayRoot paths in messages are relative to this (the repository root) */
     public BookingLoader(Path displayRoot) {
-        this(displayRoot, THREADS);
-    }
-
-    /** @param threads how many threads read and parse the files (1: the caller's alone) */
-    BookingLoader(Path displayRoot, int threads) {
         this.displayRoot = displayRoot.toAbsolutePath().normalize();
-        this.threads = threads;
     }
 
     public Bookings load(Path bookingsDirectory, Path crewFile) {
@@ -66,7 +48,10 @@ public final class BookingLoader {
         }
         List<Path> files = bookingFiles(bookingsDirectory);
         BookingParser parser = new BookingParser(roster);
-        List<FileResult> results = inOrder(files, file -> parse(parser, bookingsDirectory, file), threads);
+        // In file order whatever order the files are parsed in: problems and bookings come out the same every run.
+        List<FileResult> results = files.parallelStream()
+                .map(file -> parse(parser, bookingsDirectory, file))
+                .toList();
 
         List<Booking> bookings = new ArrayList<>();
         for (FileResult result : results) {
@@ -132,63 +117,6 @@ public final class BookingLoader {
             }
         }
         return problems;
-    }
-
-    /**
-     * {@code work} applied to every item on up to {@code threads} threads (the caller's one of them), the results in the
-     * items' order whatever order they finish in. The first failure stops the handing out of items; the threads
-     * finish the item each is on, and the failure is thrown once all have stopped, so nothing is left running.
-     */
-    static <T, R> List<R> inOrder(List<T> items, Function<? super T, ? extends R> work, int threads) {
-        Object[] results = new Object[items.size()];
-        AtomicInteger next = new AtomicInteger();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Runnable worker = () -> {
-            for (int i = next.getAndIncrement();
-                    i < results.length && failure.get() == null;
-                    i = next.getAndIncrement()) {
-                try {
-                    results[i] = work.apply(items.get(i));
-                } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
-                }
-            }
-        };
-        List<Thread> helpers = new ArrayList<>();
-        for (int k = 1; k < Math.min(threads, items.size()); k++) {
-            Thread helper = new Thread(worker, "charter-bookings-" + k);
-            helper.setDaemon(true);
-            helper.start();
-            helpers.add(helper);
-        }
-        worker.run();
-        boolean interrupted = false;
-        for (Thread helper : helpers) {
-            while (helper.isAlive()) {
-                try {
-                    helper.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                    failure.compareAndSet(null, e);
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        Throwable failed = failure.get();
-        if (failed instanceof RuntimeException e) {
-            throw e;
-        }
-        if (failed instanceof Error e) {
-            throw e;
-        }
-        if (failed != null) {
-            throw new IllegalStateException("reading the booking files was interrupted", failed);
-        }
-        @SuppressWarnings("unchecked")
-        List<R> inOrder = (List<R>) Arrays.asList(results);
-        return Collections.unmodifiableList(inOrder);
     }
 
     private static List<Path> bookingFiles(Path directory) {
