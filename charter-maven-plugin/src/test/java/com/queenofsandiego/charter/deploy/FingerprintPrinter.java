@@ -20,7 +20,14 @@ public final class FingerprintPrinter {
     }
 
     static Map<String, String> fingerprints(Path root) {
-        SiteSettings settings = new SiteSettings(
+        return new SiteGenerator(settings(root), "renderer-1")
+                .outputs(bookings(root))
+                .fingerprints();
+    }
+
+    /** The site settings of a repository copy: its own content and theme, output under its target/charter. */
+    static SiteSettings settings(Path root) {
+        return new SiteSettings(
                 root,
                 root.resolve("site-content"),
                 root.resolve("theme"),
@@ -30,8 +37,10 @@ public final class FingerprintPrinter {
                 Optional.empty(),
                 Optional.empty(),
                 SiteSettings.DEFAULT_MAX_PHOTO_BYTES);
-        Bookings bookings =
-                new BookingLoader(root).load(root.resolve("bookings"), root.resolve("site-content/crew.yaml"));
-        return new SiteGenerator(settings, "renderer-1").outputs(bookings).fingerprints();
+    }
+
+    /** The bookings of a repository copy, as charter reads them. */
+    static Bookings bookings(Path root) {
+        return new BookingLoader(root).load(root.resolve("bookings"), root.resolve("site-content/crew.yaml"));
     }
 }

@@ -1,7 +1,6 @@
 package com.queenofsandiego.charter.deploy;
 
 import com.queenofsandiego.charter.FileTrees;
-import com.queenofsandiego.charter.booking.BookingLoader;
 import com.queenofsandiego.charter.booking.Bookings;
 import com.queenofsandiego.charter.publish.LocalCdn;
 import com.queenofsandiego.charter.publish.PublishPlan;
@@ -22,7 +21,6 @@ import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,18 +77,8 @@ class IncrementalDeployTest {
     /** Clones the repository afresh and deploys it; the files the clone rendered, by key. */
     private List<String> deploy(String renderer, boolean refresh) throws IOException {
         Path clone = FileTrees.copy(source, work.resolve("clone-" + clones++));
-        SiteSettings settings = new SiteSettings(
-                clone,
-                clone.resolve("site-content"),
-                clone.resolve("theme"),
-                clone.resolve("target/charter"),
-                "https://queenofsandiego.com",
-                ZoneId.of("America/Los_Angeles"),
-                Optional.empty(),
-                Optional.empty(),
-                SiteSettings.DEFAULT_MAX_PHOTO_BYTES);
-        Bookings bookings =
-                new BookingLoader(clone).load(clone.resolve("bookings"), clone.resolve("site-content/crew.yaml"));
+        SiteSettings settings = FingerprintPrinter.settings(clone);
+        Bookings bookings = FingerprintPrinter.bookings(clone);
         assertThat(bookings.problems()).isEmpty();
         Path local = work.resolve("local");
         DirectoryStore target = new DirectoryStore(local);
@@ -258,18 +246,8 @@ class IncrementalDeployTest {
     @Test
     void aTargetThatCannotBeListedFailsThePlanWithItsOwnError() throws IOException {
         Path clone = FileTrees.copy(source, work.resolve("clone-failing"));
-        SiteSettings settings = new SiteSettings(
-                clone,
-                clone.resolve("site-content"),
-                clone.resolve("theme"),
-                clone.resolve("target/charter"),
-                "https://queenofsandiego.com",
-                ZoneId.of("America/Los_Angeles"),
-                Optional.empty(),
-                Optional.empty(),
-                SiteSettings.DEFAULT_MAX_PHOTO_BYTES);
-        Bookings bookings =
-                new BookingLoader(clone).load(clone.resolve("bookings"), clone.resolve("site-content/crew.yaml"));
+        SiteSettings settings = FingerprintPrinter.settings(clone);
+        Bookings bookings = FingerprintPrinter.bookings(clone);
         DirectoryStore target = new DirectoryStore(work.resolve("local"));
         ObjectStore failing = (ObjectStore) Proxy.newProxyInstance(
                 ObjectStore.class.getClassLoader(), new Class<?>[] {ObjectStore.class}, (proxy, method, arguments) -> {

@@ -41,6 +41,19 @@ class LocalDeployTest {
         return site;
     }
 
+    /** The plan of {@code site} against the local target in {@code local}, as a deploy reads it. */
+    private static PublishPlan planAgainst(Path site, Path local) {
+        DirectoryStore target = new DirectoryStore(local);
+        return Plans.read(
+                LocalTree.scan(site),
+                target,
+                StateStore.in(target),
+                Optional.of(new LocalCdn(local)),
+                PublishPlanner.functionSource(),
+                false,
+                false);
+    }
+
     private Publisher.Result deploy(Path site, int maxDeletes) {
         Path local = work.resolve("local");
         DirectoryStore target = new DirectoryStore(local);
@@ -87,14 +100,7 @@ class LocalDeployTest {
         Files.delete(site.resolve("g/c.html"));
         Path local = work.resolve("local");
 
-        PublishPlan plan = Plans.read(
-                LocalTree.scan(site),
-                new DirectoryStore(local),
-                StateStore.in(new DirectoryStore(local)),
-                Optional.of(new LocalCdn(local)),
-                PublishPlanner.functionSource(),
-                false,
-                false);
+        PublishPlan plan = planAgainst(site, local);
         PlanFiles.write(
                 work,
                 new DeployPlan(plan, ReconcilePlanner.plan(List.of(), Map.of(), Map.of()), null),
@@ -182,14 +188,7 @@ class LocalDeployTest {
                                 .apply(plan))
                 .hasMessage("connection reset");
 
-        PublishPlan next = Plans.read(
-                LocalTree.scan(site),
-                new DirectoryStore(local),
-                StateStore.in(new DirectoryStore(local)),
-                Optional.of(new LocalCdn(local)),
-                PublishPlanner.functionSource(),
-                false,
-                false);
+        PublishPlan next = planAgainst(site, local);
         deploy(site, 10);
 
         assertThat(next.uploads()).isEmpty();

@@ -3,6 +3,7 @@ package com.queenofsandiego.charter.reconcile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.queenofsandiego.charter.booking.Booking;
+import com.queenofsandiego.charter.booking.BookingChanges;
 import com.queenofsandiego.charter.deploy.DeployLock;
 import com.queenofsandiego.charter.sandbox.Faults;
 
@@ -50,11 +51,11 @@ final class FaultMatrix {
         for (int i = 0; i < initial.size(); i++) {
             Booking booking = initial.get(i);
             if (i < 4) {
-                changed.add(ReconcileFixture.startingAt(booking, "09:00"));
+                changed.add(BookingChanges.startingAt(booking, "09:00"));
             } else if (i < 6) {
-                changed.add(ReconcileFixture.withCrew(booking, List.of("dana_kim", "luis_ortega")));
+                changed.add(BookingChanges.withCrew(booking, List.of("dana_kim", "luis_ortega")));
             } else if (i < 9) {
-                changed.add(ReconcileFixture.cancelled(booking));
+                changed.add(BookingChanges.cancelled(booking));
             } else if (i >= 11) {
                 changed.add(booking);
             }

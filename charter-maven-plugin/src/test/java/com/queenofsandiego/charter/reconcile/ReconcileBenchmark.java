@@ -1,6 +1,7 @@
 package com.queenofsandiego.charter.reconcile;
 
 import com.queenofsandiego.charter.booking.Booking;
+import com.queenofsandiego.charter.booking.BookingChanges;
 import com.queenofsandiego.charter.deploy.Deployment;
 
 import java.io.IOException;
@@ -51,7 +52,7 @@ public final class ReconcileBenchmark {
             fixture.concurrency = 8;
             measure(fixture, "first deploy of " + count + " bookings", bookings);
             measure(fixture, "re-deploy, nothing changed", bookings);
-            bookings.set(count / 2, ReconcileFixture.startingAt(bookings.get(count / 2), "09:15"));
+            bookings.set(count / 2, BookingChanges.startingAt(bookings.get(count / 2), "09:15"));
             measure(fixture, "one booking of " + count + " changed", bookings);
             long ledger = Files.size(fixture.root.resolve("local/bucket/.charter/" + Ledger.NAME));
             System.out.printf("ledger.json: %d KB%n", ledger / 1024);

@@ -1,6 +1,7 @@
 package com.queenofsandiego.charter.reconcile;
 
 import com.queenofsandiego.charter.booking.Booking;
+import com.queenofsandiego.charter.booking.BookingChanges;
 import com.queenofsandiego.charter.sandbox.Faults;
 import com.queenofsandiego.charter.store.StateStore;
 import org.junit.jupiter.api.AfterEach;
@@ -94,7 +95,7 @@ class ReconcileConcurrencyTest {
         fixture.deploy(bookings);
         int before = fixture.sandbox.log().size();
         List<Booking> after = new ArrayList<>(bookings.subList(4, 12));
-        after.replaceAll(b -> ReconcileFixture.startingAt(b, "08:00"));
+        after.replaceAll(b -> BookingChanges.startingAt(b, "08:00"));
         after.add(booking("BS-100"));
 
         fixture.deploy(after);
@@ -206,7 +207,7 @@ class ReconcileConcurrencyTest {
             bench.concurrency = 8;
             List<Booking> bookings = bookings(count);
             bench.deploy(bookings);
-            bookings.set(count / 2, ReconcileFixture.startingAt(bookings.get(count / 2), "09:15"));
+            bookings.set(count / 2, BookingChanges.startingAt(bookings.get(count / 2), "09:15"));
             bench.deploy(bookings);
             long folded = Files.size(bench.root.resolve("local/bucket/.charter/" + Ledger.NAME));
             return bench.applied.ledger().bytesWritten() - folded;

@@ -18,10 +18,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static com.queenofsandiego.charter.booking.BookingChanges.startingAt;
 import static com.queenofsandiego.charter.reconcile.ReconcileFixture.JADA_TOKEN;
 import static com.queenofsandiego.charter.reconcile.ReconcileFixture.SCC_KEY;
 import static com.queenofsandiego.charter.reconcile.ReconcileFixture.booking;
-import static com.queenofsandiego.charter.reconcile.ReconcileFixture.startingAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The ledger records which JADA and SCC it describes, and moving to others (the sandbox → real ones) duplicates nothing. */

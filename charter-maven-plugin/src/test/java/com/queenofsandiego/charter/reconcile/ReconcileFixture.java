@@ -91,60 +91,6 @@ final class ReconcileFixture implements AutoCloseable {
         return booking(id, "2026-06-01", "10:00", "13:00", List.of("maria_lopez"), null);
     }
 
-    static Booking cancelled(Booking b) {
-        return new Booking(
-                b.id(),
-                b.source(),
-                Booking.Status.CANCELLED,
-                b.slug(),
-                b.title(),
-                b.date(),
-                b.start(),
-                b.end(),
-                b.guest(),
-                b.crew(),
-                b.notes(),
-                b.guestNotes(),
-                b.photos(),
-                b.origin());
-    }
-
-    static Booking startingAt(Booking b, String start) {
-        return new Booking(
-                b.id(),
-                b.source(),
-                b.status(),
-                b.slug(),
-                b.title(),
-                b.date(),
-                LocalTime.parse(start),
-                b.end(),
-                b.guest(),
-                b.crew(),
-                b.notes(),
-                b.guestNotes(),
-                b.photos(),
-                b.origin());
-    }
-
-    static Booking withCrew(Booking b, List<String> crew) {
-        return new Booking(
-                b.id(),
-                b.source(),
-                b.status(),
-                b.slug(),
-                b.title(),
-                b.date(),
-                b.start(),
-                b.end(),
-                b.guest(),
-                crew,
-                b.notes(),
-                b.guestNotes(),
-                b.photos(),
-                b.origin());
-    }
-
     ObjectStore target() {
         return new DirectoryStore(root.resolve("local"));
     }

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static com.queenofsandiego.charter.booking.BookingChanges.cancelled;
 import static com.queenofsandiego.charter.reconcile.ReconcileFixture.booking;
-import static com.queenofsandiego.charter.reconcile.ReconcileFixture.cancelled;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ReconcilePlannerTest {

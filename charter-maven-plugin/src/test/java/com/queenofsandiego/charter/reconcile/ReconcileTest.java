@@ -31,10 +31,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import static com.queenofsandiego.charter.booking.BookingChanges.cancelled;
+import static com.queenofsandiego.charter.booking.BookingChanges.startingAt;
+import static com.queenofsandiego.charter.booking.BookingChanges.withCrew;
 import static com.queenofsandiego.charter.reconcile.ReconcileFixture.booking;
-import static com.queenofsandiego.charter.reconcile.ReconcileFixture.cancelled;
-import static com.queenofsandiego.charter.reconcile.ReconcileFixture.startingAt;
-import static com.queenofsandiego.charter.reconcile.ReconcileFixture.withCrew;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

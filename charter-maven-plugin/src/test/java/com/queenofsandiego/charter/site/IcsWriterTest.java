@@ -1,6 +1,7 @@
 package com.queenofsandiego.charter.site;
 
 import com.queenofsandiego.charter.booking.Booking;
+import com.queenofsandiego.charter.booking.BookingChanges;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -38,7 +39,7 @@ class IcsWriterTest {
     void ical4jReadsBackWhatWasWritten() throws Exception {
         SiteFixture site =
                 new SiteFixture(root, Optional.empty()).booking("a.yaml", SiteFixture.booking("BS-7", "ics-trip", ""));
-        Booking booking = withTitle(site.bookings().bookings().get(0), TRICKY);
+        Booking booking = BookingChanges.withTitle(site.bookings().bookings().get(0), TRICKY);
 
         String text = new String(
                 new CalendarFile(site.settings, "Dock A, Slip 12; ring \\ twice").render(booking),
@@ -80,7 +81,7 @@ class IcsWriterTest {
     void aLongTitleIsFoldedAt75OctetsWithoutSplittingACharacter() throws Exception {
         SiteFixture site =
                 new SiteFixture(root, Optional.empty()).booking("a.yaml", SiteFixture.booking("BS-8", "ics-long", ""));
-        Booking booking = withTitle(site.bookings().bookings().get(0), LONG_TITLE);
+        Booking booking = BookingChanges.withTitle(site.bookings().bookings().get(0), LONG_TITLE);
 
         byte[] bytes = new CalendarFile(site.settings, "").render(booking);
         String text = new String(bytes, StandardCharsets.UTF_8);
@@ -108,24 +109,6 @@ class IcsWriterTest {
         assertThat(IcsWriter.escape("a,b;c\\d\ne\r\nf\rg\th\u0007i")).isEqualTo("a\\,b\\;c\\\\d\\ne\\nf\\ng\thi");
         assertThat(new IcsWriter().property("X", "a".repeat(80)).toString())
                 .isEqualTo("X:" + "a".repeat(73) + "\r\n " + "a".repeat(7) + "\r\n");
-    }
-
-    private static Booking withTitle(Booking b, String title) {
-        return new Booking(
-                b.id(),
-                b.source(),
-                b.status(),
-                b.slug(),
-                title,
-                b.date(),
-                b.start(),
-                b.end(),
-                b.guest(),
-                b.crew(),
-                b.notes(),
-                b.guestNotes(),
-                b.photos(),
-                b.origin());
     }
 
     private static List<byte[]> lines(byte[] bytes) {
