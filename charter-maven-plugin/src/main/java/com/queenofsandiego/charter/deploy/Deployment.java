@@ -1,5 +1,6 @@
 package com.queenofsandiego.charter.deploy;
 
+import com.queenofsandiego.charter.BackgroundTask;
 import com.queenofsandiego.charter.booking.Booking;
 import com.queenofsandiego.charter.publish.Cdn;
 import com.queenofsandiego.charter.publish.LiveDistribution;
@@ -28,8 +29,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -78,19 +77,23 @@ public final class Deployment {
      */
     public DeployPlan plan(
             SiteOutputs site, List<Booking> bookings, Map<RemoteSystem, RemoteClient> readers, int concurrency) {
-        // What is live (the listing, the manifest) is read while the fingerprints are worked out: one waits on the
-        // target, the other on the CPU.
-        FutureTask<LiveSite> reading = new FutureTask<>(() -> LiveSite.read(target, state, site.keys(), refresh));
-        Thread reader = new Thread(reading, "charter-read-live-site");
-        reader.setDaemon(true);
-        reader.start();
+        // What is live (the listing, the manifest, the ledger, the distribution) is read while the fingerprints are
+        // worked out: one waits on the target, the other on the CPU.
         Map<String, String> fingerprints;
-        try {
+        LiveSite live;
+        Ledger ledger;
+        Optional<LiveDistribution> distribution;
+        try (BackgroundTask<LiveSite, RuntimeException> readingSite = BackgroundTask.start(
+                        "charter-read-live-site", () -> LiveSite.read(target, state, site.keys(), refresh));
+                BackgroundTask<Ledger, RuntimeException> readingLedger =
+                        BackgroundTask.start("charter-read-ledger", () -> Ledger.load(state));
+                BackgroundTask<Optional<LiveDistribution>, RuntimeException> readingDistribution =
+                        BackgroundTask.start("charter-read-distribution", () -> cdn.map(LiveDistribution::read))) {
             fingerprints = site.fingerprints();
-        } finally {
-            awaitQuietly(reader);
+            live = readingSite.join();
+            ledger = readingLedger.join();
+            distribution = readingDistribution.join();
         }
-        LiveSite live = result(reading);
         Map<String, String> render = new TreeMap<>();
         Set<String> kept = new TreeSet<>();
         fingerprints.forEach((key, fingerprint) -> {
@@ -107,43 +110,10 @@ public final class Deployment {
                 LocalTree.objects(site.directory(), render),
                 kept,
                 live,
-                cdn.map(LiveDistribution::read),
+                distribution,
                 PublishPlanner.functionSource(),
                 associate);
-        return withReconcile(publish, bookings, readers, concurrency);
-    }
-
-    /** Waits for a thread to end, keeping this thread's interrupt for later. */
-    private static void awaitQuietly(Thread thread) {
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The task's result, or what it threw, as it threw it. */
-    private static <T> T result(FutureTask<T> task) {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading what is live", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error cause) {
-                throw cause;
-            }
-            throw new IllegalStateException("cannot read what is live: " + e.getCause(), e.getCause());
-        }
+        return withReconcile(publish, ledger, bookings, readers, concurrency);
     }
 
     /** What deploy would do, without a refresh. */
@@ -159,7 +129,7 @@ public final class Deployment {
                 LiveSite.read(target, state, local.stream().map(SiteObject::key).collect(Collectors.toSet()), refresh);
         PublishPlan publish = PublishPlanner.plan(
                 local, Set.of(), live, cdn.map(LiveDistribution::read), PublishPlanner.functionSource(), associate);
-        return withReconcile(publish, bookings, readers, concurrency);
+        return withReconcile(publish, Ledger.load(state), bookings, readers, concurrency);
     }
 
     /** What deploy would do with a site rendered whole beforehand, without a refresh. */
@@ -168,8 +138,11 @@ public final class Deployment {
     }
 
     private DeployPlan withReconcile(
-            PublishPlan publish, List<Booking> bookings, Map<RemoteSystem, RemoteClient> readers, int concurrency) {
-        Ledger ledger = Ledger.load(state);
+            PublishPlan publish,
+            Ledger ledger,
+            List<Booking> bookings,
+            Map<RemoteSystem, RemoteClient> readers,
+            int concurrency) {
         Optional<LiveEntries> live = Optional.empty();
         if (refresh) {
             if (!readers.keySet().containsAll(systems.keySet())) {

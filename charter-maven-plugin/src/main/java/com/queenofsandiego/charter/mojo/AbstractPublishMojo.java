@@ -1,5 +1,6 @@
 package com.queenofsandiego.charter.mojo;
 
+import com.queenofsandiego.charter.BackgroundTask;
 import com.queenofsandiego.charter.ConfigurationException;
 import com.queenofsandiego.charter.booking.Bookings;
 import com.queenofsandiego.charter.deploy.DeleteLimit;
@@ -15,6 +16,7 @@ import com.queenofsandiego.charter.reconcile.RemoteEndpoint;
 import com.queenofsandiego.charter.reconcile.RemoteSystem;
 import com.queenofsandiego.charter.reconcile.RetrySettings;
 import com.queenofsandiego.charter.site.SiteGenerator;
+import com.queenofsandiego.charter.site.SiteOutputs;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -151,13 +153,30 @@ abstract class AbstractPublishMojo extends AbstractCharterMojo {
                 remoteSettings(), new SettingsSecrets(environment(), settings, decrypter), RetrySettings.DEFAULT);
     }
 
+    /** What the repository holds: every booking, and every file the site should hold with its fingerprint. */
+    record Sources(Bookings bookings, SiteOutputs site) {}
+
+    /**
+     * Reads and checks the bookings and works out every file's fingerprint on a thread of its own, while the target,
+     * JADA and SCC are opened and the lock is taken: one waits on the CPU, the others mostly on files and the network.
+     */
+    BackgroundTask<Sources, MojoFailureException> readSources() {
+        return BackgroundTask.start("charter-read-sources", () -> {
+            Bookings bookings = loadBookings();
+            SiteOutputs site = new SiteGenerator(siteSettings()).outputs(bookings);
+            site.fingerprints();
+            return new Sources(bookings, site);
+        });
+    }
+
     /** A plan and nothing else; with {@code charter.refresh} it reads JADA and SCC, so it needs their secrets. */
-    DeployPlan planOnly(Deployment deployment) throws MojoFailureException {
+    DeployPlan planOnly(Deployment deployment, BackgroundTask<Sources, MojoFailureException> sources)
+            throws MojoFailureException {
         if (!refresh) {
-            return plan(deployment, Map.of());
+            return plan(deployment, sources.join(), Map.of());
         }
         try (Remotes remotes = openRemotes()) {
-            return plan(deployment, remotes.clients());
+            return plan(deployment, sources.join(), remotes.clients());
         }
     }
 
@@ -165,10 +184,8 @@ abstract class AbstractPublishMojo extends AbstractCharterMojo {
      * Renders what differs from the live site, compares it and the bookings with the target and its ledger (reading
      * JADA and SCC through {@code readers} on a refresh), writes plan.json and plan.md, and prints the plan.
      */
-    DeployPlan plan(Deployment deployment, Map<RemoteSystem, RemoteClient> readers) throws MojoFailureException {
-        Bookings bookings = loadBookings();
-        DeployPlan plan = deployment.plan(
-                new SiteGenerator(siteSettings()).outputs(bookings), bookings.bookings(), readers, concurrency);
+    DeployPlan plan(Deployment deployment, Sources sources, Map<RemoteSystem, RemoteClient> readers) {
+        DeployPlan plan = deployment.plan(sources.site(), sources.bookings().bookings(), readers, concurrency);
         PlanFiles.write(
                 outputDirectory.toPath(),
                 plan,

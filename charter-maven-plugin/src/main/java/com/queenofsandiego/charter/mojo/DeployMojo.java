@@ -1,5 +1,6 @@
 package com.queenofsandiego.charter.mojo;
 
+import com.queenofsandiego.charter.BackgroundTask;
 import com.queenofsandiego.charter.CharterException;
 import com.queenofsandiego.charter.deploy.DeployLock;
 import com.queenofsandiego.charter.deploy.DeployPlan;
@@ -8,6 +9,7 @@ import com.queenofsandiego.charter.deploy.LockHolder;
 import com.queenofsandiego.charter.deploy.Remotes;
 import com.queenofsandiego.charter.deploy.Targets;
 import com.queenofsandiego.charter.reconcile.RemoteException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -32,10 +34,11 @@ public class DeployMojo extends AbstractPublishMojo {
 
     @Override
     void run() throws Exception {
-        try (Targets.Connection connection = connect()) {
+        try (BackgroundTask<Sources, MojoFailureException> sources = readSources();
+                Targets.Connection connection = connect()) {
             Deployment deployment = deployment(connection);
             if (dryRun) {
-                planOnly(deployment);
+                planOnly(deployment, sources);
                 getLog().info("charter: dry run (charter.dryRun=true): nothing was changed");
                 return;
             }
@@ -45,7 +48,7 @@ public class DeployMojo extends AbstractPublishMojo {
                 getLog().info("charter: took the deploy lock on "
                         + connection.state().describe() + " until "
                         + lock.holder().expires());
-                DeployPlan plan = plan(deployment, remotes.clients());
+                DeployPlan plan = plan(deployment, sources.join(), remotes.clients());
                 Deployment.Result result =
                         deployment.apply(plan, remotes.clients(), deleteLimit(), concurrency, lock::confirm);
                 getLog().info("charter: deployed to " + connection.target().describe() + ": " + result);

@@ -1,7 +1,9 @@
 package com.queenofsandiego.charter.mojo;
 
+import com.queenofsandiego.charter.BackgroundTask;
 import com.queenofsandiego.charter.deploy.DeployLock;
 import com.queenofsandiego.charter.deploy.Targets;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /**
@@ -14,8 +16,9 @@ public class PlanMojo extends AbstractPublishMojo {
 
     @Override
     void run() throws Exception {
-        try (Targets.Connection connection = connect()) {
-            planOnly(deployment(connection));
+        try (BackgroundTask<Sources, MojoFailureException> sources = readSources();
+                Targets.Connection connection = connect()) {
+            planOnly(deployment(connection), sources);
             DeployLock.holder(connection.state())
                     .ifPresent(holder -> getLog().warn("charter: a deploy holds the lock on "
                             + connection.state().describe() + ": " + holder.holder() + " until " + holder.expires()

@@ -1,5 +1,6 @@
 package com.queenofsandiego.charter.publish;
 
+import com.queenofsandiego.charter.BackgroundTask;
 import com.queenofsandiego.charter.store.ObjectState;
 import com.queenofsandiego.charter.store.ObjectStore;
 import com.queenofsandiego.charter.store.ParallelRequests;
@@ -39,8 +40,14 @@ public record LiveSite(
      * @param refresh read every published object's metadata, so that objects changed by hand are uploaded again
      */
     public static LiveSite read(ObjectStore target, StateStore state, Set<String> published, boolean refresh) {
-        Map<String, String> listing = target.list();
-        Manifest.Versioned manifest = Manifest.read(state);
+        Map<String, String> listing;
+        Manifest.Versioned manifest;
+        // On S3 a large listing is many requests one after another: the manifest is read meanwhile.
+        try (BackgroundTask<Manifest.Versioned, RuntimeException> reading =
+                BackgroundTask.start("charter-read-manifest", () -> Manifest.read(state))) {
+            listing = target.list();
+            manifest = reading.join();
+        }
         List<String> unknown = published.stream()
                 .filter(listing::containsKey)
                 .filter(key ->

@@ -22,9 +22,7 @@ import java.util.TreeMap;
 public record Manifest(Map<String, ObjectState> objects, List<String> pendingInvalidations) {
 
     public static final String NAME = "manifest.json";
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     public Manifest {
         objects = new TreeMap<>(objects);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Compares the bookings with the ledger: no entry → create; a different hash → update; cancelled, or its file removed
@@ -50,8 +51,11 @@ public final class ReconcilePlanner {
                 moves.add(new ReconcilePlan.Move(
                         system, other.get(), RemoteEndpoint.identity(systems.get(system)), known));
             }
+            // Serialising and hashing every booking's body is most of a plan's work on a large site: done in parallel.
+            Map<String, Wanted> wanted = byId.values().parallelStream()
+                    .collect(Collectors.toMap(Booking::id, booking -> Wanted.of(system, booking)));
             for (Booking booking : byId.values()) {
-                Optional<RemoteBody> desired = DesiredState.of(system, booking);
+                Optional<RemoteBody> desired = wanted.get(booking.id()).body();
                 Optional<LedgerEntry.Remote> known =
                         other.isPresent() ? Optional.empty() : remote(ledger, system, booking.id());
                 Optional<String> file = Optional.of(booking.origin().displayPath());
@@ -79,7 +83,7 @@ public final class ReconcilePlanner {
                                 true));
                         continue;
                     }
-                    if (!remote.hash().equals(desired.get().hash())) {
+                    if (!remote.hash().equals(wanted.get(booking.id()).hash())) {
                         changes.add(update(system, booking.id(), file, remote, desired.get(), "changed", false));
                     } else if (found.isPresent()
                             && !desired.get().matches(kept(found.get(), remote).fields())) {
@@ -161,6 +165,15 @@ public final class ReconcilePlanner {
                 .filter(entry -> entry.id().equals(remote.id()))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    /** A booking's body for one system (empty when cancelled), with its hash. */
+    private record Wanted(Optional<RemoteBody> body, String hash) {
+
+        static Wanted of(RemoteSystem system, Booking booking) {
+            Optional<RemoteBody> body = DesiredState.of(system, booking);
+            return new Wanted(body, body.map(RemoteBody::hash).orElse(""));
+        }
     }
 
     private static ReconcilePlan.Change create(

@@ -198,7 +198,7 @@ class LocalDeployTest {
                 .asString()
                 .contains("/g/b.html");
         assertThat(Files.readString(local.resolve("bucket/.charter/manifest.json")))
-                .contains("\"pendingInvalidations\" : [ ]");
+                .contains("\"pendingInvalidations\":[]");
     }
 
     @Test
