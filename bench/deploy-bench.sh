@@ -8,6 +8,7 @@ set -euo pipefail
 n=${1:-10000}
 tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
 mvn=(mvn -B -o ${CHARTER_BENCH_REPO:+-Dmaven.repo.local=$CHARTER_BENCH_REPO})
+export MAVEN_OPTS="-Xmx512m"
 cd "$(dirname "$0")/.."
 repo=$(pwd)
 
@@ -31,10 +32,14 @@ clone="$repo/target/bench/clone-n$n"
 rm -rf "$clone" && mkdir -p "$clone"
 cp -r "$work/bookings" "$work/theme" "$work/site-content" "$work/pom.xml" "$work/.mvn" "$clone/"
 sed -i 's/^start: \([0-9]*\):00$/start: \1:30/' "$clone/bookings/b$(( n / 2 )).yaml"
-read -r one_s one_cpu < <(cd "$clone" && wall "$tmp/one.log" "${mvn[@]}" charter:deploy -Dcharter.local.directory="$live")
+# Timestamps on each line show where the time goes.
+read -r one_s one_cpu < <(cd "$clone" && wall "$tmp/one.log" "${mvn[@]}" charter:deploy -Dcharter.local.directory="$live" \
+  -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS)
 
-hugo_s=$(sed -n 's/.*hugo \([0-9.]*\)s whole process.*/\1/p' "$tmp/generate" | tail -1)
+# Hugo's whole build of the same number of pages, right after, so both see the machine as it is now.
+read -r hugo_s hugo_cpu < <(cd "$work/hugo" && rm -rf public && wall "$tmp/hugo.log" hugo --quiet)
 echo "N=$n: first deploy (whole site, JADA/SCC import) ${first_s}s wall, ${first_cpu}s CPU"
 echo "N=$n: one changed booking from a fresh clone: mvn charter:deploy ${one_s}s wall, ${one_cpu}s CPU;" \
-     "hugo ${hugo_s}s whole build; ratio $(awk "BEGIN{printf \"%.2f\", $one_s/$hugo_s}")"
-grep -E "rendered [0-9]+ of|deployed to|JADA/SCC:|invalidat" "$tmp/one.log" | sed 's/^\[INFO\] /  /'
+     "hugo ${hugo_s}s whole build (${hugo_cpu}s CPU) just after; ratio $(awk "BEGIN{printf \"%.2f\", $one_s/$hugo_s}")"
+grep -E -- "--- charter|took the deploy lock|rendered [0-9]+ of|charter plan:|deployed to|invalidating|requests:|Total time" "$tmp/one.log" \
+  | sed 's/ \[INFO\] / /' | cut -c1-220
