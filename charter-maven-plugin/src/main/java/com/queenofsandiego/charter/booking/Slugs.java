@@ -226,16 +226,22 @@ public final class Slugs {
     private static final class Words {
 
         private static final Set<String> WORDS = load();
+        private static final int LONGEST =
+                WORDS.stream().mapToInt(String::length).max().orElse(0);
 
         /** Whether the text is nothing but words and numbers run together: {@code sunsetcruise}, {@code party2024}. */
         static boolean splits(String text) {
             boolean[] splitsBefore = new boolean[text.length() + 1];
             splitsBefore[0] = true;
             for (int end = 1; end <= text.length(); end++) {
-                for (int start = 0; start < end && !splitsBefore[end]; start++) {
-                    String piece = text.substring(start, end);
-                    splitsBefore[end] = splitsBefore[start]
-                            && (WORDS.contains(piece) || piece.chars().allMatch(Character::isDigit));
+                boolean digits = true;
+                // Right to left, so that a piece longer than any word and not all digits ends the search.
+                for (int start = end - 1; start >= 0 && !splitsBefore[end]; start--) {
+                    digits &= Character.isDigit(text.charAt(start));
+                    if (!digits && end - start > LONGEST) {
+                        break;
+                    }
+                    splitsBefore[end] = splitsBefore[start] && (digits || WORDS.contains(text.substring(start, end)));
                 }
             }
             return splitsBefore[text.length()];

@@ -9,6 +9,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeType;
+import org.snakeyaml.engine.v2.schema.FailsafeSchema;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -33,7 +34,12 @@ public final class YamlSource {
     /** Few enough collection aliases that an alias bomb cannot grow; more than any real file needs. */
     private static final int MAX_COLLECTION_ALIASES = 8;
 
+    /**
+     * The failsafe schema: every scalar stays text, as {@link Fields} wants it. The default JSON schema matches each
+     * plain scalar against its patterns for numbers, booleans and null, a fifth of parsing, for tags nothing reads.
+     */
     private static final LoadSettings SETTINGS = LoadSettings.builder()
+            .setSchema(new FailsafeSchema())
             .setMaxAliasesForCollections(MAX_COLLECTION_ALIASES)
             .setAllowRecursiveKeys(false)
             .setCodePointLimit((int) MAX_BYTES + 1)
