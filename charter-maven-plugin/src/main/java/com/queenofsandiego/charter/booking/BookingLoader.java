@@ -120,11 +120,13 @@ public final class BookingLoader {
     }
 
     private static List<Path> bookingFiles(Path directory) {
-        try (Stream<Path> walk = Files.walk(directory)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(BookingLoader::isYaml)
-                    .sorted()
-                    .toList();
+        // Files.find hands over the attributes the walk read anyway: a second look only for links, followed as before.
+        try (Stream<Path> walk = Files.find(
+                directory,
+                Integer.MAX_VALUE,
+                (file, attributes) ->
+                        attributes.isRegularFile() || attributes.isSymbolicLink() && Files.isRegularFile(file))) {
+            return walk.filter(BookingLoader::isYaml).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + directory, e);
         }

@@ -1,6 +1,7 @@
 package com.queenofsandiego.charter.source;
 
 import com.queenofsandiego.charter.text.UntrustedText;
+import org.snakeyaml.engine.v2.api.ConstructNode;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -9,7 +10,9 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeType;
-import org.snakeyaml.engine.v2.schema.FailsafeSchema;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
+import org.snakeyaml.engine.v2.schema.Schema;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -18,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,11 +39,23 @@ public final class YamlSource {
     private static final int MAX_COLLECTION_ALIASES = 8;
 
     /**
-     * The failsafe schema: every scalar stays text, as {@link Fields} wants it. The default JSON schema matches each
-     * plain scalar against its patterns for numbers, booleans and null, a fifth of parsing, for tags nothing reads.
+     * Every scalar stays text, as {@link Fields} wants it. The default JSON schema matches each plain scalar against
+     * its patterns for numbers, booleans and null — a fifth of parsing — for tags nothing here reads.
      */
+    private static final Schema TEXT_ONLY = new Schema() {
+        @Override
+        public ScalarResolver getScalarResolver() {
+            return (value, implicit) -> Tag.STR;
+        }
+
+        @Override
+        public Map<Tag, ConstructNode> getSchemaTagConstructors() {
+            return Map.of();
+        }
+    };
+
     private static final LoadSettings SETTINGS = LoadSettings.builder()
-            .setSchema(new FailsafeSchema())
+            .setSchema(TEXT_ONLY)
             .setMaxAliasesForCollections(MAX_COLLECTION_ALIASES)
             .setAllowRecursiveKeys(false)
             .setCodePointLimit((int) MAX_BYTES + 1)

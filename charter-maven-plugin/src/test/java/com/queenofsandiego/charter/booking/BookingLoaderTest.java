@@ -6,6 +6,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +31,24 @@ class BookingLoaderTest {
         assertThat(bookings.problems()).isEmpty();
         assertThat(bookings.bookings()).extracting(Booking::id).containsExactly("BS-48213", "BS-2");
         assertThat(bookings.bookings().get(1).origin().displayPath()).isEqualTo("bookings/2025/06/b.yml");
+    }
+
+    @Test
+    void aLinkToABookingFileIsReadAsTheFileAndOtherLinksAreNot() throws IOException {
+        BookingFiles files = new BookingFiles(root).booking("a.yaml", BookingFiles.VALID);
+        Path elsewhere = Files.writeString(
+                root.resolve("b.yaml"),
+                BookingFiles.VALID.replace("BS-48213", "BS-2").replace("xhqgmdh4ka", "k7pq2xv9md"));
+        Path bookings = root.resolve("bookings");
+        Files.createSymbolicLink(bookings.resolve("b.yaml"), elsewhere);
+        Files.createSymbolicLink(bookings.resolve("gone.yaml"), root.resolve("missing.yaml"));
+        Files.createDirectories(root.resolve("folder.yaml"));
+        Files.createSymbolicLink(bookings.resolve("folder-link.yaml"), root.resolve("folder.yaml"));
+
+        Bookings loaded = files.load();
+
+        assertThat(loaded.problems()).isEmpty();
+        assertThat(loaded.bookings()).extracting(Booking::id).containsExactly("BS-48213", "BS-2");
     }
 
     @Test
