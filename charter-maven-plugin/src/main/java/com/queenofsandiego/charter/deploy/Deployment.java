@@ -78,7 +78,7 @@ public final class Deployment {
     public DeployPlan plan(
             SiteOutputs site, List<Booking> bookings, Map<RemoteSystem, RemoteClient> readers, int concurrency) {
         // What is live (the listing, the manifest, the ledger, the distribution) is read while the fingerprints are
-        // worked out: one waits on the target, the other on the CPU.
+        // worked out and the template engine is readied: one waits on the target, the other on the CPU.
         Map<String, String> fingerprints;
         LiveSite live;
         Ledger ledger;
@@ -90,6 +90,7 @@ public final class Deployment {
                 BackgroundTask<Optional<LiveDistribution>, RuntimeException> readingDistribution =
                         BackgroundTask.start("charter-read-distribution", () -> cdn.map(LiveDistribution::read))) {
             fingerprints = site.fingerprints();
+            site.prepareRendering();
             live = readingSite.join();
             ledger = readingLedger.join();
             distribution = readingDistribution.join();

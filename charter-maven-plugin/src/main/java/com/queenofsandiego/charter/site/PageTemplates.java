@@ -41,6 +41,14 @@ final class PageTemplates {
         engine.setTemplateResolver(resolver);
     }
 
+    /**
+     * Sets the engine up (its dialects and processors, most of what a first page costs), so that the first page renders
+     * at once; for a caller that has a moment to spare before it knows what to render.
+     */
+    void prepare() {
+        engine.getConfiguration();
+    }
+
     /** Fails with the template's file, line and column when it is missing or broken. */
     byte[] render(String template, Map<String, Object> variables) {
         Path file = templates.resolve(template + ".html");

@@ -85,16 +85,17 @@ public final class SiteGenerator {
         if (!content.problems().isEmpty()) {
             throw new SiteException(content.problems());
         }
+        PageTemplates templates = new PageTemplates(settings);
         return new SiteOutputs(
                 settings.siteDirectory(),
-                plan(bookings, content),
-                content.pages().size());
+                plan(bookings, content, templates),
+                content.pages().size(),
+                templates::prepare);
     }
 
     /** Every file the site should hold, with the fingerprint of its inputs and how to render it. */
-    private Map<String, SiteOutputs.Output> plan(Bookings bookings, SiteContent content) {
+    private Map<String, SiteOutputs.Output> plan(Bookings bookings, SiteContent content, PageTemplates templates) {
         Assets assets = Assets.scan(settings.themeDirectory().resolve("assets"));
-        PageTemplates templates = new PageTemplates(settings);
         MarkdownRenderer markdown = new MarkdownRenderer();
         List<Map<String, String>> navigation = navigation(content.pages());
         // What every page shows: the code, the settings, the theme (templates and the asset names they link), the menu.

@@ -35,13 +35,15 @@ public final class SiteOutputs {
     private final Map<String, Output> outputs;
     private final Set<String> keys;
     private final int pages;
+    private final Runnable prepareRendering;
     private volatile Map<String, String> fingerprints;
 
-    SiteOutputs(Path site, Map<String, Output> outputs, int pages) {
+    SiteOutputs(Path site, Map<String, Output> outputs, int pages, Runnable prepareRendering) {
         this.site = site;
         this.outputs = outputs;
         this.keys = Collections.unmodifiableSet(new TreeSet<>(outputs.keySet()));
         this.pages = pages;
+        this.prepareRendering = prepareRendering;
     }
 
     /** Where the files are rendered. */
@@ -77,6 +79,11 @@ public final class SiteOutputs {
             }
         }
         return computed;
+    }
+
+    /** Readies the template engine, so that {@link #render} starts at once; for a caller waiting on something else. */
+    public void prepareRendering() {
+        prepareRendering.run();
     }
 
     /** The number of public pages. */
