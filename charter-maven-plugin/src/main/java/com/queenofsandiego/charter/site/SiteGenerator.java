@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -149,6 +150,9 @@ public final class SiteGenerator {
         String calendars =
                 fingerprint(renderer, settings.siteUrl(), settings.zone().getId(), location);
         Supplier<CalendarFile> calendar = memoize(() -> new CalendarFile(settings, location));
+        // Each crew member as a page's fingerprint takes them in, spelled out once rather than once per booking.
+        Map<String, String> crew = new HashMap<>();
+        bookings.roster().members().forEach((id, member) -> crew.put(id, member.toString()));
         for (Booking booking : bookings.bookings()) {
             // Worked out when first asked for, in parallel with the other bookings' (SiteOutputs#fingerprints).
             Supplier<String> page = () -> fingerprint(
@@ -156,10 +160,7 @@ public final class SiteGenerator {
                     partials,
                     renderedFields(booking),
                     booking.crew().stream()
-                            .map(id -> bookings.roster()
-                                    .find(id)
-                                    .map(Object::toString)
-                                    .orElse(id))
+                            .map(id -> crew.getOrDefault(id, id))
                             .toList()
                             .toString());
             outputs.put("g/" + booking.slug() + ".html", new SiteOutputs.Output(page, () -> {
