@@ -43,9 +43,14 @@ public final class DirectoryStore implements ObjectStore, AutoCloseable {
     public DirectoryStore(Path localDirectory) {
         this.bucket = localDirectory.resolve("bucket");
         this.mutex = localDirectory.resolve("bucket.lock").toAbsolutePath().normalize();
+        Path headersFile = localDirectory.resolve("bucket-headers.json");
         this.headers = new JournaledJsonObject(
-                localDirectory.resolve("bucket-headers.json"),
-                e -> new UncheckedIOException("cannot read the local bucket's headers: " + e.getMessage(), e));
+                headersFile,
+                e -> new UncheckedIOException(
+                        "cannot read the local bucket's headers (" + e.getMessage() + "); delete " + headersFile
+                                + " and " + JournaledJsonObject.journalOf(headersFile)
+                                + " to start their record afresh (the objects stay)",
+                        e));
     }
 
     public Path bucket() {

@@ -157,11 +157,11 @@ public final class JournaledJsonObject implements AutoCloseable {
             JsonNode read;
             try {
                 read = JSON.readTree(snapshot.toFile());
-            } catch (IOException e) {
-                throw new IOException(snapshot + " is not readable: " + e.getMessage(), e);
+            } catch (JsonProcessingException e) {
+                throw new IOException(snapshot + ": " + e.getOriginalMessage(), e);
             }
             if (read == null || !read.isObject()) {
-                throw new IOException(snapshot + " is not a JSON object");
+                throw new IOException(snapshot + ": not a JSON object");
             }
             document = (ObjectNode) read;
             snapshotSize = Files.size(snapshot);
@@ -208,14 +208,14 @@ public final class JournaledJsonObject implements AutoCloseable {
         try {
             change = JSON.readTree(bytes, offset, length);
         } catch (JsonProcessingException e) {
-            throw new IOException(journal + ":" + line + " is not a change: " + e.getOriginalMessage(), e);
+            throw new IOException(journal + ":" + line + ": not a change: " + e.getOriginalMessage(), e);
         }
         JsonNode put = change.get("put");
         JsonNode remove = change.get("remove");
         String[] path = (put == null) == (remove == null) ? new String[0] : path(put != null ? put : remove);
         if (path.length == 0 || (put != null && !change.has("value"))) {
             throw new IOException(journal + ":" + line
-                    + " is not a change: expected {\"put\":[path],\"value\":v} or {\"remove\":[path]}");
+                    + ": not a change: expected {\"put\":[path],\"value\":v} or {\"remove\":[path]}");
         }
         if (put != null) {
             parent(document, path).set(path[path.length - 1], change.get("value"));

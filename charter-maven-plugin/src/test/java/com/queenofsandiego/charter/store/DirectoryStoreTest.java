@@ -91,7 +91,10 @@ class DirectoryStoreTest {
             assertThatThrownBy(() -> store.head("index.html"))
                     .isInstanceOf(UncheckedIOException.class)
                     .hasMessageStartingWith(
-                            "cannot read the local bucket's headers: " + local.resolve("bucket-headers.json"));
+                            "cannot read the local bucket's headers (" + local.resolve("bucket-headers.json"))
+                    .hasMessageEndingWith("; delete " + local.resolve("bucket-headers.json") + " and "
+                            + local.resolve("bucket-headers.journal.jsonl")
+                            + " to start their record afresh (the objects stay)");
         }
     }
 }

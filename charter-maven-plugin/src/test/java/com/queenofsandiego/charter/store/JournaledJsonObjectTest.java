@@ -104,7 +104,7 @@ class JournaledJsonObjectTest {
             for (int use = 0; use < 2; use++) {
                 assertThatThrownBy(() -> state.read(document -> document.size()))
                         .isInstanceOf(IllegalStateException.class)
-                        .hasMessageStartingWith("unreadable: " + journal() + ":2 is not a change");
+                        .hasMessageStartingWith("unreadable: " + journal() + ":2: not a change");
             }
             assertThatThrownBy(() -> state.put(IntNode.valueOf(1), "d")).hasMessageContaining(journal() + ":2");
         }
@@ -117,7 +117,7 @@ class JournaledJsonObjectTest {
 
         try (JournaledJsonObject state = open()) {
             assertThatThrownBy(() -> state.read(document -> document.size()))
-                    .hasMessageStartingWith("unreadable: " + journal() + ":2 is not a change: expected");
+                    .hasMessageStartingWith("unreadable: " + journal() + ":2: not a change: expected");
         }
     }
 
@@ -128,7 +128,7 @@ class JournaledJsonObjectTest {
         JournaledJsonObject state = open();
         assertThatThrownBy(() -> state.read(document -> document.size()))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("unreadable: " + snapshot() + " is not readable");
+                .hasMessageStartingWith("unreadable: " + snapshot() + ": Unexpected end-of-input");
         state.close();
 
         assertThat(Thread.getAllStackTraces().keySet())
