@@ -8,8 +8,22 @@ assert new File(local, 'cloudfront/path-rewriter.js').text.contains('function ha
 assert new File(basedir, 'target/charter/plan.md').text.contains('Nothing to do: the site, JADA and SCC are up to date.')
 
 // JADA and SCC: the sandbox holds one entry each, with the contract's bodies; the ledger names them.
-def jada = new JsonSlurper().parse(new File(local, 'sandbox/jada.json')).entries.values() as List
-def scc = new JsonSlurper().parse(new File(local, 'sandbox/scc.json')).entries.values() as List
+// Each system's state is a snapshot (absent until the first compaction) plus a journal of puts and removes since.
+def entries = { String system ->
+    def snapshot = new File(local, "sandbox/${system}.json")
+    def entries = snapshot.isFile() ? (new JsonSlurper().parse(snapshot).entries ?: [:]) : [:]
+    def journal = new File(local, "sandbox/${system}.journal.jsonl")
+    if (journal.isFile()) {
+        journal.eachLine { line ->
+            def change = new JsonSlurper().parseText(line)
+            if (change.put && change.put[0] == 'entries') entries[change.put[1]] = change.value
+            if (change.remove && change.remove[0] == 'entries') entries.remove(change.remove[1])
+        }
+    }
+    entries.values() as List
+}
+def jada = entries('jada')
+def scc = entries('scc')
 assert jada.size() == 1 && scc.size() == 1
 assert jada[0].title == '3hr Charter - Boatsetter' && jada[0].date == '2024-05-30' && jada[0].start_time == '10:00'
 assert jada[0].notes == 'Guest: Jane Smith, Boatsetter ID: BS-48213\nSECRET-INTERNAL-NOTE'

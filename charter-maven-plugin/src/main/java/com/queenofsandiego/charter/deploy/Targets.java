@@ -46,7 +46,7 @@ public final class Targets {
                     local,
                     StateStore.inSiteBucket(local, settings.statePrefix()),
                     Optional.of(new LocalCdn(settings.localDirectory())),
-                    () -> {});
+                    local);
         }
         String bucket = settings.bucket()
                 .orElseThrow(

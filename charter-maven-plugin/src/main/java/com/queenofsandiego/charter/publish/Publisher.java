@@ -56,7 +56,6 @@ public final class Publisher {
             stored = withPending;
         }
         plan.phases().forEach(this::upload);
-        target.flush();
 
         if (plan.function() != PublishPlan.FunctionChange.NONE && cdn.isPresent()) {
             heartbeat.run();
@@ -90,7 +89,6 @@ public final class Publisher {
             heartbeat.run();
             write(done, stored, version);
         }
-        target.flush();
         return new Result(
                 plan.uploads().size(),
                 plan.uploadBytes(),

@@ -130,10 +130,15 @@ public final class Sandbox implements AutoCloseable {
         });
         server.setExecutor(executor);
         Sandbox sandbox = new Sandbox(server, executor, directory, jadaToken, sccKey, hook);
-        for (RemoteSystem system : RemoteSystem.values()) {
-            server.createContext(system.collection(), exchange -> sandbox.handle(system, exchange));
+        try {
+            for (RemoteSystem system : RemoteSystem.values()) {
+                server.createContext(system.collection(), exchange -> sandbox.handle(system, exchange));
+            }
+            server.start();
+        } catch (RuntimeException e) {
+            sandbox.close();
+            throw e;
         }
-        server.start();
         return sandbox;
     }
 
@@ -145,6 +150,7 @@ public final class Sandbox implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        stores.values().forEach(SandboxStore::close);
     }
 
     private void handle(RemoteSystem system, HttpExchange exchange) throws IOException {

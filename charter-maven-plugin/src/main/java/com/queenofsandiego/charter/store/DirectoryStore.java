@@ -1,6 +1,7 @@
 package com.queenofsandiego.charter.store;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.codec.digest.DigestUtils;
 
@@ -23,29 +24,33 @@ import java.util.stream.Stream;
 
 /**
  * The local target: a directory that behaves like the bucket. Objects are files under {@code bucket/}; their headers
- * and charter's hash of each (S3's metadata) are recorded in {@code bucket-headers.json} so a reviewer can see what S3
- * would be told; an object's "ETag" is the MD5 recorded at upload, as S3's stays what it was at the PUT. Conditional
+ * and charter's hash of each (S3's metadata) are recorded in {@code bucket-headers.json} and its journal
+ * {@code bucket-headers.journal.jsonl} (see {@link JournaledJsonObject}) so a reviewer can see what S3 would be told; an object's "ETag" is the MD5 recorded at upload, as S3's stays what it was at the PUT. Conditional
  * writes hold an operating-system file lock, so they are atomic across processes as S3's are (two deploys cannot both
- * take the lock).
+ * take the lock). Closing it closes the journal.
  */
-public final class DirectoryStore implements ObjectStore {
+public final class DirectoryStore implements ObjectStore, AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<TreeMap<String, ObjectState>> HEADERS = new TypeReference<>() {};
     /** A JVM cannot hold two file locks on one file, so threads of one process queue here first. */
     private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
     private final Path bucket;
     private final Path mutex;
-    private final Path headersFile;
-    private final Map<String, ObjectState> headers;
+    private final JournaledJsonObject headers;
     private final RequestCounter requests = new RequestCounter();
 
     public DirectoryStore(Path localDirectory) {
         this.bucket = localDirectory.resolve("bucket");
-        this.headersFile = localDirectory.resolve("bucket-headers.json");
         this.mutex = localDirectory.resolve("bucket.lock").toAbsolutePath().normalize();
-        this.headers = readHeaders(headersFile);
+        Path headersFile = localDirectory.resolve("bucket-headers.json");
+        this.headers = new JournaledJsonObject(
+                headersFile,
+                e -> new UncheckedIOException(
+                        "cannot read the local bucket's headers (" + e.getMessage() + "); delete " + headersFile
+                                + " and " + JournaledJsonObject.journalOf(headersFile)
+                                + " to start their record afresh (the objects stay)",
+                        e));
     }
 
     public Path bucket() {
@@ -68,7 +73,7 @@ public final class DirectoryStore implements ObjectStore {
             walk.filter(Files::isRegularFile).forEach(file -> {
                 String key = bucket.relativize(file).toString().replace('\\', '/');
                 if (!key.startsWith(PRIVATE_PREFIX)) {
-                    ObjectState state = headers.get(key);
+                    ObjectState state = recorded(key);
                     objects.put(key, state != null ? state.md5() : md5(file));
                 }
             });
@@ -103,7 +108,7 @@ public final class DirectoryStore implements ObjectStore {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        ObjectState recorded = headers.get(key);
+        ObjectState recorded = recorded(key);
         return Optional.of(
                 recorded != null && sha256(file).equals(recorded.sha256())
                         ? new Metadata(recorded.sha256(), recorded.contentType(), recorded.cacheControl())
@@ -115,7 +120,7 @@ public final class DirectoryStore implements ObjectStore {
         requests.count("PUT");
         copy(object.file(), file(object.key()));
         synchronized (this) {
-            headers.put(object.key(), object.state());
+            headers.put(JSON.valueToTree(object.state()), object.key());
         }
     }
 
@@ -182,8 +187,8 @@ public final class DirectoryStore implements ObjectStore {
     }
 
     @Override
-    public synchronized void flush() {
-        writeHeaders();
+    public synchronized void close() {
+        headers.close();
     }
 
     @Override
@@ -199,23 +204,13 @@ public final class DirectoryStore implements ObjectStore {
         return file;
     }
 
-    private void writeHeaders() {
+    /** The object's headers and hashes as its upload recorded them; null when none did. */
+    private ObjectState recorded(String key) {
+        JsonNode recorded = headers.read(document -> document.get(key));
         try {
-            Files.createDirectories(headersFile.getParent());
-            JSON.writerWithDefaultPrettyPrinter().writeValue(headersFile.toFile(), new TreeMap<>(headers));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + headersFile, e);
-        }
-    }
-
-    private static Map<String, ObjectState> readHeaders(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return new TreeMap<>();
-        }
-        try {
-            return JSON.readValue(file.toFile(), HEADERS);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            return recorded == null ? null : JSON.treeToValue(recorded, ObjectState.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot read the recorded headers of " + key, e);
         }
     }
 

@@ -40,9 +40,6 @@ public interface ObjectStore {
 
     void delete(String key);
 
-    /** Saves what the target keeps in memory between requests; called after each phase of a deploy. */
-    default void flush() {}
-
     /** Requests sent so far, by kind (LIST, GET, HEAD, PUT, DELETE), for the figures a deploy prints. */
     Map<String, Integer> requests();
 

@@ -76,11 +76,11 @@ class LocalDeployTest {
         Path local = work.resolve("local");
 
         assertThat(local.resolve("bucket/g/a.html")).hasContent("content of g/a.html");
-        assertThat(Files.readString(local.resolve("bucket-headers.json")))
+        assertThat(Files.readString(local.resolve("bucket-headers.journal.jsonl")))
                 .contains(
                         "\"g/a.ics\"",
                         "text/calendar; charset=utf-8",
-                        "\"sha256\" : \"" + DigestUtils.sha256Hex("content of g/a.ics") + "\"");
+                        "\"sha256\":\"" + DigestUtils.sha256Hex("content of g/a.ics") + "\"");
         assertThat(local.resolve("cloudfront/path-rewriter.js")).hasContent(PublishPlanner.functionSource());
 
         Files.writeString(site.resolve("g/a.html"), "changed");

@@ -89,12 +89,6 @@ final class KillableTarget implements ObjectStore {
     }
 
     @Override
-    public void flush() {
-        check();
-        target.flush();
-    }
-
-    @Override
     public Map<String, Integer> requests() {
         return target.requests();
     }

@@ -10,12 +10,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The sandbox as any client sees it: the contract's paths, statuses and auth, over real HTTP. */
 class SandboxTest {
@@ -145,6 +148,84 @@ class SandboxTest {
                             .get("id")
                             .asText())
                     .isEqualTo("scc-2");
+        }
+    }
+
+    @Test
+    void createsUpdatesAndDeletesOutliveARestartAndNoIdIsHandedOutTwice() throws Exception {
+        try (TestSandbox sandbox = TestSandbox.start(work, 0, "token-1", "key-1")) {
+            scc(sandbox, "POST", "/events", EVENT, "Idempotency-Key", "BS-1-aaaaaaaaaaaa");
+            scc(sandbox, "POST", "/events", EVENT.replace("BS-1", "BS-2"));
+            scc(sandbox, "POST", "/events", EVENT.replace("BS-1", "BS-3"));
+            scc(sandbox, "PUT", "/events/scc-1", EVENT.replace("10:00", "09:00"));
+            scc(sandbox, "DELETE", "/events/scc-3", null);
+        }
+        try (TestSandbox sandbox = TestSandbox.start(work, 0, "token-1", "key-1")) {
+            assertThat(sandbox.store(RemoteSystem.SCC).entries())
+                    .extracting(entry -> entry.get("id").asText() + " "
+                            + entry.get("external_id").asText() + " "
+                            + entry.get("start_time").asText())
+                    .containsExactly("scc-1 BS-1 09:00", "scc-2 BS-2 10:00");
+            HttpResponse<String> replayed =
+                    scc(sandbox, "POST", "/events", EVENT, "Idempotency-Key", "BS-1-aaaaaaaaaaaa");
+            assertThat(replayed.statusCode()).isEqualTo(200);
+            assertThat(json(replayed).get("start_time").asText()).isEqualTo("09:00");
+            assertThat(json(scc(sandbox, "POST", "/events", EVENT.replace("BS-1", "BS-4")))
+                            .get("id")
+                            .asText())
+                    .isEqualTo("scc-4");
+        }
+    }
+
+    @Test
+    void readsTheStateAsTheSandboxKeptItBeforeItsJournal() throws Exception {
+        Files.writeString(work.resolve("scc.json"), """
+                {
+                  "next_id" : 8,
+                  "entries" : {
+                    "scc-5" : {
+                      "id" : "scc-5",
+                      "event_name" : "3hr Charter - Boatsetter",
+                      "external_id" : "BS-1"
+                    },
+                    "scc-7" : {
+                      "id" : "scc-7",
+                      "event_name" : "3hr Charter - Boatsetter",
+                      "external_id" : "BS-2"
+                    }
+                  },
+                  "idempotency_keys" : {
+                    "BS-1-aaaaaaaaaaaa" : "scc-5"
+                  }
+                }
+                """);
+        try (TestSandbox sandbox = TestSandbox.start(work, 0, "token-1", "key-1")) {
+            assertThat(sandbox.store(RemoteSystem.SCC).entries())
+                    .extracting(entry -> entry.get("id").asText())
+                    .containsExactly("scc-5", "scc-7");
+            HttpResponse<String> replayed =
+                    scc(sandbox, "POST", "/events", EVENT, "Idempotency-Key", "BS-1-aaaaaaaaaaaa");
+            assertThat(replayed.statusCode()).isEqualTo(200);
+            assertThat(json(replayed).get("id").asText()).isEqualTo("scc-5");
+            assertThat(json(scc(sandbox, "POST", "/events", EVENT.replace("BS-1", "BS-3")))
+                            .get("id")
+                            .asText())
+                    .isEqualTo("scc-8");
+        }
+    }
+
+    @Test
+    void anUnreadableStateFailsItsFirstUseNamingTheFilesAndWhatToDo() throws Exception {
+        Files.writeString(work.resolve("jada.json"), "{\"entries\": {");
+        SandboxStore store = new SandboxStore(RemoteSystem.JADA, work);
+        try {
+            assertThatThrownBy(() -> store.find(Optional.empty()))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("the sandbox's JADA state is not readable (" + work.resolve("jada.json"))
+                    .hasMessageEndingWith("; delete " + work.resolve("jada.json") + " and "
+                            + work.resolve("jada.journal.jsonl") + " to start the sandbox empty");
+        } finally {
+            store.close();
         }
     }
 
