@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.queenofsandiego.charter.BackgroundTask;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,8 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 
 /**
@@ -37,8 +36,7 @@ public final class JournaledJsonObject implements AutoCloseable {
     private final Path snapshot;
     private final Path journal;
     private final Function<IOException, RuntimeException> unreadable;
-    private final FutureTask<ObjectNode> loading;
-    private final Thread reader;
+    private final BackgroundTask<ObjectNode, IOException> loading;
     private OutputStream appending;
     private boolean closed;
 
@@ -51,10 +49,7 @@ public final class JournaledJsonObject implements AutoCloseable {
         this.snapshot = snapshot;
         this.journal = journalOf(snapshot);
         this.unreadable = unreadable;
-        this.loading = new FutureTask<>(this::load);
-        this.reader = new Thread(loading, "charter-read-" + snapshot);
-        reader.setDaemon(true);
-        reader.start();
+        this.loading = BackgroundTask.start("charter-read-" + snapshot.getFileName(), this::load);
     }
 
     /** The journal of {@code snapshot}: {@code name.journal.jsonl} for {@code name.json}. */
@@ -94,14 +89,7 @@ public final class JournaledJsonObject implements AutoCloseable {
     /** Waits for the reading thread to end (a failure to read is reported to uses, not here) and closes the journal. */
     @Override
     public synchronized void close() {
-        boolean interrupted = false;
-        while (reader.isAlive()) {
-            try {
-                reader.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
+        loading.close();
         closed = true;
         try {
             if (appending != null) {
@@ -109,24 +97,14 @@ public final class JournaledJsonObject implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close " + journal, e);
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 
     private ObjectNode document() {
         try {
-            return loading.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading " + snapshot, e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException cause) {
-                throw unreadable.apply(cause);
-            }
-            throw new IllegalStateException("cannot read " + snapshot, e.getCause());
+            return loading.join();
+        } catch (IOException e) {
+            throw unreadable.apply(e);
         }
     }
 
