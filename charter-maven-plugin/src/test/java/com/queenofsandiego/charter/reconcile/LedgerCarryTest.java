@@ -1,5 +1,8 @@
 package com.queenofsandiego.charter.reconcile;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.queenofsandiego.charter.booking.Booking;
 import com.queenofsandiego.charter.booking.BookingChanges;
 import com.queenofsandiego.charter.deploy.DeployLock;
@@ -212,6 +215,48 @@ class LedgerCarryTest {
         assertThat(load().remote(RemoteSystem.JADA, "BS-1"))
                 .hasValueSatisfying(remote -> assertThat(remote.id()).isEqualTo("jada-2"));
         assertThat(state.resolve(Ledger.NAME)).doesNotExist();
+    }
+
+    @Test
+    void aJournalLeftByAnEarlierVersionIsReadAndContinued() throws IOException {
+        fixture.deploy(List.of(booking("BS-1")));
+        byte[] folded = Files.readAllBytes(state.resolve(Ledger.NAME));
+        // An earlier version's run that created BS-2 in JADA, recorded it, and died before SCC answered: its header
+        // names no run per slot, its object no run that wrote it.
+        RemoteBody jada = DesiredState.of(RemoteSystem.JADA, booking("BS-2")).orElseThrow();
+        String id =
+                fixture.clients().get(RemoteSystem.JADA).create("BS-2", jada).id();
+        ObjectMapper json = new ObjectMapper();
+        String run = "20260101T000000-0a1b2c3d";
+        ObjectNode header = json.createObjectNode().put("run", run);
+        header.set("endpoints", json.readTree(folded).path("endpoints"));
+        ArrayNode slots = header.putArray("slots");
+        for (String system : List.of("JADA", "SCC")) {
+            slots.addObject().put("system", system).put("booking", "BS-2").put("pending", true);
+        }
+        ObjectNode object = json.createObjectNode();
+        object.set("remote", json.valueToTree(new LedgerEntry.Remote(id, jada.hash(), jada.fieldHashes("BS-2"))));
+        Files.createDirectories(state.resolve("ledger/" + run + "/jada"));
+        Files.write(state.resolve(Ledger.JOURNAL), json.writeValueAsBytes(header));
+        Files.write(state.resolve("ledger/" + run + "/jada/BS-2.json"), json.writeValueAsBytes(object));
+
+        Ledger read = load();
+        assertThat(read.remote(RemoteSystem.JADA, "BS-2"))
+                .hasValueSatisfying(remote -> assertThat(remote.id()).isEqualTo(id));
+        assertThat(read.remote(RemoteSystem.SCC, "BS-2"))
+                .hasValueSatisfying(remote -> assertThat(remote.isPending()).isTrue());
+
+        List<Booking> bookings = List.of(booking("BS-1"), booking("BS-2"));
+        fixture.deploy(bookings);
+
+        assertThat(Files.readAllBytes(state.resolve(Ledger.NAME))).isEqualTo(folded);
+        assertThat(load().entries()).isEqualTo(fixture.applied.ledger().entries());
+        assertThat(load().remote(RemoteSystem.JADA, "BS-2"))
+                .hasValueSatisfying(remote -> assertThat(remote.id()).isEqualTo(id));
+        for (RemoteSystem system : RemoteSystem.values()) {
+            assertThat(fixture.sandbox.store(system).creates("BS-2")).isEqualTo(1);
+        }
+        assertThat(fixture.plan(bookings).isEmpty()).isTrue();
     }
 
     @Test
