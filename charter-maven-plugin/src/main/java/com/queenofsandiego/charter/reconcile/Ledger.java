@@ -3,6 +3,8 @@ package com.queenofsandiego.charter.reconcile;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.queenofsandiego.charter.store.ObjectStore;
+import com.queenofsandiego.charter.store.ParallelRequests;
 import com.queenofsandiego.charter.store.StateStore;
 
 import java.io.IOException;
@@ -13,30 +15,36 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 
 /**
  * Booking id → the JADA and SCC entries charter made for it (ids and hashes), kept with the deploy state.
  *
- * <p>Stored as {@code ledger.json}, the compacted ledger (format 2), plus, while a deploy runs, a journal: the header
- * {@code ledger/journal.json} names the run and every booking and system it may change (and which creates are under
- * way), and each successful call writes one small object {@code ledger/<run>/<system>/<booking id>.json} with that
- * system's entry for that booking. A write therefore costs what changed, not the size of the ledger; reading costs
- * {@code ledger.json} and the header, plus the journal's objects only after a run that died before it was folded.
- * The end of a run folds the journal into {@code ledger.json}; a run that died leaves it, and the next run that
- * writes folds it first. Every write is conditional (on the version
- * last read or written, or on the object being absent), so the ledger is true wherever a run stops and two writers
- * cannot lose each other's updates.
+ * <p>Stored as {@code ledger.json}, the folded ledger (format 2), plus a journal: the header
+ * {@code ledger/journal.json} names the run that last wrote it, the endpoints, and every booking and system ("slot")
+ * changed since the last fold, each with the run under whose key its object lives and whether a create is under way;
+ * each slot's object {@code ledger/<run>/<system>/<booking id>.json} holds that system's entry for that booking and the
+ * run that wrote it. A run claims the journal with one header write (naming what it may change and marking its creates),
+ * then each successful call writes one small object: a new slot's under this run's key, a slot the journal already
+ * names over its object in place. So a deploy writes what changed, not the ledger: rewriting {@code ledger.json}
+ * (megabytes at ten thousand bookings) happens only at a fold, when the journal names more than {@link #FOLD_AFTER}
+ * slots (reading costs one request per slot, so the journal stays small), when there is no {@code ledger.json} yet
+ * (the fold then costs only this run's entries), or when the run talks to another endpoint than the journal describes.
+ *
+ * <p>A mark (a create under way) is the header's run's: it holds until an object written by that run says otherwise,
+ * and a run that claims the header marks again what is still under way. Wherever a run stops, the ledger reads true: a
+ * slot named without an object is what {@code ledger.json} says (or under way, when marked); an object replaced in place
+ * is the old or the new. Every write is conditional (on the version last read or written, or on the object being
+ * absent), so two writers cannot lose each other's updates; objects of a folded journal are deleted after the header
+ * stops naming them, and one whose delete never happened is never read again, as run ids are not reused.
  *
  * <p>It also records which JADA and which SCC its entries describe ({@link RemoteEndpoint#identity}): ids from one
  * system mean nothing to another, so entries recorded for another endpoint are not trusted, and the first run against a
@@ -49,6 +57,12 @@ public final class Ledger {
 
     public static final String NAME = "ledger.json";
     static final String JOURNAL = "ledger/journal.json";
+    /**
+     * Slots the journal may name before a run folds it: the header (about 90 bytes a slot) and the objects read at load
+     * (one request each, eight at a time) stay small, while a deploy that changes a booking or two folds once in dozens.
+     */
+    static final int FOLD_AFTER = 100;
+
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -62,10 +76,13 @@ public final class Ledger {
     private final Map<RemoteSystem, String> endpoints;
 
     private Optional<String> version;
-    /** The journal as stored: this run's, or one a run that died left behind (folded before this run writes). */
+    /** The journal as stored: this run's once it claimed it, or one an earlier run left (continued by this run). */
     private Optional<Journal> journal;
+    /** Per slot the journal names, in its order: where its object lives and that object's version. */
+    private final Map<Slot, Placed> placed = new LinkedHashMap<>();
+    /** The slots this run has written an object for. */
+    private final Set<Slot> recorded = new HashSet<>();
 
-    private final Map<Slot, String> slotVersions = new HashMap<>();
     private int writes;
     private long bytesWritten;
 
@@ -77,39 +94,50 @@ public final class Ledger {
         }
     }
 
-    /** The journal header and the version a conditional write must match; {@code ours} once this run opened it. */
+    /** A slot's object: the run its key names, and the version last read or written (null while there is none). */
+    private record Placed(String run, String version) {}
+
+    /** The journal header and the version a conditional write must match; {@code ours} once this run claimed it. */
     private record Journal(JournalFile file, String version, boolean ours) {}
 
     /** The ledger as stored; {@code endpoints} is null in a ledger from before they were recorded. */
     private record LedgerFile(int format, Map<RemoteSystem, String> endpoints, TreeMap<String, LedgerEntry> bookings) {}
 
     /**
-     * The journal header: the run, the endpoints its objects describe (null in a header from before they were recorded),
-     * and the slots it may write, with the creates marked under way when it began.
+     * The journal header: the run that last wrote it, the endpoints its objects describe (null in a header from before
+     * they were recorded), and its slots.
      */
     private record JournalFile(String run, Map<RemoteSystem, String> endpoints, List<SlotFile> slots) {}
 
-    private record SlotFile(RemoteSystem system, String booking, boolean pending) {
+    /**
+     * @param run the run whose key holds the slot's object; null in a header from before journals were carried: the
+     *            header's run
+     * @param pending a create is under way, unless an object written by the header's run says otherwise
+     */
+    private record SlotFile(RemoteSystem system, String booking, String run, boolean pending) {
 
         Slot slot() {
             return new Slot(system, booking);
         }
     }
 
-    /** One slot's object: the entry as last recorded, or null once charter holds nothing there. */
-    private record SlotRecord(LedgerEntry.Remote remote) {}
+    /**
+     * One slot's object: the entry as last recorded, or null once charter holds nothing there.
+     *
+     * @param run the run that wrote it; null in an object from before journals were carried: the run its key names
+     */
+    private record SlotRecord(LedgerEntry.Remote remote, String run) {}
 
     private Ledger(
             StateStore state,
             TreeMap<String, LedgerEntry> entries,
             Map<RemoteSystem, String> endpoints,
-            Optional<String> version,
-            Optional<Journal> journal) {
+            Optional<String> version) {
         this.state = state;
         this.entries = entries;
         this.endpoints = endpoints;
         this.version = version;
-        this.journal = journal;
+        this.journal = Optional.empty();
     }
 
     public static Ledger load(StateStore state) {
@@ -125,29 +153,41 @@ public final class Ledger {
             }
             return stored.version();
         });
-        Ledger ledger = new Ledger(state, entries, endpoints, version, Optional.empty());
-        state.store().read(state.key(JOURNAL)).ifPresent(stored -> {
-            JournalFile file = parse(state, JOURNAL, stored.content(), JournalFile.class);
-            ledger.journal = Optional.of(new Journal(file, stored.version(), false));
-            if (file.endpoints() != null) {
-                // The run had moved to these endpoints: what ledger.json holds for another one is no longer true.
-                file.endpoints().forEach(ledger::describe);
-            }
-            // A run died before folding its journal: what it recorded is read back, slot by slot.
-            for (SlotFile slot : file.slots()) {
-                if (slot.pending()) {
-                    ledger.set(slot.slot(), LedgerEntry.Remote.pending());
-                }
-                String key = slot.slot().key(file.run());
-                state.store()
-                        .read(state.key(key))
-                        .ifPresent(record -> ledger.set(
-                                slot.slot(),
-                                parse(state, key, record.content(), SlotRecord.class)
-                                        .remote()));
+        Ledger ledger = new Ledger(state, entries, endpoints, version);
+        state.store().read(state.key(JOURNAL)).ifPresent(ledger::carry);
+        return ledger;
+    }
+
+    /** Reads the journal an earlier run left, its objects a few at once, for this run to continue. */
+    private void carry(ObjectStore.Stored stored) {
+        JournalFile file = parse(state, JOURNAL, stored.content(), JournalFile.class);
+        journal = Optional.of(new Journal(file, stored.version(), false));
+        if (file.endpoints() != null) {
+            // The journal describes these endpoints: what ledger.json holds for another one is no longer true.
+            file.endpoints().forEach(this::describe);
+        }
+        Map<SlotFile, Optional<ObjectStore.Stored>> objects = ParallelRequests.each(
+                file.slots(), slot -> state.store().read(state.key(slot.slot().key(runOf(slot, file)))));
+        objects.forEach((slot, object) -> {
+            String run = runOf(slot, file);
+            String key = slot.slot().key(run);
+            Optional<SlotRecord> found = object.map(o -> parse(state, key, o.content(), SlotRecord.class));
+            placed.put(
+                    slot.slot(),
+                    new Placed(run, object.map(ObjectStore.Stored::version).orElse(null)));
+            boolean marked = slot.pending()
+                    && found.map(record -> !file.run().equals(record.run() != null ? record.run() : run))
+                            .orElse(true);
+            if (marked) {
+                set(slot.slot(), LedgerEntry.Remote.pending());
+            } else {
+                found.ifPresent(record -> set(slot.slot(), record.remote()));
             }
         });
-        return ledger;
+    }
+
+    private static String runOf(SlotFile slot, JournalFile file) {
+        return slot.run() != null ? slot.run() : file.run();
     }
 
     public synchronized Map<String, LedgerEntry> entries() {
@@ -164,7 +204,7 @@ public final class Ledger {
     }
 
     /**
-     * Opens this run's journal in one write, naming every slot the run may change, marking {@code creates} as under
+     * Claims the journal in one write, naming every slot the run may change, marking {@code creates} as under
      * way (so a run that dies before it hears back looks them up next time) and recording the endpoints the run talks
      * to: entries recorded for another endpoint of a system are dropped.
      */
@@ -177,7 +217,7 @@ public final class Ledger {
                 .toList();
         declare(changes, marked);
         for (Slot slot : marked) {
-            if (slotVersions.containsKey(slot)) {
+            if (recorded.contains(slot)) {
                 // Already recorded in this run: the header's mark would not override that record.
                 record(slot, LedgerEntry.Remote.pending());
             } else {
@@ -220,19 +260,20 @@ public final class Ledger {
     }
 
     /**
-     * Folds this run's journal into {@code ledger.json} and removes it, its objects deleted on {@code workers} (one
-     * request each); nothing when this run wrote nothing.
+     * Folds this run's journal into {@code ledger.json} and removes it, its objects deleted a few at once, when it names
+     * more than {@link #FOLD_AFTER} slots or there is no {@code ledger.json} yet; otherwise the next run continues it.
      */
-    synchronized void compact(Executor workers) {
-        if (journal.isEmpty() || !journal.get().ours()) {
+    synchronized void compact() {
+        if (journal.isEmpty() || !journal.get().ours() || (placed.size() <= FOLD_AFTER && version.isPresent())) {
             return;
         }
-        Journal folded = journal.get();
         writeLedger();
         state.store().delete(state.key(JOURNAL));
+        List<String> folded = objectKeys();
         journal = Optional.empty();
-        slotVersions.clear();
-        removeObjects(folded.file(), workers);
+        placed.clear();
+        recorded.clear();
+        removeObjects(folded);
     }
 
     /** Ledger writes so far in this run. */
@@ -245,58 +286,75 @@ public final class Ledger {
         return bytesWritten;
     }
 
-    /** Writes one slot's object (the header first when it does not name the slot yet), then takes it in. */
+    /** Writes one slot's object (the header first when this run has not claimed it or it does not name the slot yet). */
     private void record(Slot slot, LedgerEntry.Remote remote) {
         String run;
-        String version;
+        Placed where;
         synchronized (this) {
             declare(List.of(slot), List.of());
             run = journal.orElseThrow().file().run();
-            version = slotVersions.get(slot);
+            where = placed.get(slot);
         }
-        String key = state.key(slot.key(run));
-        byte[] content = json(new SlotRecord(remote));
+        String key = state.key(slot.key(where.run()));
+        byte[] content = json(new SlotRecord(remote, run));
         // Outside the lock: other workers write their own slots meanwhile.
-        Optional<String> written = version == null
+        Optional<String> written = where.version() == null
                 ? state.store().writeIfAbsent(key, content, "application/json")
-                : state.store().writeIfMatch(key, content, "application/json", version);
+                : state.store().writeIfMatch(key, content, "application/json", where.version());
         synchronized (this) {
             if (written.isEmpty()) {
                 throw changedBySomeoneElse(key);
             }
-            slotVersions.put(slot, written.get());
+            placed.put(slot, new Placed(where.run(), written.get()));
+            recorded.add(slot);
             set(slot, remote);
             counted(content);
         }
     }
 
-    /** Makes sure this run's journal is open and names {@code slots}; one header write when anything is new. */
-    private void declare(List<Slot> slots, List<Slot> pending) {
-        if (journal.isPresent() && !journal.get().ours()) {
-            foldLeftover();
+    /**
+     * Makes sure this run has claimed the journal and that it names {@code slots}, marking {@code marking} under way; one
+     * header write when this run has not claimed it yet or anything is new. A journal left by an earlier run is folded
+     * first when it is past the bound or describes other endpoints than this run talks to.
+     */
+    private void declare(List<Slot> slots, List<Slot> marking) {
+        List<String> folded = List.of();
+        if (journal.isPresent()
+                && !journal.get().ours()
+                && mustFold(journal.get().file())) {
+            writeLedger();
+            folded = objectKeys();
+            placed.clear();
         }
-        Map<Slot, SlotFile> named = new LinkedHashMap<>();
-        journal.ifPresent(open -> open.file().slots().forEach(file -> named.put(file.slot(), file)));
-        int before = named.size();
-        boolean marked = false;
-        for (Slot slot : slots) {
-            named.putIfAbsent(slot, new SlotFile(slot.system(), slot.bookingId(), false));
-        }
-        for (Slot slot : pending) {
-            if (!slotVersions.containsKey(slot) && !named.get(slot).pending()) {
-                named.put(slot, new SlotFile(slot.system(), slot.bookingId(), true));
-                marked = true;
+        boolean ours = journal.isPresent() && journal.get().ours();
+        Set<Slot> marks = new HashSet<>();
+        for (Slot slot : marking) {
+            if (!recorded.contains(slot)) {
+                marks.add(slot);
             }
         }
         Map<RemoteSystem, String> described = new EnumMap<>(endpoints);
-        if (journal.isPresent()
-                && named.size() == before
-                && !marked
+        if (ours
+                && placed.keySet().containsAll(slots)
+                && marked(journal.get().file()).containsAll(marks)
                 && described.equals(journal.get().file().endpoints())) {
             return;
         }
-        String run = journal.map(open -> open.file().run()).orElseGet(Ledger::newRun);
-        JournalFile file = new JournalFile(run, described, new ArrayList<>(named.values()));
+        String run = ours ? journal.get().file().run() : newRun();
+        Map<Slot, String> runs = new LinkedHashMap<>();
+        placed.forEach((slot, where) -> runs.put(slot, where.run()));
+        slots.forEach(slot -> runs.putIfAbsent(slot, run));
+        List<SlotFile> named = new ArrayList<>();
+        runs.forEach((slot, at) -> named.add(new SlotFile(
+                slot.system(),
+                slot.bookingId(),
+                at,
+                marks.contains(slot)
+                        || (!recorded.contains(slot)
+                                && remote(slot.system(), slot.bookingId())
+                                        .filter(LedgerEntry.Remote::isPending)
+                                        .isPresent()))));
+        JournalFile file = new JournalFile(run, described, named);
         byte[] content = json(file);
         String key = state.key(JOURNAL);
         Optional<String> written = journal.isPresent()
@@ -306,20 +364,29 @@ public final class Ledger {
                 : state.store().writeIfAbsent(key, content, "application/json");
         journal = Optional.of(new Journal(file, written.orElseThrow(() -> changedBySomeoneElse(key)), true));
         counted(content);
+        slots.forEach(slot -> placed.putIfAbsent(slot, new Placed(run, null)));
+        removeObjects(folded);
     }
 
-    /** A run died before folding its journal (already read into {@code entries}): fold it before this run writes. */
-    private void foldLeftover() {
-        Journal leftover = journal.orElseThrow();
-        writeLedger();
-        String key = state.key(JOURNAL);
-        // Replaced rather than deleted, so that a writer holding the old header's version is refused.
-        JournalFile emptied = new JournalFile(newRun(), new EnumMap<>(endpoints), List.of());
-        byte[] content = json(emptied);
-        Optional<String> written = state.store().writeIfMatch(key, content, "application/json", leftover.version());
-        journal = Optional.of(new Journal(emptied, written.orElseThrow(() -> changedBySomeoneElse(key)), true));
-        counted(content);
-        removeObjects(leftover.file(), Runnable::run);
+    /** Whether a journal left by an earlier run must be folded before this run continues it. */
+    private boolean mustFold(JournalFile file) {
+        return file.slots().size() > FOLD_AFTER || !new EnumMap<>(endpoints).equals(file.endpoints());
+    }
+
+    private static Set<Slot> marked(JournalFile file) {
+        Set<Slot> marked = new HashSet<>();
+        for (SlotFile slot : file.slots()) {
+            if (slot.pending()) {
+                marked.add(slot.slot());
+            }
+        }
+        return marked;
+    }
+
+    private List<String> objectKeys() {
+        List<String> keys = new ArrayList<>();
+        placed.forEach((slot, where) -> keys.add(state.key(slot.key(where.run()))));
+        return keys;
     }
 
     private void writeLedger() {
@@ -333,21 +400,11 @@ public final class Ledger {
     }
 
     /** Deletes a folded journal's objects; a delete that never happens leaves an object nothing reads. */
-    private void removeObjects(JournalFile folded, Executor workers) {
-        try {
-            CompletableFuture.allOf(folded.slots().stream()
-                            .map(slot -> CompletableFuture.runAsync(
-                                    () -> state.store()
-                                            .delete(state.key(slot.slot().key(folded.run()))),
-                                    workers))
-                            .toArray(CompletableFuture[]::new))
-                    .join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+    private void removeObjects(List<String> keys) {
+        ParallelRequests.each(keys, key -> {
+            state.store().delete(key);
+            return key;
+        });
     }
 
     /** Changes one system's entry in memory; null removes it. */

@@ -27,9 +27,9 @@ import java.util.function.Consumer;
  *
  * <p>Up to {@code concurrency} changes are in flight at once. One booking's changes in one system are made in order by
  * one worker; different bookings in parallel. The first failure stops the handing out of changes: those in flight
- * finish and are recorded, then the failure is thrown, so the ledger is true wherever a run stops. The ledger's
- * journal is folded at the end, also when JADA or SCC stopped the run; a run stopped by the lock, the ledger or a
- * killed process leaves the journal for the next run to fold.
+ * finish and are recorded, then the failure is thrown, so the ledger is true wherever a run stops. At the end, also
+ * when JADA or SCC stopped the run, the ledger folds its journal if it has grown past its bound; otherwise, and after a
+ * run stopped by the lock, the ledger or a killed process, the next run continues the journal.
  */
 public final class Reconciler {
 
@@ -107,10 +107,9 @@ public final class Reconciler {
             run.report();
             Throwable failure = run.failure.get();
             if (failure instanceof RemoteException e) {
-                // JADA or SCC stopped the run, not the ledger or the lock: what was recorded is folded as after
-                // success.
+                // JADA or SCC stopped the run, not the ledger or the lock: the ledger compacts as after success.
                 try {
-                    ledger.compact(workers);
+                    ledger.compact();
                 } catch (RuntimeException compacting) {
                     e.addSuppressed(compacting);
                 }
@@ -122,7 +121,7 @@ public final class Reconciler {
             if (failure instanceof Error e) {
                 throw e;
             }
-            ledger.compact(workers);
+            ledger.compact();
         } finally {
             workers.shutdown();
         }

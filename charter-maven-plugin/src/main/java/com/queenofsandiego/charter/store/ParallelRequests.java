@@ -9,7 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 
-/** Requests to the target, a few at once: the first failure is thrown as it is, after the pool is stopped. */
+/** Requests to the target, a few at once: the first failure is thrown as it is (an Error too), after the pool is stopped. */
 public final class ParallelRequests {
 
     /** Requests in flight at once: enough to hide a round trip, few enough for any store. */
@@ -32,6 +32,9 @@ public final class ParallelRequests {
             }
             return answers;
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * For each remote call of a deploy (the n-th to reach the sandbox: deploys run {@link #CONCURRENCY} changes at once),
  * inject each fault at exactly that call, then re-run the deploy until it succeeds, and check JADA and SCC against the
  * bookings: runs needed, duplicates created (creates beyond a fault-free run's), bookings out of step. Two deploys: 20 new bookings; and, over those, 4 changed, 2 crew changes, 3 cancelled, 2 files
- * removed and 2 new.
+ * removed and 2 new; the second also with charter.refresh, and over a ledger journal left by the deploy before it.
  */
 final class FaultMatrix {
 
@@ -39,8 +39,12 @@ final class FaultMatrix {
 
     record Outcome(String scenario, int call, Fault fault, int runs, int duplicates, int outOfStep) {}
 
-    /** @param refresh whether the deploys read JADA and SCC while planning (charter.refresh) */
-    record Scenario(String name, List<Booking> before, List<Booking> after, boolean refresh) {}
+    /**
+     * @param earlier deployed before {@code before} (none when empty), so that {@code before} leaves a journal for the
+     *                faulty deploy to continue
+     * @param refresh whether the deploys read JADA and SCC while planning (charter.refresh)
+     */
+    record Scenario(String name, List<Booking> earlier, List<Booking> before, List<Booking> after, boolean refresh) {}
 
     static List<Scenario> scenarios(int count) {
         List<Booking> initial = new ArrayList<>();
@@ -62,10 +66,17 @@ final class FaultMatrix {
         }
         changed.add(ReconcileFixture.booking("BS-900"));
         changed.add(ReconcileFixture.booking("BS-901"));
+        // Three bookings (two of them removed by the faulty deploy, one kept) first deployed at another time, so that
+        // deploying the initial ones leaves them in a journal the faulty deploy continues.
+        List<Booking> earlier = new ArrayList<>(initial);
+        for (int i = 9; i < 12; i++) {
+            earlier.set(i, BookingChanges.startingAt(initial.get(i), "11:00"));
+        }
         return List.of(
-                new Scenario("20 new bookings", List.of(), initial, false),
-                new Scenario("changes over 20 bookings", initial, changed, false),
-                new Scenario("changes over 20 bookings, refreshing", initial, changed, true));
+                new Scenario("20 new bookings", List.of(), List.of(), initial, false),
+                new Scenario("changes over 20 bookings", List.of(), initial, changed, false),
+                new Scenario("changes over 20 bookings, refreshing", List.of(), initial, changed, true),
+                new Scenario("changes over 20 bookings, journal carried", earlier, initial, changed, false));
     }
 
     /** Every call index from 0 in steps of {@code stride}, every fault. */
@@ -88,6 +99,7 @@ final class FaultMatrix {
         try (ReconcileFixture fixture = new ReconcileFixture(work)) {
             fixture.concurrency = CONCURRENCY;
             fixture.refresh = scenario.refresh();
+            deployOnce(fixture, scenario.earlier());
             deployOnce(fixture, scenario.before());
             int before = fixture.sandbox.faults().calls();
             deployOnce(fixture, scenario.after());
@@ -121,6 +133,7 @@ final class FaultMatrix {
         try (ReconcileFixture fixture = new ReconcileFixture(work)) {
             fixture.concurrency = CONCURRENCY;
             fixture.refresh = scenario.refresh();
+            deployOnce(fixture, scenario.earlier());
             deployOnce(fixture, scenario.before());
             Faults faults = fixture.sandbox.faults();
             int dieAfter = faults.calls() + call;

@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A sample of the fault matrix (every 15th call of the first deploy (so creates as well as lookups), every 7th of the second, every
- * 13th of the second again with charter.refresh, so faults land on its reads too, each fault); the whole
+ * 13th of the second again with charter.refresh, so faults land on its reads too, every 9th of the second over a
+ * ledger journal carried from the deploy before, each fault); the whole
  * matrix is {@code bench/fault-matrix.sh}.
  */
 class FaultMatrixTest {
@@ -26,6 +27,7 @@ class FaultMatrixTest {
                 new ArrayList<>(FaultMatrix.run(work.resolve("first"), scenarios.get(0), 15, line -> {}));
         outcomes.addAll(FaultMatrix.run(work.resolve("second"), scenarios.get(1), 7, line -> {}));
         outcomes.addAll(FaultMatrix.run(work.resolve("refreshing"), scenarios.get(2), 13, line -> {}));
+        outcomes.addAll(FaultMatrix.run(work.resolve("carried"), scenarios.get(3), 9, line -> {}));
 
         assertThat(outcomes)
                 .extracting(FaultMatrix.Outcome::fault)

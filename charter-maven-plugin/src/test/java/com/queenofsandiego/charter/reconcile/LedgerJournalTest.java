@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import static com.queenofsandiego.charter.reconcile.ReconcileFixture.booking;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The ledger's journal: what a run that died left behind is read by plan and folded by the next deploy. */
+/** The ledger's journal: what a run that died left behind is read by plan and continued by the next deploy. */
 class LedgerJournalTest {
 
     @TempDir
@@ -51,8 +51,10 @@ class LedgerJournalTest {
     }
 
     @Test
-    void theJournalOfARunThatDiedIsReadByPlanAndFoldedByTheNextDeploy() throws IOException {
+    void theJournalOfARunThatDiedIsReadByPlanAndContinuedByTheNextDeploy() throws IOException {
         fixture.deploy(List.of(booking("BS-1")));
+        Path state = work.resolve("local/bucket/.charter");
+        byte[] folded = Files.readAllBytes(state.resolve(Ledger.NAME));
         // A run that created BS-2 in JADA, recorded it, and died before SCC answered.
         RemoteBody jada = DesiredState.of(RemoteSystem.JADA, booking("BS-2")).orElseThrow();
         String id =
@@ -72,11 +74,14 @@ class LedgerJournalTest {
 
         fixture.deploy(List.of(booking("BS-1"), booking("BS-2")));
 
-        assertThat(files(work.resolve("local/bucket/.charter/ledger"))).isEmpty();
-        Ledger folded = Ledger.load(StateStore.in(fixture.target()));
-        assertThat(folded.remote(RemoteSystem.JADA, "BS-2"))
+        assertThat(Files.readAllBytes(state.resolve(Ledger.NAME)))
+                .as("a small journal is carried, not folded")
+                .isEqualTo(folded);
+        assertThat(files(state.resolve("ledger"))).hasSize(3);
+        Ledger carried = Ledger.load(StateStore.in(fixture.target()));
+        assertThat(carried.remote(RemoteSystem.JADA, "BS-2"))
                 .hasValueSatisfying(remote -> assertThat(remote.id()).isEqualTo(id));
-        assertThat(folded.remote(RemoteSystem.SCC, "BS-2"))
+        assertThat(carried.remote(RemoteSystem.SCC, "BS-2"))
                 .hasValueSatisfying(remote -> assertThat(remote.isPending()).isFalse());
         assertThat(fixture.sandbox.store(RemoteSystem.JADA).creates("BS-2")).isEqualTo(1);
         assertThat(fixture.plan(List.of(booking("BS-1"), booking("BS-2"))).isEmpty())
