@@ -99,12 +99,6 @@ final class WatchedTarget implements ObjectStore {
     }
 
     @Override
-    public void flush() {
-        check();
-        target.flush();
-    }
-
-    @Override
     public Map<String, Integer> requests() {
         return target.requests();
     }
