@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -27,7 +28,8 @@ import java.util.stream.Stream;
  * and charter's hash of each (S3's metadata) are recorded in {@code bucket-headers.json} and its journal
  * {@code bucket-headers.journal.jsonl} (see {@link JournaledJsonObject}) so a reviewer can see what S3 would be told; an object's "ETag" is the MD5 recorded at upload, as S3's stays what it was at the PUT. Conditional
  * writes hold an operating-system file lock, so they are atomic across processes as S3's are (two deploys cannot both
- * take the lock). Closing it closes the journal.
+ * take the lock). Reads take no lock: every write lands whole, moved into place, so reads run alongside one another and
+ * alongside writes, as on S3. Closing it closes the journal.
  */
 public final class DirectoryStore implements ObjectStore, AutoCloseable {
 
@@ -63,7 +65,7 @@ public final class DirectoryStore implements ObjectStore, AutoCloseable {
     }
 
     @Override
-    public synchronized Map<String, String> list() {
+    public Map<String, String> list() {
         requests.count("LIST");
         Map<String, String> objects = new TreeMap<>();
         if (!Files.isDirectory(bucket)) {
@@ -84,14 +86,18 @@ public final class DirectoryStore implements ObjectStore, AutoCloseable {
     }
 
     @Override
-    public synchronized Optional<Stored> read(String key) {
+    public Optional<Stored> read(String key) {
         requests.count("GET");
         Path file = file(key);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Stored(Files.readAllBytes(file), md5(file)));
+            // The version is the hash of the bytes read: a write lands whole (moved into place), so the two agree.
+            byte[] content = Files.readAllBytes(file);
+            return Optional.of(new Stored(content, DigestUtils.md5Hex(content)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty(); // deleted since it was looked for, as S3 would answer a GET after a DELETE
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
@@ -102,7 +108,7 @@ public final class DirectoryStore implements ObjectStore, AutoCloseable {
      * by hand since has no charter hash, as an object replaced in S3 has none.
      */
     @Override
-    public synchronized Optional<Metadata> head(String key) {
+    public Optional<Metadata> head(String key) {
         requests.count("HEAD");
         Path file = file(key);
         if (!Files.isRegularFile(file)) {

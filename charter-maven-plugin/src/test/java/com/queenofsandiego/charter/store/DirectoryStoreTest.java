@@ -8,8 +8,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -95,6 +99,42 @@ class DirectoryStoreTest {
                     .hasMessageEndingWith("; delete " + local.resolve("bucket-headers.json") + " and "
                             + local.resolve("bucket-headers.journal.jsonl")
                             + " to start their record afresh (the objects stay)");
+        }
+    }
+
+    @Test
+    void aReadAlongsideWritesGetsContentAndVersionOfOneWriteAndAGoneObjectReadsAsAbsent() throws Exception {
+        try (DirectoryStore store = new DirectoryStore(work.resolve("local"))) {
+            String key = ".charter/ledger/journal.json";
+            String version = store.writeIfAbsent(key, "write 0".getBytes(UTF_8), "application/json")
+                    .orElseThrow();
+            AtomicBoolean writing = new AtomicBoolean(true);
+            Thread writer = new Thread(() -> {
+                String current = version;
+                for (int i = 1; i <= 300; i++) {
+                    current = store.writeIfMatch(
+                                    key,
+                                    ("write " + i + " " + "x".repeat(i)).getBytes(UTF_8),
+                                    "application/json",
+                                    current)
+                            .orElseThrow();
+                }
+                store.delete(key);
+                writing.set(false);
+            });
+            writer.start();
+            List<String> mismatches = new ArrayList<>();
+            while (writing.get()) {
+                store.read(key).ifPresent(stored -> {
+                    if (!DigestUtils.md5Hex(stored.content()).equals(stored.version())) {
+                        mismatches.add(new String(stored.content(), UTF_8));
+                    }
+                });
+            }
+            writer.join();
+
+            assertThat(mismatches).isEmpty();
+            assertThat(store.read(key)).isEmpty();
         }
     }
 }
