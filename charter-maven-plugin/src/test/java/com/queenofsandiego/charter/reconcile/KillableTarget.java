@@ -3,13 +3,17 @@ package com.queenofsandiego.charter.reconcile;
 import com.queenofsandiego.charter.store.ObjectStore;
 import com.queenofsandiego.charter.store.SiteObject;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 /**
- * A target whose process "dies" once {@code dead} turns true: from then on every request throws {@link Killed}, which
- * nothing in charter catches, so nothing more is written — not the ledger, not the lock's release.
+ * A target whose process "dies" once {@code killed} turns true, or at the first write or delete of a key
+ * {@code dieAt} accepts: that request and every one after it throw {@link Killed}, which nothing in charter catches, so
+ * nothing more is written — not the ledger, not the lock's release. It remembers the key of every write and delete.
  */
 final class KillableTarget implements ObjectStore {
 
@@ -22,17 +26,45 @@ final class KillableTarget implements ObjectStore {
     }
 
     private final ObjectStore target;
-    private final BooleanSupplier dead;
+    private final BooleanSupplier killed;
+    private final Predicate<String> dieAt;
+    private volatile boolean dead;
+    /** The keys written or deleted, in order. */
+    final List<String> changed = new CopyOnWriteArrayList<>();
 
-    KillableTarget(ObjectStore target, BooleanSupplier dead) {
+    KillableTarget(ObjectStore target, BooleanSupplier killed) {
+        this(target, killed, key -> false);
+    }
+
+    private KillableTarget(ObjectStore target, BooleanSupplier killed, Predicate<String> dieAt) {
         this.target = target;
-        this.dead = dead;
+        this.killed = killed;
+        this.dieAt = dieAt;
+    }
+
+    /** A target that dies at the first write or delete of a key {@code dieAt} accepts. */
+    static KillableTarget dyingAt(ObjectStore target, Predicate<String> dieAt) {
+        return new KillableTarget(target, () -> false, dieAt);
+    }
+
+    /** A target that only remembers what was written. */
+    static KillableTarget watching(ObjectStore target) {
+        return dyingAt(target, key -> false);
     }
 
     private void check() {
-        if (dead.getAsBoolean()) {
+        if (dead || killed.getAsBoolean()) {
             throw new Killed();
         }
+    }
+
+    private void changing(String key) {
+        check();
+        if (dieAt.test(key)) {
+            dead = true;
+            throw new Killed();
+        }
+        changed.add(key);
     }
 
     @Override
@@ -60,31 +92,31 @@ final class KillableTarget implements ObjectStore {
 
     @Override
     public void upload(SiteObject object) {
-        check();
+        changing(object.key());
         target.upload(object);
     }
 
     @Override
     public void write(String key, byte[] content, String contentType) {
-        check();
+        changing(key);
         target.write(key, content, contentType);
     }
 
     @Override
     public Optional<String> writeIfAbsent(String key, byte[] content, String contentType) {
-        check();
+        changing(key);
         return target.writeIfAbsent(key, content, contentType);
     }
 
     @Override
     public Optional<String> writeIfMatch(String key, byte[] content, String contentType, String version) {
-        check();
+        changing(key);
         return target.writeIfMatch(key, content, contentType, version);
     }
 
     @Override
     public void delete(String key) {
-        check();
+        changing(key);
         target.delete(key);
     }
 

@@ -63,7 +63,7 @@ class LedgerCarryTest {
         assertThat(fixture.plan(bookings).isEmpty()).isTrue();
 
         bookings.set(1_000, BookingChanges.startingAt(bookings.get(1_000), "09:15"));
-        WatchedTarget target = new WatchedTarget(fixture.target());
+        KillableTarget target = KillableTarget.watching(fixture.target());
         deploy(target, bookings);
 
         assertThat(fixture.applied.reconcile().changes())
@@ -162,7 +162,7 @@ class LedgerCarryTest {
 
         bookings.set(0, BookingChanges.startingAt(bookings.get(0), "08:00"));
         bookings.add(booking("BS-00004"));
-        WatchedTarget dying = new WatchedTarget(fixture.target(), key -> key.endsWith(dieAt));
+        KillableTarget dying = KillableTarget.dyingAt(fixture.target(), key -> key.endsWith(dieAt));
         assertThatThrownBy(() -> deploy(dying, bookings)).isInstanceOf(KillableTarget.Killed.class);
         assertThat(dying.changed).contains(".charter/" + Ledger.JOURNAL);
 
@@ -286,7 +286,7 @@ class LedgerCarryTest {
         assertThat(fixture.plan(bookings).isEmpty()).isTrue();
     }
 
-    private void deploy(WatchedTarget target, List<Booking> bookings) {
+    private void deploy(KillableTarget target, List<Booking> bookings) {
         fixture.deploy(target, bookings, fixture.clients(), 10, false);
     }
 
