@@ -69,6 +69,9 @@ public final class Deployment {
         this.progress = progress;
     }
 
+    /** What a deploy plans from: the site the bookings render to, and the bookings. */
+    public record Inputs(SiteOutputs site, List<Booking> bookings) {}
+
     /**
      * What deploy would do, against what is live: renders only the files whose fingerprint differs from the one the
      * manifest recorded (or that are missing or changed in the target), compares those by content, and takes the rest
@@ -77,24 +80,37 @@ public final class Deployment {
      */
     public DeployPlan plan(
             SiteOutputs site, List<Booking> bookings, Map<RemoteSystem, RemoteClient> readers, int concurrency) {
-        // What is live (the listing, the manifest, the ledger, the distribution) is read while the fingerprints are
-        // worked out and the template engine is readied: one waits on the target, the other on the CPU.
+        return plan(() -> new Inputs(site, bookings), readers, concurrency);
+    }
+
+    /**
+     * As {@link #plan(SiteOutputs, List, Map, int)}, with the inputs still being read and checked elsewhere: what is
+     * live (the listing, the manifest, the ledger, the distribution) is read meanwhile, and while the fingerprints are
+     * worked out and the template engine is readied. One waits on the target, the other on the CPU.
+     *
+     * @param inputs gives the inputs once they are ready, or throws what stopped them
+     */
+    public <E extends Exception> DeployPlan plan(
+            BackgroundTask.Work<Inputs, E> inputs, Map<RemoteSystem, RemoteClient> readers, int concurrency) throws E {
+        Inputs ready;
         Map<String, String> fingerprints;
         LiveSite live;
         Ledger ledger;
         Optional<LiveDistribution> distribution;
-        try (BackgroundTask<LiveSite, RuntimeException> readingSite = BackgroundTask.start(
-                        "charter-read-live-site", () -> LiveSite.read(target, state, site.keys(), refresh));
+        try (BackgroundTask<LiveSite.Listed, RuntimeException> listing =
+                        BackgroundTask.start("charter-read-listing", () -> LiveSite.listed(target, state));
                 BackgroundTask<Ledger, RuntimeException> readingLedger =
                         BackgroundTask.start("charter-read-ledger", () -> Ledger.load(state));
                 BackgroundTask<Optional<LiveDistribution>, RuntimeException> readingDistribution =
                         BackgroundTask.start("charter-read-distribution", () -> cdn.map(LiveDistribution::read))) {
-            fingerprints = site.fingerprints();
-            site.prepareRendering();
-            live = readingSite.join();
+            ready = inputs.call();
+            fingerprints = ready.site().fingerprints();
+            ready.site().prepareRendering();
+            live = listing.join().withMetadata(target, ready.site().keys(), refresh);
             ledger = readingLedger.join();
             distribution = readingDistribution.join();
         }
+        SiteOutputs site = ready.site();
         Map<String, String> render = new TreeMap<>();
         Set<String> kept = new TreeSet<>();
         fingerprints.forEach((key, fingerprint) -> {
@@ -114,7 +130,7 @@ public final class Deployment {
                 distribution,
                 PublishPlanner.functionSource(),
                 associate);
-        return withReconcile(publish, ledger, bookings, readers, concurrency);
+        return withReconcile(publish, ledger, ready.bookings(), readers, concurrency);
     }
 
     /** What deploy would do, without a refresh. */

@@ -153,30 +153,28 @@ abstract class AbstractPublishMojo extends AbstractCharterMojo {
                 remoteSettings(), new SettingsSecrets(environment(), settings, decrypter), RetrySettings.DEFAULT);
     }
 
-    /** What the repository holds: every booking, and every file the site should hold with its fingerprint. */
-    record Sources(Bookings bookings, SiteOutputs site) {}
-
     /**
      * Reads and checks the bookings and works out every file's fingerprint on a thread of its own, while the target,
-     * JADA and SCC are opened and the lock is taken: one waits on the CPU, the others mostly on files and the network.
+     * JADA and SCC are opened, the lock is taken and what is live is read: one waits on the CPU, the others mostly on
+     * files and the network.
      */
-    BackgroundTask<Sources, MojoFailureException> readSources() {
-        return BackgroundTask.start("charter-read-sources", () -> {
+    BackgroundTask<Deployment.Inputs, MojoFailureException> readInputs() {
+        return BackgroundTask.start("charter-read-inputs", () -> {
             Bookings bookings = loadBookings();
             SiteOutputs site = new SiteGenerator(siteSettings()).outputs(bookings);
             site.fingerprints();
-            return new Sources(bookings, site);
+            return new Deployment.Inputs(site, bookings.bookings());
         });
     }
 
     /** A plan and nothing else; with {@code charter.refresh} it reads JADA and SCC, so it needs their secrets. */
-    DeployPlan planOnly(Deployment deployment, BackgroundTask<Sources, MojoFailureException> sources)
+    DeployPlan planOnly(Deployment deployment, BackgroundTask<Deployment.Inputs, MojoFailureException> inputs)
             throws MojoFailureException {
         if (!refresh) {
-            return plan(deployment, sources.join(), Map.of());
+            return plan(deployment, inputs, Map.of());
         }
         try (Remotes remotes = openRemotes()) {
-            return plan(deployment, sources.join(), remotes.clients());
+            return plan(deployment, inputs, remotes.clients());
         }
     }
 
@@ -184,8 +182,12 @@ abstract class AbstractPublishMojo extends AbstractCharterMojo {
      * Renders what differs from the live site, compares it and the bookings with the target and its ledger (reading
      * JADA and SCC through {@code readers} on a refresh), writes plan.json and plan.md, and prints the plan.
      */
-    DeployPlan plan(Deployment deployment, Sources sources, Map<RemoteSystem, RemoteClient> readers) {
-        DeployPlan plan = deployment.plan(sources.site(), sources.bookings().bookings(), readers, concurrency);
+    DeployPlan plan(
+            Deployment deployment,
+            BackgroundTask<Deployment.Inputs, MojoFailureException> inputs,
+            Map<RemoteSystem, RemoteClient> readers)
+            throws MojoFailureException {
+        DeployPlan plan = deployment.plan(inputs::join, readers, concurrency);
         PlanFiles.write(
                 outputDirectory.toPath(),
                 plan,

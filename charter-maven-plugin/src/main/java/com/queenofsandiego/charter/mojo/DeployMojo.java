@@ -34,11 +34,11 @@ public class DeployMojo extends AbstractPublishMojo {
 
     @Override
     void run() throws Exception {
-        try (BackgroundTask<Sources, MojoFailureException> sources = readSources();
+        try (BackgroundTask<Deployment.Inputs, MojoFailureException> inputs = readInputs();
                 Targets.Connection connection = connect()) {
             Deployment deployment = deployment(connection);
             if (dryRun) {
-                planOnly(deployment, sources);
+                planOnly(deployment, inputs);
                 getLog().info("charter: dry run (charter.dryRun=true): nothing was changed");
                 return;
             }
@@ -48,7 +48,7 @@ public class DeployMojo extends AbstractPublishMojo {
                 getLog().info("charter: took the deploy lock on "
                         + connection.state().describe() + " until "
                         + lock.holder().expires());
-                DeployPlan plan = plan(deployment, sources.join(), remotes.clients());
+                DeployPlan plan = plan(deployment, inputs, remotes.clients());
                 Deployment.Result result =
                         deployment.apply(plan, remotes.clients(), deleteLimit(), concurrency, lock::confirm);
                 getLog().info("charter: deployed to " + connection.target().describe() + ": " + result);

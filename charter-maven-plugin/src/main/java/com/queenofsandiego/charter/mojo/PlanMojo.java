@@ -2,6 +2,7 @@ package com.queenofsandiego.charter.mojo;
 
 import com.queenofsandiego.charter.BackgroundTask;
 import com.queenofsandiego.charter.deploy.DeployLock;
+import com.queenofsandiego.charter.deploy.Deployment;
 import com.queenofsandiego.charter.deploy.Targets;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -16,9 +17,9 @@ public class PlanMojo extends AbstractPublishMojo {
 
     @Override
     void run() throws Exception {
-        try (BackgroundTask<Sources, MojoFailureException> sources = readSources();
+        try (BackgroundTask<Deployment.Inputs, MojoFailureException> inputs = readInputs();
                 Targets.Connection connection = connect()) {
-            planOnly(deployment(connection), sources);
+            planOnly(deployment(connection), inputs);
             DeployLock.holder(connection.state())
                     .ifPresent(holder -> getLog().warn("charter: a deploy holds the lock on "
                             + connection.state().describe() + ": " + holder.holder() + " until " + holder.expires()

@@ -40,21 +40,38 @@ public record LiveSite(
      * @param refresh read every published object's metadata, so that objects changed by hand are uploaded again
      */
     public static LiveSite read(ObjectStore target, StateStore state, Set<String> published, boolean refresh) {
-        Map<String, String> listing;
-        Manifest.Versioned manifest;
-        // On S3 a large listing is many requests one after another: the manifest is read meanwhile.
+        return listed(target, state).withMetadata(target, published, refresh);
+    }
+
+    /**
+     * The listing and the manifest, read together: on S3 a large listing is many requests, and the manifest is read
+     * meanwhile. What they cannot vouch for is read next, once the published keys are known ({@link
+     * Listed#withMetadata}).
+     */
+    public static Listed listed(ObjectStore target, StateStore state) {
         try (BackgroundTask<Manifest.Versioned, RuntimeException> reading =
                 BackgroundTask.start("charter-read-manifest", () -> Manifest.read(state))) {
-            listing = target.list();
-            manifest = reading.join();
+            Map<String, String> listing = target.list();
+            return new Listed(target.describe(), listing, reading.join());
         }
-        List<String> unknown = published.stream()
-                .filter(listing::containsKey)
-                .filter(key ->
-                        refresh || !manifestSays(manifest.manifest().objects().get(key), listing.get(key)))
-                .sorted()
-                .toList();
-        return new LiveSite(target.describe(), listing, manifest, head(target, unknown));
+    }
+
+    /** The listing and the manifest, before any object's own metadata is read. */
+    public record Listed(String target, Map<String, String> listing, Manifest.Versioned manifest) {
+
+        /**
+         * What is live, reading the metadata of the published objects the listing and the manifest cannot vouch for
+         * (of every published object with {@code refresh}).
+         */
+        public LiveSite withMetadata(ObjectStore store, Set<String> published, boolean refresh) {
+            List<String> unknown = published.stream()
+                    .filter(listing::containsKey)
+                    .filter(key -> refresh
+                            || !manifestSays(manifest.manifest().objects().get(key), listing.get(key)))
+                    .sorted()
+                    .toList();
+            return new LiveSite(target, listing, manifest, head(store, unknown));
+        }
     }
 
     /** Whether the manifest alone tells what the listed object is (or that it was replaced). */

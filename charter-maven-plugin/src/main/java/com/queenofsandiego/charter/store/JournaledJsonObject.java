@@ -49,7 +49,7 @@ public final class JournaledJsonObject implements AutoCloseable {
         this.snapshot = snapshot;
         this.journal = journalOf(snapshot);
         this.unreadable = unreadable;
-        this.loading = BackgroundTask.start("charter-read-" + snapshot.getFileName(), this::load);
+        this.loading = BackgroundTask.start("charter-read-" + snapshot, this::load);
     }
 
     /** The journal of {@code snapshot}: {@code name.journal.jsonl} for {@code name.json}. */

@@ -25,6 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -272,7 +274,67 @@ class IncrementalDeployTest {
         assertThat(outputs.keys())
                 .isEqualTo(outputs.fingerprints().keySet())
                 .contains("g/k3m9x2pq7a.html", "g/k3m9x2pq7a.ics");
-        assertThat(Thread.getAllStackTraces().keySet())
-                .noneMatch(thread -> thread.getName().equals("charter-read-live-site"));
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(IncrementalDeployTest::readsWhatIsLive);
+    }
+
+    /**
+     * What is live is read while the bookings are still being read and checked; bookings that fail stop the plan with
+     * their own error, and leave nothing reading.
+     */
+    @Test
+    void whatIsLiveIsReadWhileTheInputsAreStillBeingReadAndFailingInputsStopThePlan() throws Exception {
+        Path clone = FileTrees.copy(source, work.resolve("clone-waiting"));
+        SiteSettings settings = FingerprintPrinter.settings(clone);
+        Bookings bookings = FingerprintPrinter.bookings(clone);
+        DirectoryStore target = new DirectoryStore(work.resolve("local"));
+        CountDownLatch listed = new CountDownLatch(1);
+        ObjectStore watched = (ObjectStore) Proxy.newProxyInstance(
+                ObjectStore.class.getClassLoader(), new Class<?>[] {ObjectStore.class}, (proxy, method, arguments) -> {
+                    if (method.getName().equals("list")) {
+                        listed.countDown();
+                    }
+                    try {
+                        return method.invoke(target, arguments);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        Deployment deployment =
+                new Deployment(watched, StateStore.in(target), Optional.empty(), false, false, Map.of(), progress::add);
+        SiteOutputs outputs = new SiteGenerator(settings, RENDERER).outputs(bookings);
+
+        DeployPlan plan = deployment.plan(
+                () -> {
+                    if (!listed.await(30, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("the target was not listed while the inputs were read");
+                    }
+                    return new Deployment.Inputs(outputs, bookings.bookings());
+                },
+                Map.of(),
+                1);
+        assertThat(plan.publish().uploads()).as("the clone is what is live").isEmpty();
+        assertThat(progress)
+                .last()
+                .asString()
+                .startsWith("rendered 0 of " + outputs.keys().size() + " files");
+
+        IOException unreadable = new IOException("bookings/a.yaml: unreadable");
+        assertThatThrownBy(() -> deployment.plan(
+                        () -> {
+                            throw unreadable;
+                        },
+                        Map.of(),
+                        1))
+                .isSameAs(unreadable);
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(IncrementalDeployTest::readsWhatIsLive);
+    }
+
+    private static boolean readsWhatIsLive(Thread thread) {
+        return Stream.of(
+                        "charter-read-listing",
+                        "charter-read-manifest",
+                        "charter-read-ledger",
+                        "charter-read-distribution")
+                .anyMatch(thread.getName()::equals);
     }
 }
