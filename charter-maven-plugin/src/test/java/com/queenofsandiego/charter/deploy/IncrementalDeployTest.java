@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -251,17 +252,11 @@ class IncrementalDeployTest {
         SiteSettings settings = FingerprintPrinter.settings(clone);
         Bookings bookings = FingerprintPrinter.bookings(clone);
         DirectoryStore target = new DirectoryStore(work.resolve("local"));
-        ObjectStore failing = (ObjectStore) Proxy.newProxyInstance(
-                ObjectStore.class.getClassLoader(), new Class<?>[] {ObjectStore.class}, (proxy, method, arguments) -> {
-                    if (method.getName().equals("list")) {
-                        throw new UncheckedIOException(new IOException("the bucket cannot be listed"));
-                    }
-                    try {
-                        return method.invoke(target, arguments);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        ObjectStore failing = intercepted(target, method -> {
+            if (method.equals("list")) {
+                throw new UncheckedIOException(new IOException("the bucket cannot be listed"));
+            }
+        });
         Deployment deployment =
                 new Deployment(failing, StateStore.in(target), Optional.empty(), false, false, Map.of(), progress::add);
         SiteOutputs outputs = new SiteGenerator(settings, RENDERER).outputs(bookings);
@@ -288,17 +283,11 @@ class IncrementalDeployTest {
         Bookings bookings = FingerprintPrinter.bookings(clone);
         DirectoryStore target = new DirectoryStore(work.resolve("local"));
         CountDownLatch listed = new CountDownLatch(1);
-        ObjectStore watched = (ObjectStore) Proxy.newProxyInstance(
-                ObjectStore.class.getClassLoader(), new Class<?>[] {ObjectStore.class}, (proxy, method, arguments) -> {
-                    if (method.getName().equals("list")) {
-                        listed.countDown();
-                    }
-                    try {
-                        return method.invoke(target, arguments);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        ObjectStore watched = intercepted(target, method -> {
+            if (method.equals("list")) {
+                listed.countDown();
+            }
+        });
         Deployment deployment =
                 new Deployment(watched, StateStore.in(target), Optional.empty(), false, false, Map.of(), progress::add);
         SiteOutputs outputs = new SiteGenerator(settings, RENDERER).outputs(bookings);
@@ -327,6 +316,19 @@ class IncrementalDeployTest {
                         1))
                 .isSameAs(unreadable);
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(IncrementalDeployTest::readsWhatIsLive);
+    }
+
+    /** The target, with {@code before} told the name of each method called on it first (it may throw instead). */
+    private static ObjectStore intercepted(ObjectStore target, Consumer<String> before) {
+        return (ObjectStore) Proxy.newProxyInstance(
+                ObjectStore.class.getClassLoader(), new Class<?>[] {ObjectStore.class}, (proxy, method, arguments) -> {
+                    before.accept(method.getName());
+                    try {
+                        return method.invoke(target, arguments);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     private static boolean readsWhatIsLive(Thread thread) {
