@@ -2,12 +2,12 @@ package com.queenofsandiego.charter.site;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.queenofsandiego.charter.store.AtomicFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -37,10 +37,7 @@ record GenerationState(Map<String, String> outputs) {
 
     void write(Path file) {
         try {
-            Files.createDirectories(file.getParent());
-            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            JSON.writeValue(temporary.toFile(), new GenerationState(new TreeMap<>(outputs)));
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.replace(file, JSON.writeValueAsBytes(new GenerationState(new TreeMap<>(outputs))));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

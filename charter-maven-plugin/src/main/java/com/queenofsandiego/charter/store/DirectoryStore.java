@@ -13,7 +13,6 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Optional;
@@ -222,8 +221,7 @@ public final class DirectoryStore implements ObjectStore, AutoCloseable {
 
     private static void copy(Path from, Path to) {
         try {
-            Files.createDirectories(to.getParent());
-            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.replaceWithCopy(to, from);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy " + from + " to " + to, e);
         }
@@ -231,11 +229,7 @@ public final class DirectoryStore implements ObjectStore, AutoCloseable {
 
     private static void writeBytes(Path to, byte[] content) {
         try {
-            Files.createDirectories(to.getParent());
-            Path temporary =
-                    Files.createTempFile(to.getParent(), to.getFileName().toString(), ".tmp");
-            Files.write(temporary, content);
-            Files.move(temporary, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.replace(to, content);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + to, e);
         }

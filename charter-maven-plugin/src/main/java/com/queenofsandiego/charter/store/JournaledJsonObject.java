@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.function.Function;
 
@@ -204,14 +203,7 @@ public final class JournaledJsonObject implements AutoCloseable {
 
     /** Writes the object as the new snapshot in one move, then empties the journal it now includes. */
     private void compact(ObjectNode document) throws IOException {
-        Path temporary = Files.createTempFile(
-                snapshot.getParent(), snapshot.getFileName().toString(), ".tmp");
-        try {
-            JSON.writeValue(temporary.toFile(), document);
-            Files.move(temporary, snapshot, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFiles.replace(snapshot, JSON.writeValueAsBytes(document));
         // Emptied rather than deleted: a replay after a crash between the move and this is harmless, and a writer
         // that still has the journal open keeps appending to the same file.
         try (FileChannel channel = FileChannel.open(journal, StandardOpenOption.WRITE)) {
