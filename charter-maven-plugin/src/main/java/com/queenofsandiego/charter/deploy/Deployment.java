@@ -92,25 +92,32 @@ public final class Deployment {
      */
     public <E extends Exception> DeployPlan plan(
             BackgroundTask.Work<Inputs, E> inputs, Map<RemoteSystem, RemoteClient> readers, int concurrency) throws E {
-        Inputs ready;
-        Map<String, String> fingerprints;
-        LiveSite live;
-        Ledger ledger;
-        Optional<LiveDistribution> distribution;
         try (BackgroundTask<LiveSite.Listed, RuntimeException> listing =
                         BackgroundTask.start("charter-read-listing", () -> LiveSite.listed(target, state));
                 BackgroundTask<Ledger, RuntimeException> readingLedger =
                         BackgroundTask.start("charter-read-ledger", () -> Ledger.load(state));
                 BackgroundTask<Optional<LiveDistribution>, RuntimeException> readingDistribution =
                         BackgroundTask.start("charter-read-distribution", () -> cdn.map(LiveDistribution::read))) {
-            ready = inputs.call();
-            fingerprints = ready.site().fingerprints();
-            ready.site().prepareRendering();
-            live = listing.join().withMetadata(target, ready.site().keys(), refresh);
-            ledger = readingLedger.join();
-            distribution = readingDistribution.join();
+            Inputs ready = inputs.call();
+            Ledger ledger = readingLedger.join();
+            // JADA and SCC are planned meanwhile: they need only the bookings and the ledger
+            try (BackgroundTask<Reconciling, RuntimeException> reconciling = BackgroundTask.start(
+                    "charter-plan-reconcile", () -> reconcile(ledger, ready.bookings(), readers, concurrency))) {
+                Map<String, String> fingerprints = ready.site().fingerprints();
+                ready.site().prepareRendering();
+                LiveSite live = listing.join().withMetadata(target, ready.site().keys(), refresh);
+                PublishPlan publish = publish(ready.site(), fingerprints, live, readingDistribution.join());
+                return withReconcile(publish, ledger, reconciling.join());
+            }
         }
-        SiteOutputs site = ready.site();
+    }
+
+    /** Renders what the live site does not hold already and compares it with what is live. */
+    private PublishPlan publish(
+            SiteOutputs site,
+            Map<String, String> fingerprints,
+            LiveSite live,
+            Optional<LiveDistribution> distribution) {
         Map<String, String> render = new TreeMap<>();
         Set<String> kept = new TreeSet<>();
         fingerprints.forEach((key, fingerprint) -> {
@@ -123,14 +130,13 @@ public final class Deployment {
         site.render(render.keySet());
         progress.accept("rendered " + render.size() + " of " + fingerprints.size()
                 + " files; the rest are live and rendered from the same inputs");
-        PublishPlan publish = PublishPlanner.plan(
+        return PublishPlanner.plan(
                 LocalTree.objects(site.directory(), render),
                 kept,
                 live,
                 distribution,
                 PublishPlanner.functionSource(),
                 associate);
-        return withReconcile(publish, ledger, ready.bookings(), readers, concurrency);
     }
 
     /** What deploy would do, without a refresh. */
@@ -160,7 +166,21 @@ public final class Deployment {
             List<Booking> bookings,
             Map<RemoteSystem, RemoteClient> readers,
             int concurrency) {
+        return withReconcile(publish, ledger, reconcile(ledger, bookings, readers, concurrency));
+    }
+
+    private DeployPlan withReconcile(PublishPlan publish, Ledger ledger, Reconciling reconciling) {
+        reconciling.refreshed().ifPresent(progress);
+        return new DeployPlan(publish, reconciling.plan(), ledger);
+    }
+
+    /** The JADA and SCC plan, and what a refresh read for it (told once the plan is whole, so lines keep their order). */
+    private record Reconciling(ReconcilePlan plan, Optional<String> refreshed) {}
+
+    private Reconciling reconcile(
+            Ledger ledger, List<Booking> bookings, Map<RemoteSystem, RemoteClient> readers, int concurrency) {
         Optional<LiveEntries> live = Optional.empty();
+        Optional<String> refreshed = Optional.empty();
         if (refresh) {
             if (!readers.keySet().containsAll(systems.keySet())) {
                 throw new IllegalArgumentException("charter.refresh reads JADA and SCC: plan with their clients");
@@ -168,14 +188,14 @@ public final class Deployment {
             Map<RemoteSystem, List<String>> toRead =
                     ReconcilePlanner.toRefresh(bookings, ledger.entries(), ledger.endpoints(), systems);
             live = Optional.of(LiveEntries.read(readers, toRead, concurrency));
-            progress.accept("refreshed "
+            refreshed = Optional.of("refreshed "
                     + toRead.values().stream().mapToInt(List::size).sum() + " entries from "
                     + String.join(
                             " and ",
                             systems.keySet().stream().map(RemoteSystem::label).toList()));
         }
         ReconcilePlan reconcile = ReconcilePlanner.plan(bookings, ledger.entries(), ledger.endpoints(), systems, live);
-        return new DeployPlan(publish, reconcile, ledger);
+        return new Reconciling(reconcile, refreshed);
     }
 
     /** What a deploy did. */

@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * What is live: the target's listing (key → ETag), the manifest of what charter put there, and the metadata of the
@@ -32,8 +31,6 @@ public record LiveSite(
         Map<String, String> listing,
         Manifest.Versioned manifest,
         Map<String, ObjectStore.Metadata> headed) {
-
-    private static final Pattern MD5 = Pattern.compile("[0-9a-f]{32}");
 
     /**
      * @param published the keys charter publishes now: only these are ever read beyond the listing
@@ -79,7 +76,7 @@ public record LiveSite(
         if (recorded == null) {
             return false;
         }
-        boolean md5Like = MD5.matcher(etag).matches();
+        boolean md5Like = looksLikeMd5(etag);
         if (recorded.sha256() == null) {
             return md5Like; // a manifest from before charter's hash: the ETag is taken for the MD5, as it was then
         }
@@ -117,7 +114,7 @@ public record LiveSite(
             return Optional.of(
                     new ObjectState(etag, null, recorded.contentType(), recorded.cacheControl(), fingerprint, null));
         }
-        boolean replaced = MD5.matcher(etag).matches() && !etag.equals(recorded.md5()) && !etag.equals(recorded.etag());
+        boolean replaced = looksLikeMd5(etag) && !etag.equals(recorded.md5()) && !etag.equals(recorded.etag());
         return replaced ? Optional.empty() : Optional.of(recorded);
     }
 
@@ -145,6 +142,20 @@ public record LiveSite(
         return object(key)
                 .map(live -> Objects.equals(live.fingerprint(), fingerprint))
                 .orElse(false);
+    }
+
+    /** Whether the ETag is 32 lower-case hex digits, as a single-part upload's MD5 is (no regex: it runs per object). */
+    static boolean looksLikeMd5(String etag) {
+        if (etag.length() != 32) {
+            return false;
+        }
+        for (int i = 0; i < etag.length(); i++) {
+            char c = etag.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Header values as a store may give them back: spaces after {@code ;} and case are not significant. */

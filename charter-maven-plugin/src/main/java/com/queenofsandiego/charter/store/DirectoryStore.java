@@ -14,9 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -66,21 +66,27 @@ public final class DirectoryStore implements ObjectStore, AutoCloseable {
     @Override
     public Map<String, String> list() {
         requests.count("LIST");
-        Map<String, String> objects = new TreeMap<>();
+        Map<String, String> objects = new HashMap<>();
         if (!Files.isDirectory(bucket)) {
             return objects;
         }
-        try (Stream<Path> walk = Files.walk(bucket)) {
-            walk.filter(Files::isRegularFile).forEach(file -> {
+        try (Stream<Path> files =
+                Files.find(bucket, Integer.MAX_VALUE, (file, attributes) -> attributes.isRegularFile())) {
+            files.forEach(file -> {
                 String key = bucket.relativize(file).toString().replace('\\', '/');
                 if (!key.startsWith(PRIVATE_PREFIX)) {
-                    ObjectState state = recorded(key);
-                    objects.put(key, state != null ? state.md5() : md5(file));
+                    objects.put(key, null);
                 }
             });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + bucket, e);
         }
+        // one look at the headers for the whole listing, as S3 lists ETags without reading each object
+        headers.read(document -> {
+            objects.replaceAll((key, none) -> document.path(key).path("md5").textValue());
+            return null;
+        });
+        objects.replaceAll((key, md5) -> md5 != null ? md5 : md5(bucket.resolve(key)));
         return objects;
     }
 

@@ -16,8 +16,9 @@ public interface ObjectStore {
     String describe();
 
     /**
-     * Every object outside {@code .charter/}: key → its ETag as listed, without quotes. S3's is the content's MD5 only
-     * for a single-part upload without SSE-KMS, so it is never taken as a content hash on its own.
+     * Every object outside {@code .charter/}: key → its ETag as listed, without quotes, in no order (it is looked up,
+     * tens of thousands of times a plan). S3's is the content's MD5 only for a single-part upload without SSE-KMS, so
+     * it is never taken as a content hash on its own.
      */
     Map<String, String> list();
 

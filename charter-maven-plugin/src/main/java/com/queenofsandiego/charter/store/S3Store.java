@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -76,7 +75,7 @@ public final class S3Store implements ObjectStore {
     @Override
     public Map<String, String> list() {
         ListObjectsV2Response first = page(null, null, null);
-        Map<String, String> objects = new TreeMap<>();
+        Map<String, String> objects = new HashMap<>();
         keep(first, null, objects);
         if (Boolean.TRUE.equals(first.isTruncated())) {
             String end = first.contents().get(first.contents().size() - 1).key();
