@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +49,10 @@ public final class BookingLoader {
         }
         List<Path> files = bookingFiles(bookingsDirectory);
         BookingParser parser = new BookingParser(roster);
+        String shownDirectory = display(bookingsDirectory);
         // In file order whatever order the files are parsed in: problems and bookings come out the same every run.
         List<FileResult> results = files.parallelStream()
-                .map(file -> parse(parser, bookingsDirectory, file))
+                .map(file -> parse(parser, bookingsDirectory, shownDirectory, file))
                 .toList();
 
         List<Booking> bookings = new ArrayList<>();
@@ -68,11 +70,11 @@ public final class BookingLoader {
                 files.size());
     }
 
-    private FileResult parse(BookingParser parser, Path bookingsDirectory, Path file) {
-        Problems problems = new Problems(display(file));
-        if (!SAFE_NAME
-                .matcher(bookingsDirectory.relativize(file).toString().replace('\\', '/'))
-                .matches()) {
+    private static FileResult parse(BookingParser parser, Path bookingsDirectory, String shownDirectory, Path file) {
+        String name = bookingsDirectory.relativize(file).toString().replace('\\', '/');
+        String shownName = UntrustedText.oneLine(name);
+        Problems problems = new Problems(shownDirectory.isEmpty() ? shownName : shownDirectory + "/" + shownName);
+        if (!SAFE_NAME.matcher(name).matches()) {
             problems.at(
                     Position.START,
                     "rename the file: booking files and their folders are named with letters a-z and A-Z,"
@@ -86,16 +88,15 @@ public final class BookingLoader {
     /** Ids and slugs must be unique across files: the message names both files. A clashing id says enough. */
     private static List<Problem> crossFileProblems(List<FileResult> results) {
         List<Problem> problems = new ArrayList<>();
-        Map<String, String> byId = new HashMap<>();
-        Map<String, String> bySlug = new HashMap<>();
+        Map<String, Place> byId = new HashMap<>();
+        Map<String, Place> bySlug = new HashMap<>();
         for (FileResult result : results) {
             if (result.parsed().identity().isEmpty()) {
                 continue;
             }
             BookingParser.Identity identity = result.parsed().identity().get();
             String here = result.file();
-            String sameId =
-                    byId.putIfAbsent(identity.id(), here + ":" + identity.idAt().line());
+            Place sameId = byId.putIfAbsent(identity.id(), new Place(here, identity.idAt()));
             if (sameId != null) {
                 problems.add(Problem.at(
                         here,
@@ -107,8 +108,7 @@ public final class BookingLoader {
                 continue;
             }
             String slug = identity.slug().get();
-            String sameSlug =
-                    bySlug.putIfAbsent(slug, here + ":" + identity.slugAt().line());
+            Place sameSlug = bySlug.putIfAbsent(slug, new Place(here, identity.slugAt()));
             if (sameSlug != null && sameId == null) {
                 problems.add(Problem.at(
                         here,
@@ -119,6 +119,14 @@ public final class BookingLoader {
         return problems;
     }
 
+    /** Where an id or slug was first seen; spelled out only when another file uses it too. */
+    private record Place(String file, Position at) {
+        @Override
+        public String toString() {
+            return file + ":" + at.line();
+        }
+    }
+
     private static List<Path> bookingFiles(Path directory) {
         // Files.find hands over the attributes the walk read anyway: a second look only for links, followed as before.
         try (Stream<Path> walk = Files.find(
@@ -126,7 +134,10 @@ public final class BookingLoader {
                 Integer.MAX_VALUE,
                 (file, attributes) ->
                         attributes.isRegularFile() || attributes.isSymbolicLink() && Files.isRegularFile(file))) {
-            return walk.filter(BookingLoader::isYaml).sorted().toList();
+            // by name as text: sorting Paths compares their bytes afresh every time, thousands of times
+            return walk.filter(BookingLoader::isYaml)
+                    .sorted(Comparator.comparing(Path::toString))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + directory, e);
         }

@@ -133,6 +133,19 @@ class BookingLoaderTest {
                 .isEqualTo(elsewhere.resolve("bookings/x.yaml").toAbsolutePath().toString());
     }
 
+    @Test
+    void filesAreShownByTheirNameAloneWhenTheBookingsDirectoryIsTheRoot() {
+        new BookingFiles(root).booking("2024/x.yaml", "id: [");
+
+        Bookings bookings =
+                new BookingLoader(root.resolve("bookings")).load(root.resolve("bookings"), root.resolve("crew.yaml"));
+
+        assertThat(bookings.problems())
+                .singleElement()
+                .extracting(Problem::file)
+                .isEqualTo("2024/x.yaml");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"my booking.yaml", "a`b.yaml", "x:y.yaml", "café.yaml", "-a.yaml", "2024 june/a.yaml"})
     void bookingFilesWithNamesOutsidePlainCharactersAreProblems(String name) {
