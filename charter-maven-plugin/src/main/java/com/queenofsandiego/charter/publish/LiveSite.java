@@ -6,6 +6,7 @@ import com.queenofsandiego.charter.store.ObjectStore;
 import com.queenofsandiego.charter.store.ParallelRequests;
 import com.queenofsandiego.charter.store.StateStore;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,13 +25,23 @@ import java.util.TreeMap;
  * the object's own metadata is read, for those objects only; with {@code refresh}, for every object, to find hand
  * edits the listing does not show.
  *
+ * @param recorded the manifest's objects, by key, for lookups (tens of thousands a plan)
  * @param headed the metadata read from the objects themselves (HEAD), by key
  */
 public record LiveSite(
         String target,
         Map<String, String> listing,
         Manifest.Versioned manifest,
+        Map<String, ObjectState> recorded,
         Map<String, ObjectStore.Metadata> headed) {
+
+    public LiveSite(
+            String target,
+            Map<String, String> listing,
+            Manifest.Versioned manifest,
+            Map<String, ObjectStore.Metadata> headed) {
+        this(target, listing, manifest, new HashMap<>(manifest.manifest().objects()), headed);
+    }
 
     /**
      * @param published the keys charter publishes now: only these are ever read beyond the listing
@@ -49,12 +60,21 @@ public record LiveSite(
         try (BackgroundTask<Manifest.Versioned, RuntimeException> reading =
                 BackgroundTask.start("charter-read-manifest", () -> Manifest.read(state))) {
             Map<String, String> listing = target.list();
-            return new Listed(target.describe(), listing, reading.join());
+            Manifest.Versioned manifest = reading.join();
+            return new Listed(
+                    target.describe(),
+                    listing,
+                    manifest,
+                    new HashMap<>(manifest.manifest().objects()));
         }
     }
 
-    /** The listing and the manifest, before any object's own metadata is read. */
-    public record Listed(String target, Map<String, String> listing, Manifest.Versioned manifest) {
+    /** The listing and the manifest, before any object's own metadata is read; {@code recorded} as in LiveSite. */
+    public record Listed(
+            String target,
+            Map<String, String> listing,
+            Manifest.Versioned manifest,
+            Map<String, ObjectState> recorded) {
 
         /**
          * What is live, reading the metadata of the published objects the listing and the manifest cannot vouch for
@@ -63,11 +83,10 @@ public record LiveSite(
         public LiveSite withMetadata(ObjectStore store, Set<String> published, boolean refresh) {
             List<String> unknown = published.stream()
                     .filter(listing::containsKey)
-                    .filter(key -> refresh
-                            || !manifestSays(manifest.manifest().objects().get(key), listing.get(key)))
+                    .filter(key -> refresh || !manifestSays(recorded.get(key), listing.get(key)))
                     .sorted()
                     .toList();
-            return new LiveSite(target, listing, manifest, head(store, unknown));
+            return new LiveSite(target, listing, manifest, recorded, head(store, unknown));
         }
     }
 
@@ -100,7 +119,7 @@ public record LiveSite(
         if (etag == null) {
             return Optional.empty();
         }
-        ObjectState recorded = manifest.manifest().objects().get(key);
+        ObjectState recorded = this.recorded.get(key);
         ObjectStore.Metadata metadata = headed.get(key);
         if (metadata != null) {
             return fromMetadata(metadata, recorded);
