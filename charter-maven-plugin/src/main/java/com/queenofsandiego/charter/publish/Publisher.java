@@ -48,7 +48,7 @@ public final class Publisher {
     public Result apply(PublishPlan plan) {
         List<String> pending = cdn.isPresent() ? plan.invalidations() : List.of();
         Manifest stored = plan.before();
-        Optional<String> version = plan.manifestVersion();
+        Manifest.Version version = plan.manifestVersion();
         if (!pending.isEmpty()) {
             heartbeat.run();
             Manifest withPending = plan.before().withPending(pending);
@@ -98,8 +98,8 @@ public final class Publisher {
     }
 
     /** Writes the manifest over the version this deploy last saw, when it differs, so an unchanged site makes no write. */
-    private Optional<String> write(Manifest manifest, Manifest stored, Optional<String> version) {
-        return manifest.equals(stored) ? version : Optional.of(manifest.write(state, version));
+    private Manifest.Version write(Manifest manifest, Manifest stored, Manifest.Version version) {
+        return manifest.equals(stored) ? version : manifest.write(state, version);
     }
 
     private void upload(PublishPlan.Phase phase) {
