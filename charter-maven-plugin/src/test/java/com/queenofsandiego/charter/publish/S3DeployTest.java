@@ -250,7 +250,14 @@ class S3DeployTest {
         PublishPlan changed = plan(site, second);
         assertThat(changed.uploads()).extracting(u -> u.object().key()).containsExactly("g/trip-one.html");
         assertThat(changed.invalidations()).containsExactly("/g/trip-one", "/g/trip-one.html");
+        String folded = etag(".charter/manifest.json");
         deploy(site, second, 10);
+        assertThat(etag(".charter/manifest.json"))
+                .as("the folded manifest is not rewritten for one change")
+                .isEqualTo(folded);
+        assertThat(second.requests())
+                .as("the page, then the changes with the pending invalidations and without")
+                .containsEntry("PUT", 3);
         assertThat(invalidationBodies())
                 .singleElement()
                 .asString()
