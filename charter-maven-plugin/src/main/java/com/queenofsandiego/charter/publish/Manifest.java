@@ -70,16 +70,16 @@ public record Manifest(Map<String, ObjectState> objects, List<String> pendingInv
         /** Nothing stored yet. */
         public static final Version NONE = new Version(Optional.empty(), Optional.empty(), Folded.NONE, Changes.NONE);
 
-        private final Optional<String> folded;
-        private final Optional<String> changes;
-        private final Folded base;
-        private final Changes stored;
+        private final Optional<String> foldedVersion;
+        private final Optional<String> changesVersion;
+        private final Folded folded;
+        private final Changes changes;
 
-        Version(Optional<String> folded, Optional<String> changes, Folded base, Changes stored) {
+        Version(Optional<String> foldedVersion, Optional<String> changesVersion, Folded folded, Changes changes) {
+            this.foldedVersion = foldedVersion;
+            this.changesVersion = changesVersion;
             this.folded = folded;
             this.changes = changes;
-            this.base = base;
-            this.stored = stored;
         }
     }
 
@@ -166,17 +166,17 @@ public record Manifest(Map<String, ObjectState> objects, List<String> pendingInv
      * generation. Stopped anywhere, the stored manifest reads as before the write or as this one.
      */
     public Version write(StateStore state, Version version) {
-        Changes changes = changesFrom(version.base);
-        if (changes.appliesTo(version.base) && changes.size() <= FOLD_AFTER) {
-            String written = writeOver(state, CHANGES, changes, version.changes);
-            return new Version(version.folded, Optional.of(written), version.base, changes);
+        Changes changes = changesFrom(version.folded);
+        if (changes.appliesTo(version.folded) && changes.size() <= FOLD_AFTER) {
+            String written = writeOver(state, CHANGES, changes, version.changesVersion);
+            return new Version(version.foldedVersion, Optional.of(written), version.folded, changes);
         }
-        String claimed = writeOver(state, CHANGES, version.stored, version.changes);
-        Folded base = new Folded(UUID.randomUUID().toString(), objects, pendingInvalidations);
-        String folded = writeOver(state, NAME, base, version.folded);
-        Changes reset = new Changes(base.generation(), Map.of(), List.of(), pendingInvalidations);
+        String claimed = writeOver(state, CHANGES, version.changes, version.changesVersion);
+        Folded folded = new Folded(UUID.randomUUID().toString(), objects, pendingInvalidations);
+        String foldedVersion = writeOver(state, NAME, folded, version.foldedVersion);
+        Changes reset = new Changes(folded.generation(), Map.of(), List.of(), pendingInvalidations);
         String written = writeOver(state, CHANGES, reset, Optional.of(claimed));
-        return new Version(Optional.of(folded), Optional.of(written), base, reset);
+        return new Version(Optional.of(foldedVersion), Optional.of(written), folded, reset);
     }
 
     /** This manifest as changes to {@code base}: the objects it holds otherwise, those it no longer holds. */

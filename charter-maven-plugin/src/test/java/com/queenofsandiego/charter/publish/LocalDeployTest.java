@@ -190,6 +190,11 @@ class LocalDeployTest {
                         () -> new Publisher(target, StateStore.in(target), Optional.of(failing), line -> {}, () -> {})
                                 .apply(plan))
                 .hasMessage("connection reset");
+        assertThat(Files.readString(local.resolve("bucket/.charter/manifest-changes.json")))
+                .as("recorded with the changes")
+                .contains("\"pendingInvalidations\":[\"/g/b\",\"/g/b.html\"]");
+        assertThat(Files.readString(local.resolve("bucket/.charter/manifest.json")))
+                .doesNotContain("/g/b.html");
 
         PublishPlan next = planAgainst(site, local);
         deploy(site, 10);
