@@ -104,7 +104,7 @@ public record Manifest(Map<String, ObjectState> objects, List<String> pendingInv
             List<String> removed,
             List<String> pendingInvalidations) {
 
-        /** Absent, or as written before a fold: applies to no folded manifest. */
+        /** No change document: applies to no folded manifest. */
         static final Changes NONE = new Changes(null, Map.of(), List.of(), List.of());
 
         Changes {
