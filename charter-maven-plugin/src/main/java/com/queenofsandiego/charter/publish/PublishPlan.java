@@ -11,7 +11,7 @@ import java.util.Optional;
  * the CloudFront function changes. A value: planning makes no write, and applying does exactly this.
  *
  * @param before the manifest as stored now
- * @param manifestVersion the stored manifest's version, which every manifest write of this deploy must build on
+ * @param manifestVersion where the stored manifest stood, which every manifest write of this deploy must build on
  * @param after the manifest once the uploads are done (the deletions are dropped from it last)
  * @param association whether the distribution runs the function (none without a distribution)
  * @param associate whether deploy may associate the function itself ({@code charter.cloudfront.associate})
@@ -26,7 +26,7 @@ public record PublishPlan(
         String functionCode,
         int unchanged,
         Manifest before,
-        Optional<String> manifestVersion,
+        Manifest.Version manifestVersion,
         Manifest after,
         Optional<Cdn.Association> association,
         boolean associate) {

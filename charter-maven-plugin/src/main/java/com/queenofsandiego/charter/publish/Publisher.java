@@ -12,10 +12,11 @@ import java.util.function.Consumer;
 /**
  * Applies a {@link PublishPlan} exactly: the paths it will invalidate are recorded in the manifest first; then assets,
  * pages, sitemap and robots.txt (so nothing links to what is not there yet); the CloudFront function and its
- * association; one invalidation request (or as few as the limits allow); deletions last; then the manifest. A run that
- * dies anywhere leaves a manifest the next plan can trust: the listing's hashes decide what is up to date, and pending
- * paths are carried over. It decides nothing (the deploy refuses a plan over the delete limit, or whose distribution does
- * not run the function, before calling it); the manifest is only written over the version the plan read.
+ * association; one invalidation request (or as few as the limits allow); deletions last; then the manifest (its
+ * changes since the folded one, {@link Manifest#write}). A run that dies anywhere leaves a manifest the next plan can
+ * trust: the listing's hashes decide what is up to date, and pending paths are carried over. It decides nothing (the
+ * deploy refuses a plan over the delete limit, or whose distribution does not run the function, before calling it); the
+ * manifest is only written over the version the plan read.
  */
 public final class Publisher {
 
@@ -48,7 +49,7 @@ public final class Publisher {
     public Result apply(PublishPlan plan) {
         List<String> pending = cdn.isPresent() ? plan.invalidations() : List.of();
         Manifest stored = plan.before();
-        Optional<String> version = plan.manifestVersion();
+        Manifest.Version version = plan.manifestVersion();
         if (!pending.isEmpty()) {
             heartbeat.run();
             Manifest withPending = plan.before().withPending(pending);
@@ -98,8 +99,8 @@ public final class Publisher {
     }
 
     /** Writes the manifest over the version this deploy last saw, when it differs, so an unchanged site makes no write. */
-    private Optional<String> write(Manifest manifest, Manifest stored, Optional<String> version) {
-        return manifest.equals(stored) ? version : Optional.of(manifest.write(state, version));
+    private Manifest.Version write(Manifest manifest, Manifest stored, Manifest.Version version) {
+        return manifest.equals(stored) ? version : manifest.write(state, version);
     }
 
     private void upload(PublishPlan.Phase phase) {

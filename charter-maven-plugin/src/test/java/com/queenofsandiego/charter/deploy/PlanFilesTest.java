@@ -40,7 +40,7 @@ class PlanFilesTest {
                 "",
                 0,
                 none,
-                Optional.empty(),
+                Manifest.Version.NONE,
                 none,
                 Optional.empty(),
                 false);

@@ -140,7 +140,10 @@ class PrivateStateTest {
 
         assertThat(objects(SITE).keySet()).noneMatch(key -> key.startsWith(".charter"));
         assertThat(objects(STATE).keySet())
-                .containsExactly("queenofsandiego/ledger.json", "queenofsandiego/manifest.json");
+                .containsExactly(
+                        "queenofsandiego/ledger.json",
+                        "queenofsandiego/manifest-changes.json",
+                        "queenofsandiego/manifest.json");
         S3Store target = new S3Store(s3.client(), SITE);
         Deployment again = new Deployment(
                 target,

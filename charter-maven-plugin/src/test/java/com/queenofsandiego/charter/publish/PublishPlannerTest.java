@@ -48,11 +48,10 @@ class PublishPlannerTest {
                 "etag-m",
                 "g/gone.html",
                 "etag-g");
+        Manifest.Version read =
+                new Manifest.Version(Optional.of("v1"), Optional.of("c1"), Manifest.Folded.NONE, Manifest.Changes.NONE);
         LiveSite live = new LiveSite(
-                "test bucket",
-                listing,
-                new Manifest.Versioned(new Manifest(recorded, List.of()), Optional.of("v1")),
-                Map.of());
+                "test bucket", listing, new Manifest.Versioned(new Manifest(recorded, List.of()), read), Map.of());
 
         PublishPlan plan = PublishPlanner.plan(
                 List.of(sitemap, same, unknown, retyped, edited, added, asset),
@@ -79,7 +78,7 @@ class PublishPlannerTest {
                 .containsExactly("sitemap.xml");
         assertThat(plan.deletes()).containsExactly("g/gone.html");
         assertThat(plan.unchanged()).isEqualTo(1);
-        assertThat(plan.manifestVersion()).hasValue("v1");
+        assertThat(plan.manifestVersion()).isSameAs(read);
         assertThat(plan.after().objects())
                 .containsKeys("g/new.html", "g/unknown.html")
                 .containsEntry("g/retyped.ics", retyped.state())

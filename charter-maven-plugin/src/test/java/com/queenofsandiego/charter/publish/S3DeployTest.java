@@ -241,7 +241,8 @@ class S3DeployTest {
         assertThat(fresh.requests())
                 .containsOnlyKeys("LIST", "GET")
                 .containsEntry("LIST", 1)
-                .containsEntry("GET", 1);
+                .as("the folded manifest and its changes")
+                .containsEntry("GET", 2);
         assertThat(invalidationBodies()).isEmpty();
 
         write(site, "g/trip-one.html", "<h1>Trip one, now at sunset</h1>");
@@ -249,7 +250,14 @@ class S3DeployTest {
         PublishPlan changed = plan(site, second);
         assertThat(changed.uploads()).extracting(u -> u.object().key()).containsExactly("g/trip-one.html");
         assertThat(changed.invalidations()).containsExactly("/g/trip-one", "/g/trip-one.html");
+        String folded = etag(".charter/manifest.json");
         deploy(site, second, 10);
+        assertThat(etag(".charter/manifest.json"))
+                .as("the folded manifest is not rewritten for one change")
+                .isEqualTo(folded);
+        assertThat(second.requests())
+                .as("the page, then the changes with the pending invalidations and without")
+                .containsEntry("PUT", 3);
         assertThat(invalidationBodies())
                 .singleElement()
                 .asString()
@@ -438,7 +446,7 @@ class S3DeployTest {
         assertThat(fresh.requests())
                 .containsEntry("HEAD", 2)
                 .containsEntry("LIST", 1)
-                .containsEntry("GET", 1);
+                .containsEntry("GET", 2);
         assertThat(plan.uploads())
                 .as("faq.html has no charter hash: put there by someone else")
                 .extracting(u -> u.object().key())
