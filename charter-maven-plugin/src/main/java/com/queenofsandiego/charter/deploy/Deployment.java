@@ -23,12 +23,12 @@ import com.queenofsandiego.charter.store.SiteObject;
 import com.queenofsandiego.charter.store.StateStore;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -119,7 +119,7 @@ public final class Deployment {
             LiveSite live,
             Optional<LiveDistribution> distribution) {
         Map<String, String> render = new TreeMap<>();
-        Set<String> kept = new TreeSet<>();
+        Set<String> kept = new HashSet<>();
         fingerprints.forEach((key, fingerprint) -> {
             if (live.holds(key, fingerprint)) {
                 kept.add(key);

@@ -95,12 +95,12 @@ public record LiveSite(
         if (recorded == null) {
             return false;
         }
-        boolean md5Like = looksLikeMd5(etag);
         if (recorded.sha256() == null) {
-            return md5Like; // a manifest from before charter's hash: the ETag is taken for the MD5, as it was then
+            // a manifest from before charter's hash: the ETag is taken for the MD5, as it was then
+            return looksLikeMd5(etag);
         }
         // an MD5-like ETag the manifest never saw is either a hand edit or an SSE-KMS ETag after an upload
-        return !md5Like || etag.equals(recorded.md5()) || recorded.etag() != null;
+        return etag.equals(recorded.md5()) || recorded.etag() != null || !looksLikeMd5(etag);
     }
 
     private static Map<String, ObjectStore.Metadata> head(ObjectStore target, List<String> keys) {
@@ -133,7 +133,7 @@ public record LiveSite(
             return Optional.of(
                     new ObjectState(etag, null, recorded.contentType(), recorded.cacheControl(), fingerprint, null));
         }
-        boolean replaced = looksLikeMd5(etag) && !etag.equals(recorded.md5()) && !etag.equals(recorded.etag());
+        boolean replaced = !etag.equals(recorded.md5()) && !etag.equals(recorded.etag()) && looksLikeMd5(etag);
         return replaced ? Optional.empty() : Optional.of(recorded);
     }
 

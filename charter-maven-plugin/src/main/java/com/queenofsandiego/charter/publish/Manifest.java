@@ -10,6 +10,7 @@ import com.queenofsandiego.charter.store.StateStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -181,16 +182,16 @@ public record Manifest(Map<String, ObjectState> objects, List<String> pendingInv
 
     /** This manifest as changes to {@code base}: the objects it holds otherwise, those it no longer holds. */
     private Changes changesFrom(Folded base) {
+        // by hash: two sorted maps of tens of thousands of keys, looked up in each other, took a tenth of a second
+        Map<String, ObjectState> notHere = new HashMap<>(base.objects());
         Map<String, ObjectState> changed = new TreeMap<>();
         objects.forEach((key, state) -> {
-            if (!Objects.equals(base.objects().get(key), state)) {
+            if (!Objects.equals(notHere.remove(key), state)) {
                 changed.put(key, state);
             }
         });
-        List<String> removed = base.objects().keySet().stream()
-                .filter(key -> !objects.containsKey(key))
-                .toList();
-        return new Changes(base.generation(), changed, removed, pendingInvalidations);
+        return new Changes(
+                base.generation(), changed, notHere.keySet().stream().sorted().toList(), pendingInvalidations);
     }
 
     /** Writes over exactly {@code version}, or only where there is nothing yet; the new version. */

@@ -54,8 +54,13 @@ public final class PublishPlanner {
         Manifest manifest = live.manifest().manifest();
         List<PublishPlan.Upload> uploads = new ArrayList<>();
         Set<String> invalidations = new LinkedHashSet<>(manifest.pendingInvalidations());
-        Map<String, ObjectState> next = new TreeMap<>(manifest.objects());
-        kept.forEach(key -> next.put(key, live.object(key).orElseThrow().listedAs(remote.get(key))));
+        TreeMap<String, ObjectState> next = new TreeMap<>(manifest.objects());
+        // Every kept key is in the manifest (only its entries carry fingerprints): set in place, in one pass.
+        for (Map.Entry<String, ObjectState> entry : next.entrySet()) {
+            if (kept.contains(entry.getKey())) {
+                entry.setValue(live.object(entry.getKey()).orElseThrow().listedAs(remote.get(entry.getKey())));
+            }
+        }
         Set<String> localKeys = new LinkedHashSet<>(kept);
         int unchanged = kept.size();
         for (SiteObject object : local) {

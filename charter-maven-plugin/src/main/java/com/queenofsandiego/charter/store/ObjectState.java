@@ -2,6 +2,8 @@ package com.queenofsandiego.charter.store;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import java.util.Objects;
+
 /**
  * What the manifest remembers of an object the tool put: its MD5 (hex, for S3's Content-MD5 and single-part ETags),
  * charter's own hash of it (SHA-256 hex, also in the object's metadata; absent in manifests written before it), the
@@ -21,7 +23,9 @@ public record ObjectState(
 
     /** The same object as listed under {@code listedEtag}, which is remembered only when it says more than the MD5. */
     public ObjectState listedAs(String listedEtag) {
-        return new ObjectState(
-                md5, sha256, contentType, cacheControl, fingerprint, listedEtag.equals(md5) ? null : listedEtag);
+        String differentEtag = listedEtag.equals(md5) ? null : listedEtag;
+        return Objects.equals(differentEtag, etag)
+                ? this
+                : new ObjectState(md5, sha256, contentType, cacheControl, fingerprint, differentEtag);
     }
 }
