@@ -36,11 +36,19 @@ sed -i 's/^start: \([0-9]*\):00$/start: \1:30/' "$clone/bookings/b$(( n / 2 )).y
 read -r one_s one_cpu < <(cd "$clone" && wall "$tmp/one.log" "${mvn[@]}" charter:deploy -Dcharter.local.directory="$live" \
   -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS)
 
-# Hugo's whole build of the same number of pages, right after, so both see the machine as it is now; into a new
-# directory, as generate-bench.sh measures it (removing 20,000 files just before slows the next writes down).
-read -r hugo_s hugo_cpu < <(cd "$work/hugo" && wall "$tmp/hugo.log" hugo --quiet --destination "$tmp/hugo-public")
+# Hugo's whole build of the same number of pages, right after, so both see the machine as it is now; each into a new
+# directory, as generate-bench.sh measures it (removing 20,000 files just before slows the next writes down). Three
+# builds, the fastest counted: the file system is still writing back what the deploys wrote, and Hugo's time varies
+# with it from 1.4 s to over 3 s.
+hugo_runs=() hugo_s=999 hugo_cpu=0
+for run in 1 2 3; do
+  read -r s cpu < <(cd "$work/hugo" && wall "$tmp/hugo.log" hugo --quiet --destination "$tmp/hugo-public-$run")
+  hugo_runs+=("$s")
+  if [[ $(awk "BEGIN{print ($s < $hugo_s)}") == 1 ]]; then hugo_s=$s; hugo_cpu=$cpu; fi
+done
 echo "N=$n: first deploy (whole site, JADA/SCC import) ${first_s}s wall, ${first_cpu}s CPU"
 echo "N=$n: one changed booking from a fresh clone: mvn charter:deploy ${one_s}s wall, ${one_cpu}s CPU;" \
-     "hugo ${hugo_s}s whole build (${hugo_cpu}s CPU) just after; ratio $(awk "BEGIN{printf \"%.2f\", $one_s/$hugo_s}")"
+     "hugo ${hugo_s}s whole build (${hugo_cpu}s CPU), the fastest of ${hugo_runs[*]} just after;" \
+     "ratio $(awk "BEGIN{printf \"%.2f\", $one_s/$hugo_s}")"
 grep -E -- "--- charter|took the deploy lock|rendered [0-9]+ of|charter plan:|deployed to|invalidating|requests:|Total time" "$tmp/one.log" \
   | sed 's/ \[INFO\] / /' | cut -c1-220
