@@ -9,11 +9,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -41,7 +42,7 @@ public final class SiteOutputs {
     SiteOutputs(Path site, Map<String, Output> outputs, int pages, Runnable prepareRendering) {
         this.site = site;
         this.outputs = outputs;
-        this.keys = Collections.unmodifiableSet(new TreeSet<>(outputs.keySet()));
+        this.keys = Collections.unmodifiableSet(new HashSet<>(outputs.keySet()));
         this.pages = pages;
         this.prepareRendering = prepareRendering;
     }
@@ -51,13 +52,16 @@ public final class SiteOutputs {
         return site;
     }
 
-    /** Every file's key (its path under the site, the object's key), sorted; known without working out any fingerprint. */
+    /**
+     * Every file's key (its path under the site, the object's key), in no order (tens of thousands, looked up rather
+     * than listed); known without working out any fingerprint.
+     */
     public Set<String> keys() {
         return keys;
     }
 
     /**
-     * Key → fingerprint, for every file, sorted by key. Worked out on first call, in parallel (a fingerprint is a hash of
+     * Key → fingerprint, for every file, in no order. Worked out on first call, in parallel (a fingerprint is a hash of
      * its inputs: on a large site they take a while), so a deploy can read what is live meanwhile.
      */
     public Map<String, String> fingerprints() {
@@ -69,7 +73,7 @@ public final class SiteOutputs {
                     List<String> values = entries.parallelStream()
                             .map(entry -> entry.getValue().fingerprint().get())
                             .toList();
-                    Map<String, String> all = new TreeMap<>();
+                    Map<String, String> all = new HashMap<>();
                     for (int i = 0; i < entries.size(); i++) {
                         all.put(entries.get(i).getKey(), values.get(i));
                     }
