@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Copies a folder and all it holds, for tests that need a fresh copy of a tree (new file times, changed files). */
+/**
+ * Copies or removes a folder and all it holds, for tests that need a fresh copy of a tree (new file times, changed
+ * files) or a record gone.
+ */
 public final class FileTrees {
 
     private FileTrees() {}
@@ -23,5 +27,13 @@ public final class FileTrees {
             }
         }
         return to;
+    }
+
+    public static void delete(Path tree) throws IOException {
+        try (Stream<Path> walk = Files.walk(tree)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 }

@@ -4,6 +4,7 @@ import com.queenofsandiego.charter.source.Position;
 import com.queenofsandiego.charter.source.Problem;
 import com.queenofsandiego.charter.source.Problems;
 import com.queenofsandiego.charter.text.UntrustedText;
+import org.apache.commons.codec.digest.DigestUtils;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +15,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -35,6 +38,17 @@ public final class BookingLoader {
     }
 
     public Bookings load(Path bookingsDirectory, Path crewFile) {
+        return load(bookingsDirectory, crewFile, Map::of);
+    }
+
+    /**
+     * As {@link #load(Path, Path)}, taking a file whose bytes hash to its digest's (and whose crew are all still in the
+     * roster) as known from the digest, without parsing it.
+     *
+     * @param digests by file as shown in messages; asked for once the first file has been read, so they may still be
+     *                on their way when loading starts
+     */
+    public Bookings load(Path bookingsDirectory, Path crewFile, Supplier<Map<String, BookingDigest>> digests) {
         List<Problem> problems = new ArrayList<>();
         Problems rosterProblems = new Problems(display(crewFile));
         Roster roster = RosterLoader.load(crewFile, rosterProblems);
@@ -50,30 +64,75 @@ public final class BookingLoader {
         List<Path> files = bookingFiles(bookingsDirectory);
         BookingParser parser = new BookingParser(roster);
         String shownDirectory = display(bookingsDirectory);
+        Supplier<Map<String, BookingDigest>> known = memoize(digests);
         // In file order whatever order the files are parsed in: problems and bookings come out the same every run.
         List<FileResult> results = files.parallelStream()
-                .map(file -> parse(parser, bookingsDirectory, shownDirectory, file))
+                .map(file -> read(parser, roster, known, bookingsDirectory, shownDirectory, file))
                 .toList();
 
         List<Booking> bookings = new ArrayList<>();
+        List<KnownBooking> unchanged = new ArrayList<>();
         for (FileResult result : results) {
             problems.addAll(result.problems());
             result.parsed().booking().ifPresent(bookings::add);
+            result.known().ifPresent(unchanged::add);
         }
         problems.addAll(crossFileProblems(results));
         problems.sort(null);
         return new Bookings(
                 roster,
                 bookings,
+                unchanged,
                 problems.stream().filter(Problem::isError).toList(),
                 problems.stream().filter(p -> !p.isError()).toList(),
                 files.size());
     }
 
-    private static FileResult parse(BookingParser parser, Path bookingsDirectory, String shownDirectory, Path file) {
+    /** The file as its digest knows it when its bytes are the digest's and its crew are all in the roster; else parsed. */
+    private static FileResult read(
+            BookingParser parser,
+            Roster roster,
+            Supplier<Map<String, BookingDigest>> digests,
+            Path bookingsDirectory,
+            String shownDirectory,
+            Path file) {
         String name = bookingsDirectory.relativize(file).toString().replace('\\', '/');
         String shownName = UntrustedText.oneLine(name);
-        Problems problems = new Problems(shownDirectory.isEmpty() ? shownName : shownDirectory + "/" + shownName);
+        String shown = shownDirectory.isEmpty() ? shownName : shownDirectory + "/" + shownName;
+        BookingDigest digest = digests.get().get(shown);
+        if (digest != null
+                && SAFE_NAME.matcher(name).matches()
+                && roster.members().keySet().containsAll(digest.crew())
+                && digest.sha256().equals(sha256(file))) {
+            KnownBooking known = new KnownBooking(
+                    digest,
+                    () -> parser.parse(file, new Problems(shown))
+                            .booking()
+                            .orElseThrow(() -> new IllegalStateException(
+                                    shown + " changed while charter ran: it no longer reads as a booking; run again")));
+            return new FileResult(
+                    shown,
+                    new BookingParser.Parsed(
+                            Optional.empty(),
+                            Optional.of(new BookingParser.Identity(
+                                    digest.id(), digest.idAt(), Optional.of(digest.slug()), digest.slugAt()))),
+                    Optional.of(known),
+                    List.of());
+        }
+        return parse(parser, name, shown, file);
+    }
+
+    /** The SHA-256 of the file's bytes, hex; empty when it cannot be read (parsing then says why). */
+    public static String sha256(Path file) {
+        try {
+            return DigestUtils.sha256Hex(Files.readAllBytes(file));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static FileResult parse(BookingParser parser, String name, String shown, Path file) {
+        Problems problems = new Problems(shown);
         if (!SAFE_NAME.matcher(name).matches()) {
             problems.at(
                     Position.START,
@@ -82,7 +141,7 @@ public final class BookingLoader {
                             + " (their names go into logs and plans, where other characters could change what readers see)");
         }
         BookingParser.Parsed parsed = parser.parse(file, problems);
-        return new FileResult(problems.file(), parsed, problems.list());
+        return new FileResult(problems.file(), parsed, Optional.empty(), problems.list());
     }
 
     /** Ids and slugs must be unique across files: the message names both files. A clashing id says enough. */
@@ -154,5 +213,20 @@ public final class BookingLoader {
         return UntrustedText.oneLine(shown.toString().replace('\\', '/'));
     }
 
-    private record FileResult(String file, BookingParser.Parsed parsed, List<Problem> problems) {}
+    private record FileResult(
+            String file, BookingParser.Parsed parsed, Optional<KnownBooking> known, List<Problem> problems) {}
+
+    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
+    }
 }

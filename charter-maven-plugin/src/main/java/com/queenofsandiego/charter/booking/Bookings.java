@@ -5,17 +5,30 @@ import com.queenofsandiego.charter.source.Problem;
 import java.util.List;
 
 /**
- * Everything read from the inputs: the roster, the bookings that passed every rule, every error and every warning.
+ * Everything read from the inputs: the roster, the bookings that passed every rule (parsed, or {@code known} from a
+ * digest of their unchanged file), every error and every warning.
  * A run that renders or deploys must not go on while {@link #problems()} (the errors) is not empty; warnings are shown
  * and do not stop it.
  */
 public record Bookings(
-        Roster roster, List<Booking> bookings, List<Problem> problems, List<Problem> warnings, int filesRead) {
+        Roster roster,
+        List<Booking> bookings,
+        List<KnownBooking> known,
+        List<Problem> problems,
+        List<Problem> warnings,
+        int filesRead) {
 
     public Bookings {
         bookings = List.copyOf(bookings);
+        known = List.copyOf(known);
         problems = List.copyOf(problems);
         warnings = List.copyOf(warnings);
+    }
+
+    /** Every booking parsed: no digests were given to the loader. */
+    public Bookings(
+            Roster roster, List<Booking> bookings, List<Problem> problems, List<Problem> warnings, int filesRead) {
+        this(roster, bookings, List.of(), problems, warnings, filesRead);
     }
 
     public boolean valid() {

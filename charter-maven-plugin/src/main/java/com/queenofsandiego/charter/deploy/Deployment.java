@@ -2,6 +2,7 @@ package com.queenofsandiego.charter.deploy;
 
 import com.queenofsandiego.charter.BackgroundTask;
 import com.queenofsandiego.charter.booking.Booking;
+import com.queenofsandiego.charter.booking.KnownBooking;
 import com.queenofsandiego.charter.publish.Cdn;
 import com.queenofsandiego.charter.publish.LiveDistribution;
 import com.queenofsandiego.charter.publish.LiveSite;
@@ -69,8 +70,16 @@ public final class Deployment {
         this.progress = progress;
     }
 
-    /** What a deploy plans from: the site the bookings render to, and the bookings. */
-    public record Inputs(SiteOutputs site, List<Booking> bookings) {}
+    /**
+     * What a deploy plans from: the site the bookings render to, and the bookings, parsed or {@code known} from the
+     * digests of their unchanged files.
+     */
+    public record Inputs(SiteOutputs site, List<Booking> bookings, List<KnownBooking> known) {
+
+        public Inputs(SiteOutputs site, List<Booking> bookings) {
+            this(site, bookings, List.of());
+        }
+    }
 
     /**
      * What deploy would do, against what is live: renders only the files whose fingerprint differs from the one the
@@ -102,7 +111,8 @@ public final class Deployment {
             Ledger ledger = readingLedger.join();
             // JADA and SCC are planned meanwhile: they need only the bookings and the ledger
             try (BackgroundTask<Reconciling, RuntimeException> reconciling = BackgroundTask.start(
-                    "charter-plan-reconcile", () -> reconcile(ledger, ready.bookings(), readers, concurrency))) {
+                    "charter-plan-reconcile",
+                    () -> reconcile(ledger, ready.bookings(), ready.known(), readers, concurrency))) {
                 Map<String, String> fingerprints = ready.site().fingerprints();
                 ready.site().prepareRendering();
                 LiveSite live = listing.join().withMetadata(target, ready.site().keys(), refresh);
@@ -166,7 +176,7 @@ public final class Deployment {
             List<Booking> bookings,
             Map<RemoteSystem, RemoteClient> readers,
             int concurrency) {
-        return withReconcile(publish, ledger, reconcile(ledger, bookings, readers, concurrency));
+        return withReconcile(publish, ledger, reconcile(ledger, bookings, List.of(), readers, concurrency));
     }
 
     private DeployPlan withReconcile(PublishPlan publish, Ledger ledger, Reconciling reconciling) {
@@ -178,7 +188,11 @@ public final class Deployment {
     private record Reconciling(ReconcilePlan plan, Optional<String> refreshed) {}
 
     private Reconciling reconcile(
-            Ledger ledger, List<Booking> bookings, Map<RemoteSystem, RemoteClient> readers, int concurrency) {
+            Ledger ledger,
+            List<Booking> bookings,
+            List<KnownBooking> known,
+            Map<RemoteSystem, RemoteClient> readers,
+            int concurrency) {
         Optional<LiveEntries> live = Optional.empty();
         Optional<String> refreshed = Optional.empty();
         if (refresh) {
@@ -186,7 +200,7 @@ public final class Deployment {
                 throw new IllegalArgumentException("charter.refresh reads JADA and SCC: plan with their clients");
             }
             Map<RemoteSystem, List<String>> toRead =
-                    ReconcilePlanner.toRefresh(bookings, ledger.entries(), ledger.endpoints(), systems);
+                    ReconcilePlanner.toRefresh(bookings, known, ledger.entries(), ledger.endpoints(), systems);
             live = Optional.of(LiveEntries.read(readers, toRead, concurrency));
             refreshed = Optional.of("refreshed "
                     + toRead.values().stream().mapToInt(List::size).sum() + " entries from "
@@ -194,7 +208,8 @@ public final class Deployment {
                             " and ",
                             systems.keySet().stream().map(RemoteSystem::label).toList()));
         }
-        ReconcilePlan reconcile = ReconcilePlanner.plan(bookings, ledger.entries(), ledger.endpoints(), systems, live);
+        ReconcilePlan reconcile =
+                ReconcilePlanner.plan(bookings, known, ledger.entries(), ledger.endpoints(), systems, live);
         return new Reconciling(reconcile, refreshed);
     }
 

@@ -2,6 +2,7 @@ package com.queenofsandiego.charter.mojo;
 
 import com.queenofsandiego.charter.CharterException;
 import com.queenofsandiego.charter.ConfigurationException;
+import com.queenofsandiego.charter.booking.BookingDigest;
 import com.queenofsandiego.charter.booking.BookingLoader;
 import com.queenofsandiego.charter.booking.Bookings;
 import com.queenofsandiego.charter.site.ContentLoader;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The parameters every goal shares, the two things every goal does first (skip when asked or when this is not the
@@ -132,8 +134,13 @@ abstract class AbstractCharterMojo extends AbstractMojo {
      * {@code file:line:col: message} and fails if there is any problem.
      */
     Bookings loadBookings() throws MojoFailureException {
+        return loadBookings(Map::of);
+    }
+
+    /** As {@link #loadBookings()}, taking files unchanged from their digests from them ({@link BookingLoader}). */
+    Bookings loadBookings(Supplier<Map<String, BookingDigest>> digests) throws MojoFailureException {
         Bookings bookings = new BookingLoader(project.getBasedir().toPath())
-                .load(bookingsDirectory.toPath(), contentDirectory.toPath().resolve("crew.yaml"));
+                .load(bookingsDirectory.toPath(), contentDirectory.toPath().resolve("crew.yaml"), digests);
         print(bookings.warnings());
         List<Problem> problems = new ArrayList<>(bookings.problems());
         problems.addAll(new ContentLoader(siteSettings()).load().problems());

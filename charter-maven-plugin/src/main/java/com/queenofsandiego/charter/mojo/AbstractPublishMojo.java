@@ -2,7 +2,9 @@ package com.queenofsandiego.charter.mojo;
 
 import com.queenofsandiego.charter.BackgroundTask;
 import com.queenofsandiego.charter.ConfigurationException;
+import com.queenofsandiego.charter.booking.BookingDigest;
 import com.queenofsandiego.charter.booking.Bookings;
+import com.queenofsandiego.charter.deploy.BookingDigests;
 import com.queenofsandiego.charter.deploy.DeleteLimit;
 import com.queenofsandiego.charter.deploy.DeployPlan;
 import com.queenofsandiego.charter.deploy.Deployment;
@@ -15,8 +17,10 @@ import com.queenofsandiego.charter.reconcile.RemoteClient;
 import com.queenofsandiego.charter.reconcile.RemoteEndpoint;
 import com.queenofsandiego.charter.reconcile.RemoteSystem;
 import com.queenofsandiego.charter.reconcile.RetrySettings;
+import com.queenofsandiego.charter.site.Renderer;
 import com.queenofsandiego.charter.site.SiteGenerator;
 import com.queenofsandiego.charter.site.SiteOutputs;
+import com.queenofsandiego.charter.store.StateStore;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -154,21 +158,37 @@ abstract class AbstractPublishMojo extends AbstractCharterMojo {
     }
 
     /**
+     * What was read for a plan: the inputs, the bookings as loaded, and the digests of the last deploy they were checked
+     * against.
+     */
+    record Read(Deployment.Inputs inputs, Bookings bookings, Map<String, BookingDigest> digests) {}
+
+    /**
      * Reads and checks the bookings and works out every file's fingerprint on a thread of its own, while the target,
      * JADA and SCC are opened, the lock is taken and what is live is read: one waits on the CPU, the others mostly on
-     * files and the network.
+     * files and the network. A booking file whose bytes are those the last deploy's digest of it was made from is taken
+     * from the digest without being read again ({@link BookingDigests}).
      */
-    BackgroundTask<Deployment.Inputs, MojoFailureException> readInputs() {
+    BackgroundTask<Read, MojoFailureException> readInputs(StateStore state) {
         return BackgroundTask.start("charter-read-inputs", () -> {
-            Bookings bookings = loadBookings();
-            SiteOutputs site = new SiteGenerator(siteSettings()).outputs(bookings);
-            site.fingerprints();
-            return new Deployment.Inputs(site, bookings.bookings());
+            try (BackgroundTask<Map<String, BookingDigest>, RuntimeException> digests = BackgroundTask.start(
+                    "charter-read-digests", () -> BookingDigests.read(state, Renderer.current()))) {
+                Bookings bookings = loadBookings(digests::join);
+                if (!bookings.known().isEmpty()) {
+                    getLog().info("charter: read " + bookings.bookings().size() + " of " + bookings.filesRead()
+                            + " booking files; " + bookings.known().size()
+                            + " unchanged since the last deploy came from its digests (" + BookingDigests.NAME + ")");
+                }
+                SiteOutputs site = new SiteGenerator(siteSettings()).outputs(bookings);
+                site.fingerprints();
+                return new Read(
+                        new Deployment.Inputs(site, bookings.bookings(), bookings.known()), bookings, digests.join());
+            }
         });
     }
 
     /** A plan and nothing else; with {@code charter.refresh} it reads JADA and SCC, so it needs their secrets. */
-    DeployPlan planOnly(Deployment deployment, BackgroundTask<Deployment.Inputs, MojoFailureException> inputs)
+    DeployPlan planOnly(Deployment deployment, BackgroundTask<Read, MojoFailureException> inputs)
             throws MojoFailureException {
         if (!refresh) {
             return plan(deployment, inputs, Map.of());
@@ -184,10 +204,10 @@ abstract class AbstractPublishMojo extends AbstractCharterMojo {
      */
     DeployPlan plan(
             Deployment deployment,
-            BackgroundTask<Deployment.Inputs, MojoFailureException> inputs,
+            BackgroundTask<Read, MojoFailureException> inputs,
             Map<RemoteSystem, RemoteClient> readers)
             throws MojoFailureException {
-        DeployPlan plan = deployment.plan(inputs::join, readers, concurrency);
+        DeployPlan plan = deployment.plan(() -> inputs.join().inputs(), readers, concurrency);
         PlanFiles.write(
                 outputDirectory.toPath(),
                 plan,

@@ -2,6 +2,8 @@ package com.queenofsandiego.charter.mojo;
 
 import com.queenofsandiego.charter.BackgroundTask;
 import com.queenofsandiego.charter.CharterException;
+import com.queenofsandiego.charter.booking.BookingDigest;
+import com.queenofsandiego.charter.deploy.BookingDigests;
 import com.queenofsandiego.charter.deploy.DeployLock;
 import com.queenofsandiego.charter.deploy.DeployPlan;
 import com.queenofsandiego.charter.deploy.Deployment;
@@ -9,11 +11,13 @@ import com.queenofsandiego.charter.deploy.LockHolder;
 import com.queenofsandiego.charter.deploy.Remotes;
 import com.queenofsandiego.charter.deploy.Targets;
 import com.queenofsandiego.charter.reconcile.RemoteException;
+import com.queenofsandiego.charter.site.Renderer;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * Plans, then applies the plan under the target's lock: uploads what changed (assets, pages, then sitemap), publishes
@@ -34,8 +38,8 @@ public class DeployMojo extends AbstractPublishMojo {
 
     @Override
     void run() throws Exception {
-        try (BackgroundTask<Deployment.Inputs, MojoFailureException> inputs = readInputs();
-                Targets.Connection connection = connect()) {
+        try (Targets.Connection connection = connect();
+                BackgroundTask<Read, MojoFailureException> inputs = readInputs(connection.state())) {
             Deployment deployment = deployment(connection);
             if (dryRun) {
                 planOnly(deployment, inputs);
@@ -49,8 +53,14 @@ public class DeployMojo extends AbstractPublishMojo {
                         + connection.state().describe() + " until "
                         + lock.holder().expires());
                 DeployPlan plan = plan(deployment, inputs, remotes.clients());
-                Deployment.Result result =
-                        deployment.apply(plan, remotes.clients(), deleteLimit(), concurrency, lock::confirm);
+                Deployment.Result result;
+                // The digests of what was planned are a cache for the next plan: stored while the plan is applied.
+                Read read = inputs.join();
+                try (BackgroundTask<Void, RuntimeException> digests =
+                        BackgroundTask.start("charter-write-digests", () -> writeDigests(connection, read))) {
+                    result = deployment.apply(plan, remotes.clients(), deleteLimit(), concurrency, lock::confirm);
+                    digests.join();
+                }
                 getLog().info("charter: deployed to " + connection.target().describe() + ": " + result);
                 StringBuilder requests = new StringBuilder(
                         "charter: requests: S3 " + connection.target().requests()
@@ -71,6 +81,20 @@ public class DeployMojo extends AbstractPublishMojo {
                         .toString());
             }
         }
+    }
+
+    /** Stores the digests when they changed; a store that refuses them costs the next plan time, not this deploy. */
+    private Void writeDigests(Targets.Connection connection, Read read) {
+        Map<String, BookingDigest> digests = BookingDigests.of(read.bookings());
+        if (!digests.equals(read.digests())) {
+            try {
+                BookingDigests.write(connection.state(), Renderer.current(), digests);
+            } catch (RuntimeException e) {
+                getLog().warn("charter: could not store " + BookingDigests.NAME + " (" + e.getMessage()
+                        + "); the next plan reads every booking file");
+            }
+        }
+        return null;
     }
 
     /** A refused plan, a held lock or bad settings changed nothing; after a failed call the ledger says what was done. */

@@ -1,6 +1,8 @@
 package com.queenofsandiego.charter.reconcile;
 
 import com.queenofsandiego.charter.booking.Booking;
+import com.queenofsandiego.charter.booking.BookingDigest;
+import com.queenofsandiego.charter.booking.KnownBooking;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -8,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -38,7 +42,21 @@ public final class ReconcilePlanner {
             Map<RemoteSystem, String> described,
             Map<RemoteSystem, String> systems,
             Optional<LiveEntries> live) {
-        Map<String, Booking> byId = byId(bookings);
+        return plan(bookings, List.of(), ledger, described, systems, live);
+    }
+
+    /**
+     * As {@link #plan(List, Map, Map, Map, Optional)}, with bookings {@code known} from their digests besides those
+     * parsed: one of those is parsed only when its body must be sent or compared with what a refresh read.
+     */
+    public static ReconcilePlan plan(
+            List<Booking> bookings,
+            List<KnownBooking> fromDigests,
+            Map<String, LedgerEntry> ledger,
+            Map<RemoteSystem, String> described,
+            Map<RemoteSystem, String> systems,
+            Optional<LiveEntries> live) {
+        Map<String, Subject> byId = byId(bookings, fromDigests);
         List<ReconcilePlan.Change> changes = new ArrayList<>();
         Map<RemoteSystem, Integer> unchanged = new EnumMap<>(RemoteSystem.class);
         List<ReconcilePlan.Move> moves = new ArrayList<>();
@@ -53,20 +71,21 @@ public final class ReconcilePlanner {
             }
             // Serialising and hashing every booking's body is most of a plan's work on a large site: done in parallel.
             Map<String, Wanted> wanted = byId.values().parallelStream()
-                    .collect(Collectors.toMap(Booking::id, booking -> Wanted.of(system, booking)));
-            for (Booking booking : byId.values()) {
-                Optional<RemoteBody> desired = wanted.get(booking.id()).body();
+                    .collect(Collectors.toMap(
+                            Subject::id, subject -> subject.wanted().apply(system)));
+            for (Subject booking : byId.values()) {
+                Wanted desired = wanted.get(booking.id());
                 Optional<LedgerEntry.Remote> known =
                         other.isPresent() ? Optional.empty() : remote(ledger, system, booking.id());
-                Optional<String> file = Optional.of(booking.origin().displayPath());
-                if (desired.isEmpty()) {
+                Optional<String> file = Optional.of(booking.file());
+                if (!desired.present()) {
                     known.ifPresent(
                             remote -> changes.add(delete(system, booking.id(), file, remote.id(), "cancelled", false)));
                 } else if (known.isEmpty() || known.get().isPending()) {
                     String reason = known.isEmpty()
                             ? (other.isPresent() ? "not known at this endpoint" : "new")
                             : "an earlier create may have reached " + system.label() + "; it is looked up first";
-                    changes.add(create(system, booking.id(), file, desired.get(), reason, false));
+                    changes.add(create(system, booking.id(), file, desired.body(), reason, false));
                 } else {
                     LedgerEntry.Remote remote = known.get();
                     Optional<List<RemoteEntry>> found = live.flatMap(read -> read.of(system, booking.id()));
@@ -78,16 +97,16 @@ public final class ReconcilePlanner {
                                 system,
                                 booking.id(),
                                 file,
-                                desired.get(),
+                                desired.body(),
                                 "deleted by hand (id " + remote.id() + ")",
                                 true));
                         continue;
                     }
-                    if (!remote.hash().equals(wanted.get(booking.id()).hash())) {
-                        changes.add(update(system, booking.id(), file, remote, desired.get(), "changed", false));
+                    if (!remote.hash().equals(desired.hash())) {
+                        changes.add(update(system, booking.id(), file, remote, desired.body(), "changed", false));
                     } else if (found.isPresent()
-                            && !desired.get().matches(kept(found.get(), remote).fields())) {
-                        changes.add(update(system, booking.id(), file, remote, desired.get(), "edited by hand", true));
+                            && !desired.body().matches(kept(found.get(), remote).fields())) {
+                        changes.add(update(system, booking.id(), file, remote, desired.body(), "edited by hand", true));
                     } else {
                         unchanged.merge(system, 1, Integer::sum);
                     }
@@ -124,6 +143,16 @@ public final class ReconcilePlanner {
             Map<String, LedgerEntry> ledger,
             Map<RemoteSystem, String> described,
             Map<RemoteSystem, String> systems) {
+        return toRefresh(bookings, List.of(), ledger, described, systems);
+    }
+
+    /** As {@link #toRefresh(List, Map, Map, Map)}, with bookings known from their digests besides those parsed. */
+    public static Map<RemoteSystem, List<String>> toRefresh(
+            List<Booking> bookings,
+            List<KnownBooking> known,
+            Map<String, LedgerEntry> ledger,
+            Map<RemoteSystem, String> described,
+            Map<RemoteSystem, String> systems) {
         Map<RemoteSystem, List<String>> read = new EnumMap<>(RemoteSystem.class);
         for (RemoteSystem system : systems.keySet()) {
             if (otherEndpoint(system, described, systems).isPresent()) {
@@ -131,12 +160,12 @@ public final class ReconcilePlanner {
             }
             read.put(
                     system,
-                    byId(bookings).values().stream()
-                            .filter(booking -> DesiredState.of(system, booking).isPresent())
+                    byId(bookings, known).values().stream()
+                            .filter(booking -> booking.wanted().apply(system).present())
                             .filter(booking -> remote(ledger, system, booking.id())
                                     .filter(remote -> !remote.isPending())
                                     .isPresent())
-                            .map(Booking::id)
+                            .map(Subject::id)
                             .toList());
         }
         return read;
@@ -149,11 +178,24 @@ public final class ReconcilePlanner {
         return Optional.ofNullable(described.get(system)).filter(recorded -> !recorded.equals(configured));
     }
 
-    private static Map<String, Booking> byId(List<Booking> bookings) {
-        Map<String, Booking> byId = new TreeMap<>();
-        bookings.forEach(booking -> byId.put(booking.id(), booking));
+    private static Map<String, Subject> byId(List<Booking> bookings, List<KnownBooking> known) {
+        Map<String, Subject> byId = new TreeMap<>();
+        bookings.forEach(booking -> byId.put(
+                booking.id(),
+                new Subject(booking.id(), booking.origin().displayPath(), system -> Wanted.of(system, booking))));
+        known.forEach(booking -> byId.put(
+                booking.digest().id(),
+                new Subject(booking.digest().id(), booking.digest().file(), system -> Wanted.of(system, booking))));
         return byId;
     }
+
+    /** The hash of what {@code system} should hold for the booking, as a {@link BookingDigest} keeps it by system name. */
+    public static String bodyHash(RemoteSystem system, Booking booking) {
+        return Wanted.of(system, booking).hash();
+    }
+
+    /** A booking as planning sees it: its id, its file, and what each system should hold for it. */
+    private record Subject(String id, String file, Function<RemoteSystem, Wanted> wanted) {}
 
     private static Optional<LedgerEntry.Remote> remote(
             Map<String, LedgerEntry> ledger, RemoteSystem system, String bookingId) {
@@ -167,12 +209,34 @@ public final class ReconcilePlanner {
                 .orElseThrow();
     }
 
-    /** A booking's body for one system (empty when cancelled), with its hash. */
-    private record Wanted(Optional<RemoteBody> body, String hash) {
+    /**
+     * What one system should hold for a booking: its hash (empty when the booking is cancelled and nothing should be
+     * there) and its body, which a booking known from its digest is parsed for only when it is asked for.
+     */
+    private record Wanted(String hash, Supplier<RemoteBody> bodyOf) {
 
         static Wanted of(RemoteSystem system, Booking booking) {
             Optional<RemoteBody> body = DesiredState.of(system, booking);
-            return new Wanted(body, body.map(RemoteBody::hash).orElse(""));
+            return new Wanted(body.map(RemoteBody::hash).orElse(""), body::orElseThrow);
+        }
+
+        static Wanted of(RemoteSystem system, KnownBooking booking) {
+            String hash = booking.digest().derived().get(system.name());
+            return new Wanted(
+                    hash,
+                    () -> DesiredState.of(system, booking.booking())
+                            .filter(body -> body.hash().equals(hash))
+                            .orElseThrow(() -> new IllegalStateException(
+                                    booking.digest().file() + " no longer gives what its digest recorded for "
+                                            + system.label() + "; run again")));
+        }
+
+        boolean present() {
+            return !hash.isEmpty();
+        }
+
+        RemoteBody body() {
+            return bodyOf.get();
         }
     }
 

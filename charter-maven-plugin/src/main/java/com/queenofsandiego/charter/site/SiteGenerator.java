@@ -1,7 +1,9 @@
 package com.queenofsandiego.charter.site;
 
 import com.queenofsandiego.charter.booking.Booking;
+import com.queenofsandiego.charter.booking.BookingDigest;
 import com.queenofsandiego.charter.booking.Bookings;
+import com.queenofsandiego.charter.booking.KnownBooking;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -71,7 +73,7 @@ public final class SiteGenerator {
                 rendered,
                 outputs.fingerprints().size() - rendered,
                 removed,
-                bookings.bookings().size(),
+                bookings.bookings().size() + bookings.known().size(),
                 outputs.pages(),
                 Duration.ofNanos(System.nanoTime() - started));
     }
@@ -153,29 +155,54 @@ public final class SiteGenerator {
         // Each crew member as a page's fingerprint takes them in, spelled out once rather than once per booking.
         Map<String, String> crew = new HashMap<>();
         bookings.roster().members().forEach((id, member) -> crew.put(id, member.toString()));
-        for (Booking booking : bookings.bookings()) {
+        GuestOutputs guests = (slug, shown, crewIds, booking) -> {
             // Worked out when first asked for, in parallel with the other bookings' (SiteOutputs#fingerprints).
             Supplier<String> page = () -> fingerprint(
                     pages,
                     partials,
-                    renderedFields(booking),
-                    booking.crew().stream()
+                    shown.get(),
+                    crewIds.stream()
                             .map(id -> crew.getOrDefault(id, id))
                             .toList()
                             .toString());
-            outputs.put("g/" + booking.slug() + ".html", new SiteOutputs.Output(page, () -> {
+            outputs.put("g/" + slug + ".html", new SiteOutputs.Output(page, () -> {
                 Map<String, Object> variables =
-                        GuestPage.variables(booking, bookings.roster(), content, settings, markdown);
+                        GuestPage.variables(booking.get(), bookings.roster(), content, settings, markdown);
                 variables.put("navigation", navigation);
                 variables.put("assets", assets);
                 return templates.render("guest", variables);
             }));
-            Supplier<String> calendarFile = () -> fingerprint(calendars, renderedFields(booking));
             outputs.put(
-                    "g/" + booking.slug() + ".ics",
-                    new SiteOutputs.Output(calendarFile, () -> calendar.get().render(booking)));
+                    "g/" + slug + ".ics",
+                    new SiteOutputs.Output(
+                            () -> fingerprint(calendars, shown.get()),
+                            () -> calendar.get().render(booking.get())));
+        };
+        for (Booking booking : bookings.bookings()) {
+            guests.add(booking.slug(), memoize(() -> shownHash(booking)), booking.crew(), () -> booking);
+        }
+        for (KnownBooking known : bookings.known()) {
+            BookingDigest digest = known.digest();
+            guests.add(digest.slug(), () -> digest.derived().get(SHOWN), digest.crew(), known::booking);
         }
         return outputs;
+    }
+
+    /** A booking's guest page and calendar file: by slug, from what the page shows and the crew, rendered from it. */
+    @FunctionalInterface
+    private interface GuestOutputs {
+        void add(String slug, Supplier<String> shown, List<String> crew, Supplier<Booking> booking);
+    }
+
+    /**
+     * The name under which a {@link BookingDigest} keeps {@link #shownHash}: a booking known from its digest is
+     * fingerprinted without being parsed.
+     */
+    public static final String SHOWN = "shown";
+
+    /** A hash of what a booking's guest page and calendar file show of it (internal notes and contacts are not shown). */
+    public static String shownHash(Booking booking) {
+        return sha256(renderedFields(booking));
     }
 
     /** The fields a guest page or calendar file shows; internal notes and contact details are not among them. */
