@@ -56,11 +56,28 @@ public final class BookingDigests {
     }
 
     /**
+     * Whether the digests are worth storing again: when the files read in full outnumber a tenth of those known from
+     * digests. A file changed since is read by the next plan too, which costs little while they are few; storing them
+     * all anew (megabytes at ten thousand bookings) on every deploy would cost more.
+     */
+    public static boolean worthStoring(Bookings bookings) {
+        Set<String> warned = warned(bookings);
+        long read = bookings.bookings().stream()
+                .filter(booking -> !warned.contains(booking.origin().displayPath()))
+                .count();
+        return read * 10 > bookings.known().size();
+    }
+
+    private static Set<String> warned(Bookings bookings) {
+        return bookings.warnings().stream().map(Problem::file).collect(Collectors.toSet());
+    }
+
+    /**
      * The digests of every booking planned: those known carried over, those parsed worked out afresh (re-reading each
      * file for the hash of its bytes); a file that drew a warning gets none, so that it is read and warned about again.
      */
     public static Map<String, BookingDigest> of(Bookings bookings) {
-        Set<String> warned = bookings.warnings().stream().map(Problem::file).collect(Collectors.toSet());
+        Set<String> warned = warned(bookings);
         Map<String, BookingDigest> digests = new TreeMap<>();
         for (KnownBooking known : bookings.known()) {
             digests.put(known.digest().file(), known.digest());

@@ -83,8 +83,14 @@ public class DeployMojo extends AbstractPublishMojo {
         }
     }
 
-    /** Stores the digests when they changed; a store that refuses them costs the next plan time, not this deploy. */
+    /**
+     * Stores the digests when enough files were read in full ({@link BookingDigests#worthStoring}); a store that
+     * refuses them costs the next plan time, not this deploy.
+     */
     private Void writeDigests(Targets.Connection connection, Read read) {
+        if (!BookingDigests.worthStoring(read.bookings())) {
+            return null;
+        }
         Map<String, BookingDigest> digests = BookingDigests.of(read.bookings());
         if (!digests.equals(read.digests())) {
             try {

@@ -269,6 +269,29 @@ class BookingDigestsTest {
     }
 
     @Test
+    void theDigestsAreStoredAgainOnceATenthOfTheFilesIsReadInFull() throws IOException {
+        for (int n = 4; n <= 12; n++) {
+            booking("n" + n, "BS-" + n, "zq8v3kmwx" + (char) ('a' + n), "maria_lopez", "confirmed");
+        }
+        Map<String, BookingDigest> digests = deployEverything();
+        assertThat(BookingDigests.worthStoring(load(cloned(), Map.of())))
+                .as("none known")
+                .isTrue();
+
+        Files.writeString(
+                source.resolve("bookings/a.yaml"), "# changed\n" + Files.readString(source.resolve("bookings/a.yaml")));
+        assertThat(BookingDigests.worthStoring(load(cloned(), digests)))
+                .as("1 read, 11 known")
+                .isFalse();
+
+        Files.writeString(
+                source.resolve("bookings/b.yaml"), "# changed\n" + Files.readString(source.resolve("bookings/b.yaml")));
+        assertThat(BookingDigests.worthStoring(load(cloned(), digests)))
+                .as("2 read, 10 known")
+                .isTrue();
+    }
+
+    @Test
     void digestsThatCannotBeReadAreNone() throws IOException {
         deployEverything();
         Files.writeString(work.resolve("local/bucket/.charter/" + BookingDigests.NAME), "{\"format\": 1, \"files\": [");
