@@ -3,6 +3,7 @@ package com.queenofsandiego.charter.booking;
 import com.queenofsandiego.charter.source.Position;
 import com.queenofsandiego.charter.source.Problem;
 import com.queenofsandiego.charter.source.Problems;
+import com.queenofsandiego.charter.source.YamlSource;
 import com.queenofsandiego.charter.text.UntrustedText;
 import org.apache.commons.codec.digest.DigestUtils;
 
@@ -122,9 +123,12 @@ public final class BookingLoader {
         return parse(parser, name, shown, file);
     }
 
-    /** The SHA-256 of the file's bytes, hex; empty when it cannot be read (parsing then says why). */
+    /** The SHA-256 of the file's bytes, hex; empty when it cannot be read or is too large (parsing then says why). */
     public static String sha256(Path file) {
         try {
+            if (Files.size(file) > YamlSource.MAX_BYTES) {
+                return "";
+            }
             return DigestUtils.sha256Hex(Files.readAllBytes(file));
         } catch (IOException e) {
             return "";
