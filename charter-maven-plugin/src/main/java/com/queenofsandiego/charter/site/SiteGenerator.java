@@ -32,6 +32,12 @@ import java.util.stream.Stream;
  */
 public final class SiteGenerator {
 
+    /**
+     * The name under which a {@link BookingDigest} keeps {@link #shownHash}: a booking known from its digest is
+     * fingerprinted without being parsed.
+     */
+    public static final String SHOWN = "shown";
+
     private static final String STATE_FILE = "generate-state.json";
 
     private final SiteSettings settings;
@@ -193,12 +199,6 @@ public final class SiteGenerator {
     private interface GuestOutputs {
         void add(String slug, Supplier<String> shown, List<String> crew, Supplier<Booking> booking);
     }
-
-    /**
-     * The name under which a {@link BookingDigest} keeps {@link #shownHash}: a booking known from its digest is
-     * fingerprinted without being parsed.
-     */
-    public static final String SHOWN = "shown";
 
     /** A hash of what a booking's guest page and calendar file show of it (internal notes and contacts are not shown). */
     public static String shownHash(Booking booking) {

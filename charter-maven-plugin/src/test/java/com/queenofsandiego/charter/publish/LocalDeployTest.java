@@ -54,25 +54,14 @@ class LocalDeployTest {
                 false);
     }
 
-    private Publisher.Result deploy(Path site, int maxDeletes) {
-        Path local = work.resolve("local");
-        DirectoryStore target = new DirectoryStore(local);
-        LocalCdn cdn = new LocalCdn(local);
-        PublishPlan plan = Plans.read(
-                LocalTree.scan(site),
-                target,
-                StateStore.in(target),
-                Optional.of(cdn),
-                PublishPlanner.functionSource(),
-                false,
-                false);
-        return new Publisher(target, StateStore.in(target), Optional.of(cdn), line -> {}, () -> {}).apply(plan);
+    private Publisher.Result deploy(Path site) {
+        return Plans.publish(site, work.resolve("local")).result();
     }
 
     @Test
     void deploysIntoADirectoryAndRecordsHeadersFunctionAndInvalidations() throws IOException {
         Path site = site();
-        deploy(site, 10);
+        deploy(site);
         Path local = work.resolve("local");
 
         assertThat(local.resolve("bucket/g/a.html")).hasContent("content of g/a.html");
@@ -84,7 +73,7 @@ class LocalDeployTest {
         assertThat(local.resolve("cloudfront/path-rewriter.js")).hasContent(PublishPlanner.functionSource());
 
         Files.writeString(site.resolve("g/a.html"), "changed");
-        deploy(site, 10);
+        deploy(site);
 
         assertThat(Files.readAllLines(local.resolve("invalidations.jsonl")))
                 .singleElement()
@@ -95,7 +84,7 @@ class LocalDeployTest {
     @Test
     void thePlanForReviewersPutsDeletionsFirstAndLinksPreviews() throws IOException {
         Path site = site();
-        deploy(site, 10);
+        deploy(site);
         Files.writeString(site.resolve("g/a.html"), "changed");
         Files.delete(site.resolve("g/c.html"));
         Path local = work.resolve("local");
@@ -118,13 +107,13 @@ class LocalDeployTest {
     @Test
     void theManifestIsOnlyWrittenOverTheVersionThePlanRead() throws IOException {
         Path site = site();
-        deploy(site, 10);
+        deploy(site);
         Path local = work.resolve("local");
         DirectoryStore target = new DirectoryStore(local);
         Files.writeString(site.resolve("g/a.html"), "changed once");
         PublishPlan stale =
                 Plans.read(LocalTree.scan(site), target, StateStore.in(target), Optional.empty(), "", false, false);
-        deploy(site, 10);
+        deploy(site);
         String manifest = Files.readString(local.resolve("bucket/.charter/manifest.json"));
         String changes = Files.readString(local.resolve("bucket/.charter/manifest-changes.json"));
 
@@ -142,7 +131,7 @@ class LocalDeployTest {
     @Test
     void aDeployThatDiesBeforeInvalidatingIsFinishedByTheNext() throws IOException {
         Path site = site();
-        deploy(site, 10);
+        deploy(site);
         Files.writeString(site.resolve("g/b.html"), "changed");
         Path local = work.resolve("local");
         LocalCdn real = new LocalCdn(local);
@@ -197,7 +186,7 @@ class LocalDeployTest {
                 .doesNotContain("/g/b.html");
 
         PublishPlan next = planAgainst(site, local);
-        deploy(site, 10);
+        deploy(site);
 
         assertThat(next.uploads()).isEmpty();
         assertThat(next.invalidations()).containsExactly("/g/b", "/g/b.html");
@@ -212,7 +201,7 @@ class LocalDeployTest {
     @Test
     void tooManyDeletionsChangeNothingAndNameTheOverride() throws IOException {
         Path site = site();
-        deploy(site, 10);
+        deploy(site);
         Files.writeString(site.resolve("index.html"), "new home");
         for (String key : List.of("g/a.html", "g/a.ics", "g/b.html", "g/b.ics")) {
             Files.delete(site.resolve(key));
@@ -241,9 +230,9 @@ class LocalDeployTest {
         Files.createDirectories(foreign.getParent());
         Files.writeString(foreign, "a guest's photo");
 
-        deploy(site, 10);
+        deploy(site);
         Files.delete(site.resolve("g/c.html"));
-        Publisher.Result result = deploy(site, 10);
+        Publisher.Result result = deploy(site);
 
         assertThat(result.deleted()).isEqualTo(1);
         assertThat(foreign).exists();

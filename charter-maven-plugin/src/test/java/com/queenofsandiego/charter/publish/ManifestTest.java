@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,18 +81,7 @@ class ManifestTest {
     }
 
     private static PublishPlan publish(Path site, Path local) {
-        DirectoryStore target = new DirectoryStore(local);
-        LocalCdn cdn = new LocalCdn(local);
-        PublishPlan plan = Plans.read(
-                LocalTree.scan(site),
-                target,
-                StateStore.in(target),
-                Optional.of(cdn),
-                PublishPlanner.functionSource(),
-                false,
-                false);
-        new Publisher(target, StateStore.in(target), Optional.of(cdn), line -> {}, () -> {}).apply(plan);
-        return plan;
+        return Plans.publish(site, local).plan();
     }
 
     @Test
