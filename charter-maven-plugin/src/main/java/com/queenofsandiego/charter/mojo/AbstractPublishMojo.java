@@ -167,20 +167,27 @@ abstract class AbstractPublishMojo extends AbstractCharterMojo {
      * Reads and checks the bookings and works out every file's fingerprint on a thread of its own, while the target,
      * JADA and SCC are opened, the lock is taken and what is live is read: one waits on the CPU, the others mostly on
      * files and the network. A booking file whose bytes are those the last deploy's digest of it was made from is taken
-     * from the digest without being read again ({@link BookingDigests}).
+     * from the digest without being read again ({@link BookingDigests}); the template engine is set up meanwhile.
      */
     BackgroundTask<Read, MojoFailureException> readInputs(StateStore state) {
         return BackgroundTask.start("charter-read-inputs", () -> {
+            SiteGenerator generator = new SiteGenerator(siteSettings());
             try (BackgroundTask<Map<String, BookingDigest>, RuntimeException> digests = BackgroundTask.start(
-                    "charter-read-digests", () -> BookingDigests.read(state, Renderer.current()))) {
+                            "charter-read-digests", () -> BookingDigests.read(state, Renderer.current()));
+                    BackgroundTask<Boolean, RuntimeException> templates =
+                            BackgroundTask.start("charter-prepare-rendering", () -> {
+                                generator.prepareRendering();
+                                return true;
+                            })) {
                 Bookings bookings = loadBookings(digests::join);
                 if (!bookings.known().isEmpty()) {
                     getLog().info("charter: read " + bookings.bookings().size() + " of " + bookings.filesRead()
                             + " booking files; " + bookings.known().size()
                             + " unchanged since the last deploy came from its digests (" + BookingDigests.NAME + ")");
                 }
-                SiteOutputs site = new SiteGenerator(siteSettings()).outputs(bookings);
+                SiteOutputs site = generator.outputs(bookings);
                 site.fingerprints();
+                templates.join();
                 return new Read(
                         new Deployment.Inputs(site, bookings.bookings(), bookings.known()), bookings, digests.join());
             }

@@ -42,6 +42,7 @@ public final class SiteGenerator {
 
     private final SiteSettings settings;
     private final String renderer;
+    private final PageTemplates templates;
 
     public SiteGenerator(SiteSettings settings) {
         this(settings, Renderer.current());
@@ -51,6 +52,15 @@ public final class SiteGenerator {
     public SiteGenerator(SiteSettings settings, String renderer) {
         this.settings = settings;
         this.renderer = renderer;
+        this.templates = new PageTemplates(settings);
+    }
+
+    /**
+     * Sets the template engine up, which is most of what a first page costs: for a caller with a thread to spare while
+     * the bookings are still being read. The outputs of any {@link #outputs} call render with it.
+     */
+    public void prepareRendering() {
+        templates.prepare();
     }
 
     /**
@@ -94,16 +104,15 @@ public final class SiteGenerator {
         if (!content.problems().isEmpty()) {
             throw new SiteException(content.problems());
         }
-        PageTemplates templates = new PageTemplates(settings);
         return new SiteOutputs(
                 settings.siteDirectory(),
-                plan(bookings, content, templates),
+                plan(bookings, content),
                 content.pages().size(),
                 templates::prepare);
     }
 
     /** Every file the site should hold, with the fingerprint of its inputs and how to render it. */
-    private Map<String, SiteOutputs.Output> plan(Bookings bookings, SiteContent content, PageTemplates templates) {
+    private Map<String, SiteOutputs.Output> plan(Bookings bookings, SiteContent content) {
         Assets assets = Assets.scan(settings.themeDirectory().resolve("assets"));
         MarkdownRenderer markdown = new MarkdownRenderer();
         List<Map<String, String>> navigation = navigation(content.pages());
