@@ -2,7 +2,7 @@ package com.queenofsandiego.charter.site;
 
 import org.apache.commons.codec.digest.DigestUtils;
 import org.commonmark.parser.Parser;
-import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.Thymeleaf;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,14 +15,16 @@ import java.security.MessageDigest;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
  * Which code renders the site, as a fingerprint: charter's own classes and resources (by content, not by build time, so
- * rebuilding the same sources changes nothing) and the versions of the libraries that shape the output. Part of every
- * output's fingerprint, so a new plugin renders everything again.
+ * rebuilding the same sources changes nothing) and the versions of the libraries that shape the output, as the
+ * libraries themselves tell them (the plugin is one shaded jar, without their manifests). Part of every output's
+ * fingerprint, so a new plugin renders everything again.
  */
 public final class Renderer {
 
@@ -41,10 +43,7 @@ public final class Renderer {
 
     private static String compute() {
         MessageDigest digest = DigestUtils.getSha256Digest();
-        for (Class<?> library : List.of(TemplateEngine.class, Parser.class)) {
-            digest.update((library.getName() + "=" + library.getPackage().getImplementationVersion() + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
-        }
+        digest.update(libraries().getBytes(StandardCharsets.UTF_8));
         Path code;
         try {
             code = Path.of(Renderer.class
@@ -65,6 +64,25 @@ public final class Renderer {
             throw new UncheckedIOException("cannot read charter's own code in " + code, e);
         }
         return DigestUtils.sha256Hex(digest.digest());
+    }
+
+    /** The versions of Thymeleaf and CommonMark running now, as each ships them. */
+    static String libraries() {
+        return "thymeleaf=" + Thymeleaf.getVersion() + "\ncommonmark="
+                + mavenVersion(Parser.class, "org.commonmark/commonmark");
+    }
+
+    private static String mavenVersion(Class<?> library, String coordinates) {
+        Properties properties = new Properties();
+        try (InputStream in = library.getResourceAsStream("/META-INF/maven/" + coordinates + "/pom.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("cannot tell which " + coordinates + " runs: no pom.properties");
+            }
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the version of " + coordinates, e);
+        }
+        return properties.getProperty("version");
     }
 
     private static void hashJar(Path jar, MessageDigest digest) throws IOException {
