@@ -95,6 +95,10 @@ class BookingDigestsTest {
     }
 
     private Deployment deployment(DirectoryStore target) {
+        return deployment(target, false);
+    }
+
+    private Deployment deployment(DirectoryStore target, boolean refresh) {
         Map<RemoteSystem, String> systems = new EnumMap<>(RemoteSystem.class);
         systems.put(RemoteSystem.JADA, sandbox.baseUri().toString());
         systems.put(RemoteSystem.SCC, sandbox.baseUri().toString());
@@ -103,7 +107,7 @@ class BookingDigestsTest {
                 StateStore.in(target),
                 Optional.of(new LocalCdn(work.resolve("local"))),
                 false,
-                false,
+                refresh,
                 systems,
                 line -> {});
     }
@@ -218,6 +222,35 @@ class BookingDigestsTest {
                 .hasSize(4)
                 .allMatch(change -> change.contains(" CREATE BS-1 ") || change.contains(" CREATE BS-2 "))
                 .anyMatch(change -> change.contains("Guest: Jane Smith, Boatsetter ID: BS-1"));
+    }
+
+    @Test
+    void aRefreshComparesWhatJadaAndSccHoldWithKnownBookingsReadWhenTheyDiffer() throws IOException {
+        Map<String, BookingDigest> digests = deployEverything();
+        String sccEntry = sandbox.store(RemoteSystem.SCC).entries().stream()
+                .filter(entry -> entry.path("external_id").asText().equals("BS-2"))
+                .findFirst()
+                .orElseThrow()
+                .path("id")
+                .asText();
+        assertThat(sandbox.store(RemoteSystem.SCC).editByHand(sccEntry, "start_time", "07:00"))
+                .isTrue();
+        Path clone = cloned();
+        Bookings fromDigests = load(clone, digests);
+        assertThat(fromDigests.bookings()).isEmpty();
+
+        Deployment.Inputs inputs = new Deployment.Inputs(
+                new SiteGenerator(FingerprintPrinter.settings(clone), RENDERER).outputs(fromDigests),
+                fromDigests.bookings(),
+                fromDigests.known());
+        DeployPlan plan = deployment(target(), true).plan(() -> inputs, clients(), 1);
+
+        assertThat(changes(plan.reconcile()))
+                .singleElement()
+                .asString()
+                .startsWith("SCC UPDATE BS-2 bookings/b.yaml")
+                .contains("10:00")
+                .endsWith("edited by hand");
     }
 
     @Test
