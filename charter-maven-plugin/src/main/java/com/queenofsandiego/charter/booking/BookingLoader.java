@@ -46,8 +46,8 @@ public final class BookingLoader {
      * As {@link #load(Path, Path)}, taking a file whose bytes hash to its digest's (and whose crew are all still in the
      * roster) as known from the digest, without parsing it.
      *
-     * @param digests by file as shown in messages; asked for once the first file has been read, so they may still be
-     *                on their way when loading starts
+     * @param digests by file as shown in messages; asked for once the files are listed, so they may still be on their
+     *                way when loading starts
      */
     public Bookings load(Path bookingsDirectory, Path crewFile, Supplier<Map<String, BookingDigest>> digests) {
         List<Problem> problems = new ArrayList<>();
@@ -65,7 +65,7 @@ public final class BookingLoader {
         List<Path> files = bookingFiles(bookingsDirectory);
         BookingParser parser = new BookingParser(roster);
         String shownDirectory = display(bookingsDirectory);
-        Supplier<Map<String, BookingDigest>> known = memoize(digests);
+        Map<String, BookingDigest> known = digests.get();
         // In file order whatever order the files are parsed in: problems and bookings come out the same every run.
         List<FileResult> results = files.parallelStream()
                 .map(file -> read(parser, roster, known, bookingsDirectory, shownDirectory, file))
@@ -93,14 +93,14 @@ public final class BookingLoader {
     private static FileResult read(
             BookingParser parser,
             Roster roster,
-            Supplier<Map<String, BookingDigest>> digests,
+            Map<String, BookingDigest> digests,
             Path bookingsDirectory,
             String shownDirectory,
             Path file) {
         String name = bookingsDirectory.relativize(file).toString().replace('\\', '/');
         String shownName = UntrustedText.oneLine(name);
         String shown = shownDirectory.isEmpty() ? shownName : shownDirectory + "/" + shownName;
-        BookingDigest digest = digests.get().get(shown);
+        BookingDigest digest = digests.get(shown);
         if (digest != null
                 && SAFE_NAME.matcher(name).matches()
                 && roster.members().keySet().containsAll(digest.crew())
@@ -219,18 +219,4 @@ public final class BookingLoader {
 
     private record FileResult(
             String file, BookingParser.Parsed parsed, Optional<KnownBooking> known, List<Problem> problems) {}
-
-    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
-        return new Supplier<>() {
-            private T value;
-
-            @Override
-            public synchronized T get() {
-                if (value == null) {
-                    value = supplier.get();
-                }
-                return value;
-            }
-        };
-    }
 }

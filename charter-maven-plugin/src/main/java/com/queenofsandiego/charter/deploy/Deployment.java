@@ -2,6 +2,7 @@ package com.queenofsandiego.charter.deploy;
 
 import com.queenofsandiego.charter.BackgroundTask;
 import com.queenofsandiego.charter.booking.Booking;
+import com.queenofsandiego.charter.booking.Bookings;
 import com.queenofsandiego.charter.booking.KnownBooking;
 import com.queenofsandiego.charter.publish.Cdn;
 import com.queenofsandiego.charter.publish.LiveDistribution;
@@ -71,15 +72,10 @@ public final class Deployment {
     }
 
     /**
-     * What a deploy plans from: the site the bookings render to, and the bookings, parsed or {@code known} from the
+     * What a deploy plans from: the site the bookings render to, and the bookings as loaded, parsed or known from the
      * digests of their unchanged files.
      */
-    public record Inputs(SiteOutputs site, List<Booking> bookings, List<KnownBooking> known) {
-
-        public Inputs(SiteOutputs site, List<Booking> bookings) {
-            this(site, bookings, List.of());
-        }
-    }
+    public record Inputs(SiteOutputs site, Bookings bookings) {}
 
     /**
      * What deploy would do, against what is live: renders only the files whose fingerprint differs from the one the
@@ -88,12 +84,12 @@ public final class Deployment {
      * there; JADA and SCC only with a refresh, through {@code readers}, up to {@code concurrency} calls at once.
      */
     public DeployPlan plan(
-            SiteOutputs site, List<Booking> bookings, Map<RemoteSystem, RemoteClient> readers, int concurrency) {
+            SiteOutputs site, Bookings bookings, Map<RemoteSystem, RemoteClient> readers, int concurrency) {
         return plan(() -> new Inputs(site, bookings), readers, concurrency);
     }
 
     /**
-     * As {@link #plan(SiteOutputs, List, Map, int)}, with the inputs still being read and checked elsewhere: what is
+     * As {@link #plan(SiteOutputs, Bookings, Map, int)}, with the inputs still being read and checked elsewhere: what is
      * live (the listing, the manifest, the ledger, the distribution) is read meanwhile, and while the fingerprints are
      * worked out and the template engine is readied. One waits on the target, the other on the CPU.
      *
@@ -112,7 +108,12 @@ public final class Deployment {
             // JADA and SCC are planned meanwhile: they need only the bookings and the ledger
             try (BackgroundTask<Reconciling, RuntimeException> reconciling = BackgroundTask.start(
                     "charter-plan-reconcile",
-                    () -> reconcile(ledger, ready.bookings(), ready.known(), readers, concurrency))) {
+                    () -> reconcile(
+                            ledger,
+                            ready.bookings().bookings(),
+                            ready.bookings().known(),
+                            readers,
+                            concurrency))) {
                 Map<String, String> fingerprints = ready.site().fingerprints();
                 ready.site().prepareRendering();
                 LiveSite live = listing.join().withMetadata(target, ready.site().keys(), refresh);
@@ -150,7 +151,7 @@ public final class Deployment {
     }
 
     /** What deploy would do, without a refresh. */
-    public DeployPlan plan(SiteOutputs site, List<Booking> bookings) {
+    public DeployPlan plan(SiteOutputs site, Bookings bookings) {
         return plan(site, bookings, Map.of(), 1);
     }
 

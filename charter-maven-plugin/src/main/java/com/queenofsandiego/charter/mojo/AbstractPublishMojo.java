@@ -158,18 +158,12 @@ abstract class AbstractPublishMojo extends AbstractCharterMojo {
     }
 
     /**
-     * What was read for a plan: the inputs, the bookings as loaded, and the digests of the last deploy they were checked
-     * against.
-     */
-    record Read(Deployment.Inputs inputs, Bookings bookings, Map<String, BookingDigest> digests) {}
-
-    /**
      * Reads and checks the bookings and works out every file's fingerprint on a thread of its own, while the target,
      * JADA and SCC are opened, the lock is taken and what is live is read: one waits on the CPU, the others mostly on
      * files and the network. A booking file whose bytes are those the last deploy's digest of it was made from is taken
      * from the digest without being read again ({@link BookingDigests}); the template engine is set up meanwhile.
      */
-    BackgroundTask<Read, MojoFailureException> readInputs(StateStore state) {
+    BackgroundTask<Deployment.Inputs, MojoFailureException> readInputs(StateStore state) {
         return BackgroundTask.start("charter-read-inputs", () -> {
             SiteGenerator generator = new SiteGenerator(siteSettings());
             try (BackgroundTask<Map<String, BookingDigest>, RuntimeException> digests = BackgroundTask.start(
@@ -188,14 +182,13 @@ abstract class AbstractPublishMojo extends AbstractCharterMojo {
                 SiteOutputs site = generator.outputs(bookings);
                 site.fingerprints();
                 templates.join();
-                return new Read(
-                        new Deployment.Inputs(site, bookings.bookings(), bookings.known()), bookings, digests.join());
+                return new Deployment.Inputs(site, bookings);
             }
         });
     }
 
     /** A plan and nothing else; with {@code charter.refresh} it reads JADA and SCC, so it needs their secrets. */
-    DeployPlan planOnly(Deployment deployment, BackgroundTask<Read, MojoFailureException> inputs)
+    DeployPlan planOnly(Deployment deployment, BackgroundTask<Deployment.Inputs, MojoFailureException> inputs)
             throws MojoFailureException {
         if (!refresh) {
             return plan(deployment, inputs, Map.of());
@@ -211,10 +204,10 @@ abstract class AbstractPublishMojo extends AbstractCharterMojo {
      */
     DeployPlan plan(
             Deployment deployment,
-            BackgroundTask<Read, MojoFailureException> inputs,
+            BackgroundTask<Deployment.Inputs, MojoFailureException> inputs,
             Map<RemoteSystem, RemoteClient> readers)
             throws MojoFailureException {
-        DeployPlan plan = deployment.plan(() -> inputs.join().inputs(), readers, concurrency);
+        DeployPlan plan = deployment.plan(inputs::join, readers, concurrency);
         PlanFiles.write(
                 outputDirectory.toPath(),
                 plan,

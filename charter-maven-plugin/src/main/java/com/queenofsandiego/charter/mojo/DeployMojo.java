@@ -2,7 +2,7 @@ package com.queenofsandiego.charter.mojo;
 
 import com.queenofsandiego.charter.BackgroundTask;
 import com.queenofsandiego.charter.CharterException;
-import com.queenofsandiego.charter.booking.BookingDigest;
+import com.queenofsandiego.charter.booking.Bookings;
 import com.queenofsandiego.charter.deploy.BookingDigests;
 import com.queenofsandiego.charter.deploy.DeployLock;
 import com.queenofsandiego.charter.deploy.DeployPlan;
@@ -17,7 +17,6 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.time.Clock;
-import java.util.Map;
 
 /**
  * Plans, then applies the plan under the target's lock: uploads what changed (assets, pages, then sitemap), publishes
@@ -39,7 +38,7 @@ public class DeployMojo extends AbstractPublishMojo {
     @Override
     void run() throws Exception {
         try (Targets.Connection connection = connect();
-                BackgroundTask<Read, MojoFailureException> inputs = readInputs(connection.state())) {
+                BackgroundTask<Deployment.Inputs, MojoFailureException> inputs = readInputs(connection.state())) {
             Deployment deployment = deployment(connection);
             if (dryRun) {
                 planOnly(deployment, inputs);
@@ -55,9 +54,9 @@ public class DeployMojo extends AbstractPublishMojo {
                 DeployPlan plan = plan(deployment, inputs, remotes.clients());
                 Deployment.Result result;
                 // The digests of what was planned are a cache for the next plan: stored while the plan is applied.
-                Read read = inputs.join();
+                Bookings bookings = inputs.join().bookings();
                 try (BackgroundTask<Void, RuntimeException> digests =
-                        BackgroundTask.start("charter-write-digests", () -> writeDigests(connection, read))) {
+                        BackgroundTask.start("charter-write-digests", () -> writeDigests(connection, bookings))) {
                     result = deployment.apply(plan, remotes.clients(), deleteLimit(), concurrency, lock::confirm);
                     digests.join();
                 }
@@ -87,18 +86,15 @@ public class DeployMojo extends AbstractPublishMojo {
      * Stores the digests when enough files were read in full ({@link BookingDigests#worthStoring}); a store that
      * refuses them costs the next plan time, not this deploy.
      */
-    private Void writeDigests(Targets.Connection connection, Read read) {
-        if (!BookingDigests.worthStoring(read.bookings())) {
+    private Void writeDigests(Targets.Connection connection, Bookings bookings) {
+        if (!BookingDigests.worthStoring(bookings)) {
             return null;
         }
-        Map<String, BookingDigest> digests = BookingDigests.of(read.bookings());
-        if (!digests.equals(read.digests())) {
-            try {
-                BookingDigests.write(connection.state(), Renderer.current(), digests);
-            } catch (RuntimeException e) {
-                getLog().warn("charter: could not store " + BookingDigests.NAME + " (" + e.getMessage()
-                        + "); the next plan reads every booking file");
-            }
+        try {
+            BookingDigests.write(connection.state(), Renderer.current(), BookingDigests.of(bookings));
+        } catch (RuntimeException e) {
+            getLog().warn("charter: could not store " + BookingDigests.NAME + " (" + e.getMessage()
+                    + "); the next plan reads every booking file");
         }
         return null;
     }

@@ -2,6 +2,7 @@ package com.queenofsandiego.charter.mojo;
 
 import com.queenofsandiego.charter.BackgroundTask;
 import com.queenofsandiego.charter.deploy.DeployLock;
+import com.queenofsandiego.charter.deploy.Deployment;
 import com.queenofsandiego.charter.deploy.Targets;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -17,7 +18,7 @@ public class PlanMojo extends AbstractPublishMojo {
     @Override
     void run() throws Exception {
         try (Targets.Connection connection = connect();
-                BackgroundTask<Read, MojoFailureException> inputs = readInputs(connection.state())) {
+                BackgroundTask<Deployment.Inputs, MojoFailureException> inputs = readInputs(connection.state())) {
             planOnly(deployment(connection), inputs);
             DeployLock.holder(connection.state())
                     .ifPresent(holder -> getLog().warn("charter: a deploy holds the lock on "

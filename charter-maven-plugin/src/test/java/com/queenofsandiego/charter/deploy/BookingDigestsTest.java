@@ -125,11 +125,14 @@ class BookingDigestsTest {
     }
 
     private DeployPlan plan(Path clone, Bookings bookings) {
+        return plan(clone, bookings, RENDERER, false);
+    }
+
+    /** The plan of a clone's bookings, rendered by {@code renderer}, reading JADA and SCC with {@code refresh}. */
+    private DeployPlan plan(Path clone, Bookings bookings, String renderer, boolean refresh) {
         Deployment.Inputs inputs = new Deployment.Inputs(
-                new SiteGenerator(FingerprintPrinter.settings(clone), RENDERER).outputs(bookings),
-                bookings.bookings(),
-                bookings.known());
-        return deployment(target()).plan(() -> inputs, clients(), 1);
+                new SiteGenerator(FingerprintPrinter.settings(clone), renderer).outputs(bookings), bookings);
+        return deployment(target(), refresh).plan(() -> inputs, clients(), 1);
     }
 
     private void apply(DeployPlan plan) {
@@ -206,11 +209,7 @@ class BookingDigestsTest {
         Bookings fromDigests = load(clone, digests);
         assertThat(fromDigests.bookings()).isEmpty();
         // Another renderer: every page is rendered again, from the files.
-        Deployment.Inputs inputs = new Deployment.Inputs(
-                new SiteGenerator(FingerprintPrinter.settings(clone), "renderer-2").outputs(fromDigests),
-                fromDigests.bookings(),
-                fromDigests.known());
-        DeployPlan plan = deployment(target()).plan(() -> inputs, clients(), 1);
+        DeployPlan plan = plan(clone, fromDigests, "renderer-2", false);
         assertThat(plan.publish().uploads()).isEmpty();
         assertThat(Files.readString(clone.resolve("target/charter/site/g/k3m9x2pq7a.html")))
                 .contains("Welcome aboard, Jane");
@@ -239,11 +238,7 @@ class BookingDigestsTest {
         Bookings fromDigests = load(clone, digests);
         assertThat(fromDigests.bookings()).isEmpty();
 
-        Deployment.Inputs inputs = new Deployment.Inputs(
-                new SiteGenerator(FingerprintPrinter.settings(clone), RENDERER).outputs(fromDigests),
-                fromDigests.bookings(),
-                fromDigests.known());
-        DeployPlan plan = deployment(target(), true).plan(() -> inputs, clients(), 1);
+        DeployPlan plan = plan(clone, fromDigests, RENDERER, true);
 
         assertThat(changes(plan.reconcile()))
                 .singleElement()

@@ -93,7 +93,7 @@ class IncrementalDeployTest {
                 refresh,
                 Map.of(),
                 progress::add);
-        DeployPlan plan = deployment.plan(new SiteGenerator(settings, renderer).outputs(bookings), bookings.bookings());
+        DeployPlan plan = deployment.plan(new SiteGenerator(settings, renderer).outputs(bookings), bookings);
         last = plan.publish();
         deployment.apply(plan, Map.of(), new DeleteLimit(10), 8, () -> {});
         if (!Files.isDirectory(settings.siteDirectory())) {
@@ -263,7 +263,7 @@ class IncrementalDeployTest {
 
         assertTimeoutPreemptively(
                 Duration.ofSeconds(30),
-                () -> assertThatThrownBy(() -> deployment.plan(outputs, bookings.bookings()))
+                () -> assertThatThrownBy(() -> deployment.plan(outputs, bookings))
                         .isInstanceOf(UncheckedIOException.class)
                         .hasMessageContaining("the bucket cannot be listed"));
         assertThat(outputs.keys())
@@ -297,7 +297,7 @@ class IncrementalDeployTest {
                     if (!listed.await(30, TimeUnit.SECONDS)) {
                         throw new IllegalStateException("the target was not listed while the inputs were read");
                     }
-                    return new Deployment.Inputs(outputs, bookings.bookings());
+                    return new Deployment.Inputs(outputs, bookings);
                 },
                 Map.of(),
                 1);

@@ -93,7 +93,7 @@ class PrivateStateTest {
                         RetrySettings.DEFAULT);
                 DeployLock lock = DeployLock.acquire(state, "test", Clock.systemUTC(), false)) {
             return deployment.apply(
-                    deployment.plan(outputs(), site.bookings().bookings()),
+                    deployment.plan(outputs(), site.bookings()),
                     remotes.clients(),
                     new DeleteLimit(10),
                     8,
@@ -157,7 +157,7 @@ class PrivateStateTest {
                         RemoteSystem.SCC,
                         sandbox.baseUri().toString()),
                 line -> {});
-        assertThat(again.plan(outputs(), site.bookings().bookings()).isEmpty())
+        assertThat(again.plan(outputs(), site.bookings()).isEmpty())
                 .as("the next plan reads the state bucket")
                 .isTrue();
     }
