@@ -44,28 +44,29 @@ final class SandboxStore implements AutoCloseable {
     record Created(ObjectNode entry, boolean replayed) {}
 
     synchronized List<ObjectNode> find(Optional<String> externalId) {
-        return state.read(document -> {
-            List<ObjectNode> found = new ArrayList<>();
-            for (JsonNode entry : document.path(ENTRIES)) {
-                if (externalId.isEmpty()
-                        || externalId.get().equals(entry.path("external_id").asText())) {
-                    found.add((ObjectNode) entry.deepCopy());
-                }
+        List<ObjectNode> found = new ArrayList<>();
+        for (String id : state.names(ENTRIES)) {
+            JsonNode entry = state.get(ENTRIES, id);
+            if (entry instanceof ObjectNode object
+                    && (externalId.isEmpty()
+                            || externalId.get().equals(entry.path("external_id").asText()))) {
+                found.add(object);
             }
-            return found;
-        });
+        }
+        return found;
     }
 
     synchronized Created create(ObjectNode body, Optional<String> idempotencyKey) {
-        Optional<ObjectNode> earlier = idempotencyKey.flatMap(key -> state.read(document -> {
-            JsonNode entry = document.path(ENTRIES)
-                    .path(document.path(IDEMPOTENCY_KEYS).path(key).asText());
-            return entry.isObject() ? Optional.of((ObjectNode) entry.deepCopy()) : Optional.empty();
-        }));
+        Optional<ObjectNode> earlier = idempotencyKey
+                .map(key -> state.get(IDEMPOTENCY_KEYS, key))
+                .map(made -> state.get(ENTRIES, made.asText()))
+                .filter(ObjectNode.class::isInstance)
+                .map(ObjectNode.class::cast);
         if (earlier.isPresent()) {
             return new Created(earlier.get(), true);
         }
-        int number = state.read(document -> document.path(NEXT_ID).asInt(1));
+        JsonNode next = state.get(NEXT_ID);
+        int number = next == null ? 1 : next.asInt(1);
         String id = system.key() + "-" + number;
         // next_id first: a process killed between these lines has skipped an id, never handed one out twice.
         state.put(IntNode.valueOf(number + 1), NEXT_ID);
@@ -76,7 +77,7 @@ final class SandboxStore implements AutoCloseable {
     }
 
     synchronized Optional<ObjectNode> replace(String id, ObjectNode body) {
-        if (!state.read(document -> document.path(ENTRIES).has(id))) {
+        if (!state.has(ENTRIES, id)) {
             return Optional.empty();
         }
         ObjectNode entry = entry(id, body);

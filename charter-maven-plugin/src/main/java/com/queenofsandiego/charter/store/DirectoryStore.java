@@ -82,11 +82,11 @@ public final class DirectoryStore implements ObjectStore, AutoCloseable {
             throw new UncheckedIOException("cannot list " + bucket, e);
         }
         // one look at the headers for the whole listing, as S3 lists ETags without reading each object
-        headers.read(document -> {
-            objects.replaceAll((key, none) -> document.path(key).path("md5").textValue());
-            return null;
+        Map<String, String> recorded = headers.texts("md5");
+        objects.replaceAll((key, none) -> {
+            String md5 = recorded.get(key);
+            return md5 != null ? md5 : md5(bucket.resolve(key));
         });
-        objects.replaceAll((key, md5) -> md5 != null ? md5 : md5(bucket.resolve(key)));
         return objects;
     }
 
@@ -217,7 +217,7 @@ public final class DirectoryStore implements ObjectStore, AutoCloseable {
 
     /** The object's headers and hashes as its upload recorded them; null when none did. */
     private ObjectState recorded(String key) {
-        JsonNode recorded = headers.read(document -> document.get(key));
+        JsonNode recorded = headers.get(key);
         try {
             return recorded == null ? null : JSON.treeToValue(recorded, ObjectState.class);
         } catch (JsonProcessingException e) {

@@ -1,5 +1,6 @@
 package com.queenofsandiego.charter.store;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.queenofsandiego.charter.BackgroundTask;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -14,6 +16,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -25,7 +29,8 @@ import java.util.function.Function;
  * one does not hold up whoever opens it; the first use waits for it, and a file that cannot be read fails every use.
  * A last line without its newline was cut off by a process killed mid-append: it is dropped. When the journal has
  * grown past {@value #COMPACT_AFTER_LINES} lines and a quarter of the snapshot's size, loading folds it into a new
- * snapshot. Thread-safe.
+ * snapshot. In memory the object stays as the snapshot's text until a use asks for a part of it (see
+ * {@link LazyJsonObject}). Thread-safe.
  */
 public final class JournaledJsonObject implements AutoCloseable {
 
@@ -35,7 +40,7 @@ public final class JournaledJsonObject implements AutoCloseable {
     private final Path snapshot;
     private final Path journal;
     private final Function<IOException, RuntimeException> unreadable;
-    private final BackgroundTask<ObjectNode, IOException> loading;
+    private final BackgroundTask<LazyJsonObject, IOException> loading;
     private OutputStream appending;
     private boolean closed;
 
@@ -59,29 +64,49 @@ public final class JournaledJsonObject implements AutoCloseable {
                         + ".journal.jsonl");
     }
 
-    /** What {@code query} finds in the object; it sees the object itself, and must not change it. */
-    public synchronized <T> T read(Function<ObjectNode, T> query) {
-        return query.apply(document());
+    /**
+     * The value at {@code path}, parsed (a copy: changing it changes nothing here); null when there is none. No path:
+     * the whole object.
+     */
+    public synchronized JsonNode get(String... path) {
+        return document().get(path);
+    }
+
+    public synchronized boolean has(String... path) {
+        return document().has(path);
+    }
+
+    /** The names of the members of the object at {@code path}, in the order they were first set. */
+    public synchronized List<String> names(String... path) {
+        return document().names(path);
+    }
+
+    /**
+     * For each member of the object, the text of its own member {@code field} (null when it has none), without
+     * parsing the members: the local bucket lists every object's MD5 this way.
+     */
+    public synchronized Map<String, String> texts(String field) {
+        return document().texts(field);
     }
 
     /** Sets the field at {@code path} (objects on the way are made as needed) to a copy of {@code value}. */
     public synchronized void put(JsonNode value, String... path) {
-        ObjectNode document = document();
+        LazyJsonObject document = document();
         JsonNode copy = value.deepCopy();
         ObjectNode line = JSON.createObjectNode();
-        line.set("put", names(path));
+        line.set("put", changed(path));
         line.set("value", copy);
         append(line);
-        parent(document, path).set(path[path.length - 1], copy);
+        document.put(copy, path);
     }
 
     /** Removes the field at {@code path}; whether there was one. */
     public synchronized boolean remove(String... path) {
-        if (!has(document(), path)) {
+        if (!has(path)) {
             return false;
         }
-        append(JSON.createObjectNode().set("remove", names(path)));
-        parent(document(), path).remove(path[path.length - 1]);
+        append(JSON.createObjectNode().set("remove", changed(path)));
+        document().remove(path);
         return true;
     }
 
@@ -99,7 +124,7 @@ public final class JournaledJsonObject implements AutoCloseable {
         }
     }
 
-    private ObjectNode document() {
+    private LazyJsonObject document() {
         try {
             return loading.join();
         } catch (IOException e) {
@@ -127,21 +152,19 @@ public final class JournaledJsonObject implements AutoCloseable {
         }
     }
 
-    private ObjectNode load() throws IOException {
-        ObjectNode document = JSON.createObjectNode();
+    private LazyJsonObject load() throws IOException {
+        LazyJsonObject document = new LazyJsonObject();
         long snapshotSize = 0;
         if (Files.isRegularFile(snapshot)) {
-            JsonNode read;
+            byte[] bytes = Files.readAllBytes(snapshot);
             try {
-                read = JSON.readTree(snapshot.toFile());
+                document = LazyJsonObject.read(bytes);
             } catch (JsonProcessingException e) {
                 throw new IOException(snapshot + ": " + e.getOriginalMessage(), e);
+            } catch (IOException e) {
+                throw new IOException(snapshot + ": " + e.getMessage(), e);
             }
-            if (read == null || !read.isObject()) {
-                throw new IOException(snapshot + ": not a JSON object");
-            }
-            document = (ObjectNode) read;
-            snapshotSize = Files.size(snapshot);
+            snapshotSize = bytes.length;
         }
         if (!Files.isRegularFile(journal)) {
             return document;
@@ -154,7 +177,7 @@ public final class JournaledJsonObject implements AutoCloseable {
     }
 
     /** Applies the journal's changes in order; the number of lines. */
-    private int replay(ObjectNode document) throws IOException {
+    private int replay(LazyJsonObject document) throws IOException {
         byte[] bytes = Files.readAllBytes(journal);
         int start = 0;
         int line = 0;
@@ -180,7 +203,7 @@ public final class JournaledJsonObject implements AutoCloseable {
         return line;
     }
 
-    private void apply(ObjectNode document, byte[] bytes, int offset, int length, int line) throws IOException {
+    private void apply(LazyJsonObject document, byte[] bytes, int offset, int length, int line) throws IOException {
         JsonNode change;
         try {
             change = JSON.readTree(bytes, offset, length);
@@ -195,15 +218,19 @@ public final class JournaledJsonObject implements AutoCloseable {
                     + ": not a change: expected {\"put\":[path],\"value\":v} or {\"remove\":[path]}");
         }
         if (put != null) {
-            parent(document, path).set(path[path.length - 1], change.get("value"));
+            document.put(change.get("value"), path);
         } else {
-            parent(document, path).remove(path[path.length - 1]);
+            document.remove(path);
         }
     }
 
     /** Writes the object as the new snapshot in one move, then empties the journal it now includes. */
-    private void compact(ObjectNode document) throws IOException {
-        AtomicFiles.replace(snapshot, JSON.writeValueAsBytes(document));
+    private void compact(LazyJsonObject document) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonGenerator generator = JSON.getFactory().createGenerator(bytes)) {
+            document.write(generator);
+        }
+        AtomicFiles.replace(snapshot, bytes.toByteArray());
         // Emptied rather than deleted: a replay after a crash between the move and this is harmless, and a writer
         // that still has the journal open keeps appending to the same file.
         try (FileChannel channel = FileChannel.open(journal, StandardOpenOption.WRITE)) {
@@ -225,7 +252,8 @@ public final class JournaledJsonObject implements AutoCloseable {
         return path;
     }
 
-    private static ArrayNode names(String... path) {
+    /** The path as a change line names it. */
+    private static ArrayNode changed(String... path) {
         if (path.length == 0) {
             throw new IllegalArgumentException("a change needs a path");
         }
@@ -234,23 +262,5 @@ public final class JournaledJsonObject implements AutoCloseable {
             names.add(name);
         }
         return names;
-    }
-
-    /** The object holding the last field of {@code path}, made (in place of anything else there) when missing. */
-    private static ObjectNode parent(ObjectNode document, String... path) {
-        ObjectNode node = document;
-        for (int i = 0; i < path.length - 1; i++) {
-            JsonNode child = node.get(path[i]);
-            node = child instanceof ObjectNode object ? object : node.putObject(path[i]);
-        }
-        return node;
-    }
-
-    private static boolean has(ObjectNode document, String... path) {
-        JsonNode node = document;
-        for (String name : path) {
-            node = node.path(name);
-        }
-        return !node.isMissingNode();
     }
 }

@@ -43,7 +43,7 @@ class JournaledJsonObjectTest {
     /** The whole object, as a reopened one sees it. */
     private JsonNode reloaded() {
         try (JournaledJsonObject reopened = open()) {
-            return reopened.read(ObjectNode::deepCopy);
+            return reopened.get();
         }
     }
 
@@ -87,7 +87,7 @@ class JournaledJsonObjectTest {
                         + "{\"put\":[\"c\"],\"val");
 
         try (JournaledJsonObject state = open()) {
-            assertThat(state.read(ObjectNode::deepCopy)).isEqualTo(json("{\"b\":2}"));
+            assertThat(state.get()).isEqualTo(json("{\"b\":2}"));
             state.put(IntNode.valueOf(4), "d");
         }
 
@@ -102,7 +102,7 @@ class JournaledJsonObjectTest {
 
         try (JournaledJsonObject state = open()) {
             for (int use = 0; use < 2; use++) {
-                assertThatThrownBy(() -> state.read(document -> document.size()))
+                assertThatThrownBy(() -> state.get())
                         .isInstanceOf(IllegalStateException.class)
                         .hasMessageStartingWith("unreadable: " + journal() + ":2: not a change");
             }
@@ -116,7 +116,7 @@ class JournaledJsonObjectTest {
         Files.writeString(journal(), "{\"put\":[\"a\"],\"value\":1}\n{\"put\":[\"b\"]}\n");
 
         try (JournaledJsonObject state = open()) {
-            assertThatThrownBy(() -> state.read(document -> document.size()))
+            assertThatThrownBy(() -> state.get())
                     .hasMessageStartingWith("unreadable: " + journal() + ":2: not a change: expected");
         }
     }
@@ -126,7 +126,7 @@ class JournaledJsonObjectTest {
         Files.writeString(snapshot(), "{\"entries\": {");
 
         JournaledJsonObject state = open();
-        assertThatThrownBy(() -> state.read(document -> document.size()))
+        assertThatThrownBy(() -> state.get())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("unreadable: " + snapshot() + ": Unexpected end-of-input");
         state.close();
