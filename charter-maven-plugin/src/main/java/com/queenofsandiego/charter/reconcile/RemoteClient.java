@@ -10,11 +10,11 @@ import dev.failsafe.RetryPolicy;
 import dev.failsafe.function.CheckedSupplier;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Talks to JADA or SCC as the contract says, over the JDK's HTTP client; safe to call from several threads. Transient
+ * Talks to JADA or SCC as the contract says, over the JDK's {@link HttpURLConnection}; safe to call from several threads. Transient
  * failures (5xx, timeouts, resets) are retried with exponential backoff and jitter (Failsafe); a 429 closes a gate that
  * holds every call to this system until its {@code Retry-After} has passed, then the call is retried; other 4xx are not
  * retried. A retried create carries the same {@code Idempotency-Key}, and is preceded by a lookup by
@@ -40,7 +40,6 @@ public final class RemoteClient {
     private final String base;
     private final Secret secret;
     private final RetrySettings retry;
-    private final HttpClient http;
     private final FailsafeExecutor<Object> retrier;
     private final RequestCounter requests = new RequestCounter();
     private final RateLimitGate gate = new RateLimitGate();
@@ -50,10 +49,6 @@ public final class RemoteClient {
         this.base = base.toString().replaceAll("/+$", "");
         this.secret = secret;
         this.retry = retry;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(retry.timeout())
-                .build();
         this.retrier = Failsafe.with(RetryPolicy.builder()
                 .handle(Transient.class)
                 .withMaxRetries(retry.retries())
@@ -136,10 +131,10 @@ public final class RemoteClient {
     }
 
     private Response send(String method, String path, RemoteBody body, String idempotencyKey) {
-        HttpRequest request;
+        HttpURLConnection connection;
         try {
-            request = request(method, path, body, idempotencyKey);
-        } catch (RuntimeException e) {
+            connection = request(method, path, body, idempotencyKey);
+        } catch (IOException | RuntimeException e) {
             // The JDK's message for a refused header repeats the header's value: the secret. Only the class is shown.
             throw new RemoteException(
                     RemoteException.Kind.REFUSED,
@@ -149,25 +144,42 @@ public final class RemoteClient {
                             + system.endpointProperty() + " and the " + system.authHeader() + " secret, taken from "
                             + secret.source());
         }
-        HttpResponse<byte[]> response;
+        int status;
+        byte[] answer;
         // As above, and an answer's status line or headers may quote the request: exceptions are named by class only.
         try {
             gate.pass();
             requests.count(method);
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (body != null) {
+                byte[] json = body.json();
+                // A fixed length also stops the JDK from sending a POST again by itself after a reset.
+                connection.setFixedLengthStreamingMode(json.length);
+                try (OutputStream out = connection.getOutputStream()) {
+                    out.write(json);
+                }
+            }
+            status = connection.getResponseCode();
+            try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+                answer = in == null ? new byte[0] : in.readAllBytes();
+            }
+            // This client ends a body cut short at the length it announced quietly; the answer was lost all the same.
+            if (connection.getContentLengthLong() > answer.length) {
+                throw new IOException("answer cut short");
+            }
         } catch (IOException e) {
+            connection.disconnect();
             throw new Transient(system.label() + " " + method + " " + path + " failed: "
                     + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RemoteException(RemoteException.Kind.UNAVAILABLE, "interrupted while calling " + system.label());
         } catch (RuntimeException e) {
+            connection.disconnect();
             throw new RemoteException(
                     RemoteException.Kind.REFUSED,
                     system.label() + " " + method + " " + path + " could not be sent: "
                             + e.getClass().getSimpleName());
         }
-        int status = response.statusCode();
         if (status == 401 || status == 403) {
             throw new RemoteException(
                     RemoteException.Kind.CREDENTIALS,
@@ -179,40 +191,49 @@ public final class RemoteClient {
         if (status == 429) {
             RateLimited limited = new RateLimited(
                     system.label() + " " + method + " " + path + " was rate limited (429)",
-                    retryAfter(response.headers().firstValue("Retry-After")));
+                    retryAfter(Optional.ofNullable(connection.getHeaderField("Retry-After"))));
             if (!tooLong(limited)) {
                 gate.closeFor(limited.retryAfter);
             }
             throw limited;
         }
         if (status >= 500) {
-            throw new Transient(system.label() + " " + method + " " + path + " answered " + status
-                    + serverMessage(response.body()));
+            throw new Transient(
+                    system.label() + " " + method + " " + path + " answered " + status + serverMessage(answer));
         }
         if (status == 400 || status == 422) {
             throw new RemoteException(
                     RemoteException.Kind.REFUSED,
-                    system.label() + " refused " + method + " " + path + " (" + status + ")"
-                            + serverMessage(response.body()));
+                    system.label() + " refused " + method + " " + path + " (" + status + ")" + serverMessage(answer));
         }
-        return new Response(status, response.body());
+        return new Response(status, answer);
     }
 
-    private HttpRequest request(String method, String path, RemoteBody body, String idempotencyKey) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(retry.timeout())
-                .header("Accept", "application/json")
-                .header(system.authHeader(), system.authValue(secret.value()));
+    /**
+     * The request, not yet sent. {@link HttpURLConnection} rather than the JDK's newer client: that one keeps a
+     * selector thread waiting in native code until it is garbage collected (it cannot be closed before JDK 21), and
+     * the JVM waits 0.3 s for such a thread when Maven exits.
+     */
+    private HttpURLConnection request(String method, String path, RemoteBody body, String idempotencyKey)
+            throws IOException {
+        HttpURLConnection connection =
+                (HttpURLConnection) URI.create(base + path).toURL().openConnection();
+        int timeout = (int) Math.min(Integer.MAX_VALUE, retry.timeout().toMillis());
+        connection.setConnectTimeout(timeout);
+        connection.setReadTimeout(timeout);
+        connection.setInstanceFollowRedirects(false);
+        connection.setUseCaches(false);
+        connection.setRequestMethod(method);
+        connection.setRequestProperty("Accept", "application/json");
+        connection.setRequestProperty(system.authHeader(), system.authValue(secret.value()));
         if (body != null) {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofByteArray(body.json()));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
+            connection.setDoOutput(true);
+            connection.setRequestProperty("Content-Type", "application/json");
         }
         if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
+            connection.setRequestProperty("Idempotency-Key", idempotencyKey);
         }
-        return request.build();
+        return connection;
     }
 
     @SuppressWarnings("unchecked")

@@ -33,7 +33,7 @@ class RemoteClientMessagesTest {
                     .isInstanceOfSatisfying(
                             RemoteException.class,
                             e -> assertThat(e.getMessage())
-                                    .contains("SCC GET /events?external_id=BS-1 failed: ProtocolException")
+                                    .contains("SCC GET /events?external_id=BS-1 failed: IOException")
                                     .doesNotContain("scc-key-never-shown-91")
                                     .doesNotContain("Bearer"));
         }
