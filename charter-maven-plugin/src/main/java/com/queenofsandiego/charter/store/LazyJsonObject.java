@@ -1,5 +1,6 @@
 package com.queenofsandiego.charter.store;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -9,6 +10,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,34 +22,41 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A JSON object read from its bytes whose members stay JSON text until something asks for them: an object is split
+ * A JSON object read from its text whose members stay JSON text until something asks for them: an object is split
  * into its members when a path walks through it, and a member is parsed when it is asked for. Opening the local
  * stand-ins' state (20,000 entries) then costs a scan of the text, not a tree of it, and a run that touches two
- * entries parses two. Objects larger than {@value #INDEX_ON_LOAD} bytes are split when read, as they are the
+ * entries parses two. Objects larger than {@value #INDEX_ON_LOAD} characters are split when read, as they are the
  * containers every path walks through. Not thread-safe.
  */
 final class LazyJsonObject {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Field names not canonicalized: the state's keys are unique, and Jackson's table of them grew by copying itself
+     * (55 MB for 20,000 keys). Without it Jackson parses characters, not bytes, so texts are kept as characters.
+     */
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+            .build());
+
     static final int INDEX_ON_LOAD = 64 * 1024;
 
     /** A member's JSON text, not yet parsed. */
-    private record Text(byte[] bytes, int offset, int length) {
+    private record Text(char[] chars, int offset, int length) {
 
         boolean isObject() {
-            return bytes[offset] == '{';
+            return chars[offset] == '{';
         }
 
         JsonNode parse() {
-            try {
-                return JSON.readTree(bytes, offset, length);
+            try (JsonParser parser = parser()) {
+                return JSON.readTree(parser);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
 
         JsonParser parser() throws IOException {
-            return JSON.getFactory().createParser(bytes, offset, length);
+            return JSON.getFactory().createParser(chars, offset, length);
         }
     }
 
@@ -54,16 +66,27 @@ final class LazyJsonObject {
     /** An empty object. */
     LazyJsonObject() {}
 
-    /** The object that {@code bytes} hold; throws when they hold anything else or are not JSON. */
+    /** The object that {@code bytes} (UTF-8) hold; throws when they hold anything else or are not JSON. */
     static LazyJsonObject read(byte[] bytes) throws IOException {
-        try (JsonParser parser = JSON.getFactory().createParser(bytes)) {
+        CharBuffer decoded;
+        try {
+            decoded = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
+        } catch (CharacterCodingException e) {
+            throw new IOException("not UTF-8 text", e);
+        }
+        char[] chars = decoded.array();
+        try (JsonParser parser = JSON.getFactory().createParser(chars, 0, decoded.limit())) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IOException("not a JSON object");
             }
-            LazyJsonObject object = members(parser, bytes, 0, 1);
+            LazyJsonObject object = members(parser, chars, 0, 1);
             if (parser.nextToken() != null) {
                 throw new IOException("more after the object, at byte "
-                        + parser.currentTokenLocation().getByteOffset());
+                        + parser.currentTokenLocation().getCharOffset());
             }
             return object;
         }
@@ -72,7 +95,7 @@ final class LazyJsonObject {
     private static LazyJsonObject split(Text text) {
         try (JsonParser parser = text.parser()) {
             parser.nextToken();
-            return members(parser, text.bytes(), text.offset(), 0);
+            return members(parser, text.chars(), text.offset(), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -80,27 +103,27 @@ final class LazyJsonObject {
 
     /**
      * Reads the members of the object the parser has just entered, as texts, in one pass. Objects among them are split
-     * in the same pass, {@code depth} levels down, and kept split when larger than {@value #INDEX_ON_LOAD} bytes (the
+     * in the same pass, {@code depth} levels down, and kept split when larger than {@value #INDEX_ON_LOAD} characters (the
      * containers every path walks through; a smaller one is cheaper to keep as text). The parser's offsets count from
-     * {@code base} in {@code bytes}, where the text it was given starts.
+     * {@code base} in {@code chars}, where the text it was given starts.
      */
-    private static LazyJsonObject members(JsonParser parser, byte[] bytes, int base, int depth) throws IOException {
+    private static LazyJsonObject members(JsonParser parser, char[] chars, int base, int depth) throws IOException {
         LazyJsonObject object = new LazyJsonObject();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
-            int start = base + (int) parser.currentTokenLocation().getByteOffset();
+            int start = base + (int) parser.currentTokenLocation().getCharOffset();
             LazyJsonObject split = null;
             if (value == JsonToken.START_OBJECT && depth > 0) {
-                split = members(parser, bytes, base, depth - 1);
+                split = members(parser, chars, base, depth - 1);
             } else if (value.isStructStart()) {
                 parser.skipChildren();
             } else {
                 parser.finishToken();
             }
-            int end = base + (int) parser.currentLocation().getByteOffset();
+            int end = base + (int) parser.currentLocation().getCharOffset();
             object.members.put(
-                    name, split != null && end - start > INDEX_ON_LOAD ? split : new Text(bytes, start, end - start));
+                    name, split != null && end - start > INDEX_ON_LOAD ? split : new Text(chars, start, end - start));
         }
         return object;
     }
@@ -178,7 +201,7 @@ final class LazyJsonObject {
             generator.writeFieldName(member.getKey());
             Object value = member.getValue();
             if (value instanceof Text text) {
-                generator.writeRawValue(new String(text.bytes(), text.offset(), text.length(), StandardCharsets.UTF_8));
+                generator.writeRawValue(text.chars(), text.offset(), text.length());
             } else if (value instanceof LazyJsonObject object) {
                 object.write(generator);
             } else {

@@ -142,6 +142,6 @@ class LazyJsonObjectTest {
                 .hasMessageContaining("Unrecognized character escape");
         byte[] badUtf8 = "{\"a\":{\"b\":[\"x\u00e9y\"]}}".getBytes(StandardCharsets.UTF_8);
         badUtf8[badUtf8.length - 6] = '(';
-        assertThatThrownBy(() -> LazyJsonObject.read(badUtf8)).hasMessageContaining("Invalid UTF-8");
+        assertThatThrownBy(() -> LazyJsonObject.read(badUtf8)).hasMessageContaining("not UTF-8");
     }
 }
