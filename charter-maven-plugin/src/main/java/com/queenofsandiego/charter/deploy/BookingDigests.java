@@ -14,6 +14,7 @@ import com.queenofsandiego.charter.reconcile.RemoteSystem;
 import com.queenofsandiego.charter.site.SiteGenerator;
 import com.queenofsandiego.charter.source.Position;
 import com.queenofsandiego.charter.source.Problem;
+import com.queenofsandiego.charter.store.StateJson;
 import com.queenofsandiego.charter.store.StateStore;
 
 import java.io.IOException;
@@ -37,7 +38,7 @@ import java.util.stream.Collectors;
 public final class BookingDigests {
 
     public static final String NAME = "booking-digests.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = StateJson.mapper();
 
     private BookingDigests() {}
 

@@ -6,6 +6,7 @@ import com.queenofsandiego.charter.BackgroundTask;
 import com.queenofsandiego.charter.store.ConcurrentDeployException;
 import com.queenofsandiego.charter.store.ObjectState;
 import com.queenofsandiego.charter.store.ObjectStore;
+import com.queenofsandiego.charter.store.StateJson;
 import com.queenofsandiego.charter.store.StateStore;
 
 import java.io.IOException;
@@ -42,7 +43,7 @@ public record Manifest(Map<String, ObjectState> objects, List<String> pendingInv
      */
     static final int FOLD_AFTER = 1000;
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    private static final ObjectMapper JSON = StateJson.mapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     public Manifest {
         objects = new TreeMap<>(objects);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.queenofsandiego.charter.store.ObjectStore;
 import com.queenofsandiego.charter.store.ParallelRequests;
+import com.queenofsandiego.charter.store.StateJson;
 import com.queenofsandiego.charter.store.StateStore;
 
 import java.io.IOException;
@@ -63,7 +64,7 @@ public final class Ledger {
      */
     static final int FOLD_AFTER = 100;
 
-    private static final ObjectMapper JSON = new ObjectMapper()
+    private static final ObjectMapper JSON = StateJson.mapper()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final DateTimeFormatter RUN_TIME =

@@ -1,6 +1,5 @@
 package com.queenofsandiego.charter.store;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -30,13 +29,8 @@ import java.util.Map;
  */
 final class LazyJsonObject {
 
-    /**
-     * Field names not canonicalized: the state's keys are unique, and Jackson's table of them grew by copying itself
-     * (55 MB for 20,000 keys). Without it Jackson parses characters, not bytes, so texts are kept as characters.
-     */
-    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
-            .build());
+    /** Without a field-name table (see {@link StateJson}), so Jackson parses characters: texts are kept as such. */
+    private static final ObjectMapper JSON = StateJson.mapper();
 
     static final int INDEX_ON_LOAD = 64 * 1024;
 
