@@ -10,7 +10,10 @@ import com.queenofsandiego.charter.store.JournaledJsonObject;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -25,8 +28,15 @@ final class SandboxStore implements AutoCloseable {
     private static final String ENTRIES = "entries";
     private static final String IDEMPOTENCY_KEYS = "idempotency_keys";
 
+    private static final String EXTERNAL_ID = "external_id";
+
     private final RemoteSystem system;
     private final JournaledJsonObject state;
+    /**
+     * Entry ids by {@code external_id}, each in the order the entries were made; made at the first lookup, as charter
+     * looks a booking up before each create (a scan of every entry per lookup made a first import quadratic).
+     */
+    private Map<String, List<String>> idsByExternalId;
 
     SandboxStore(RemoteSystem system, Path directory) {
         this.system = system;
@@ -44,16 +54,38 @@ final class SandboxStore implements AutoCloseable {
     record Created(ObjectNode entry, boolean replayed) {}
 
     synchronized List<ObjectNode> find(Optional<String> externalId) {
+        List<String> ids = externalId.isEmpty()
+                ? state.names(ENTRIES)
+                : idsByExternalId().getOrDefault(externalId.get(), List.of());
         List<ObjectNode> found = new ArrayList<>();
-        for (String id : state.names(ENTRIES)) {
-            JsonNode entry = state.get(ENTRIES, id);
-            if (entry instanceof ObjectNode object
-                    && (externalId.isEmpty()
-                            || externalId.get().equals(entry.path("external_id").asText()))) {
-                found.add(object);
+        for (String id : ids) {
+            if (state.get(ENTRIES, id) instanceof ObjectNode entry) {
+                found.add(entry);
             }
         }
         return found;
+    }
+
+    private Map<String, List<String>> idsByExternalId() {
+        if (idsByExternalId == null) {
+            idsByExternalId = new HashMap<>();
+            state.texts(EXTERNAL_ID, ENTRIES).forEach(this::indexed);
+        }
+        return idsByExternalId;
+    }
+
+    /** Adds a new entry to the lookup, when there is one. */
+    private void indexed(String id, String externalId) {
+        if (idsByExternalId != null && externalId != null) {
+            idsByExternalId
+                    .computeIfAbsent(externalId, none -> new ArrayList<>())
+                    .add(id);
+        }
+    }
+
+    private String externalIdOf(String id) {
+        JsonNode entry = state.get(ENTRIES, id);
+        return entry == null ? null : JournaledJsonObject.textOf(entry.path(EXTERNAL_ID));
     }
 
     synchronized Created create(ObjectNode body, Optional<String> idempotencyKey) {
@@ -72,6 +104,7 @@ final class SandboxStore implements AutoCloseable {
         state.put(IntNode.valueOf(number + 1), NEXT_ID);
         ObjectNode entry = entry(id, body);
         state.put(entry, ENTRIES, id);
+        indexed(id, JournaledJsonObject.textOf(entry.path(EXTERNAL_ID)));
         idempotencyKey.ifPresent(key -> state.put(TextNode.valueOf(id), IDEMPOTENCY_KEYS, key));
         return new Created(entry, false);
     }
@@ -81,6 +114,10 @@ final class SandboxStore implements AutoCloseable {
             return Optional.empty();
         }
         ObjectNode entry = entry(id, body);
+        if (idsByExternalId != null
+                && !Objects.equals(externalIdOf(id), JournaledJsonObject.textOf(entry.path(EXTERNAL_ID)))) {
+            idsByExternalId = null; // rare: made again at the next lookup, keeping the order entries were made in
+        }
         state.put(entry, ENTRIES, id);
         return Optional.of(entry);
     }
@@ -93,6 +130,10 @@ final class SandboxStore implements AutoCloseable {
     }
 
     synchronized boolean delete(String id) {
+        List<String> ids = idsByExternalId == null ? null : idsByExternalId.get(externalIdOf(id));
+        if (ids != null) {
+            ids.remove(id);
+        }
         return state.remove(ENTRIES, id);
     }
 

@@ -82,11 +82,17 @@ public final class JournaledJsonObject implements AutoCloseable {
     }
 
     /**
-     * For each member of the object, the text of its own member {@code field} (null when it has none), without
-     * parsing the members: the local bucket lists every object's MD5 this way.
+     * For each member of the object at {@code path}, in order, the text of its own member {@code field} (null when it
+     * has none, or it is not a string, number or boolean), without parsing the members: the local bucket lists every
+     * object's MD5 this way, and the sandbox finds entries by {@code external_id}.
      */
-    public synchronized Map<String, String> texts(String field) {
-        return document().texts(field);
+    public synchronized Map<String, String> texts(String field, String... path) {
+        return document().texts(field, path);
+    }
+
+    /** A string's, number's or boolean's text; null for anything else, as {@link #texts} gives it. */
+    public static String textOf(JsonNode node) {
+        return LazyJsonObject.textOf(node);
     }
 
     /** Sets the field at {@code path} (objects on the way are made as needed) to a copy of {@code value}. */

@@ -15,7 +15,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +78,7 @@ final class LazyJsonObject {
             }
             LazyJsonObject object = members(parser, chars, 0, 1);
             if (parser.nextToken() != null) {
-                throw new IOException("more after the object, at byte "
+                throw new IOException("more after the object, at character "
                         + parser.currentTokenLocation().getCharOffset());
             }
             return object;
@@ -97,9 +96,9 @@ final class LazyJsonObject {
 
     /**
      * Reads the members of the object the parser has just entered, as texts, in one pass. Objects among them are split
-     * in the same pass, {@code depth} levels down, and kept split when larger than {@value #INDEX_ON_LOAD} characters (the
-     * containers every path walks through; a smaller one is cheaper to keep as text). The parser's offsets count from
-     * {@code base} in {@code chars}, where the text it was given starts.
+     * in the same pass, {@code depth} levels down, and kept split when larger than {@value #INDEX_ON_LOAD} characters
+     * (the containers every path walks through; a smaller one is cheaper to keep as text). The parser's offsets count
+     * from {@code base} in {@code chars}, where the text it was given starts.
      */
     private static LazyJsonObject members(JsonParser parser, char[] chars, int base, int depth) throws IOException {
         LazyJsonObject object = new LazyJsonObject();
@@ -155,12 +154,16 @@ final class LazyJsonObject {
     }
 
     /**
-     * For each member of this object, the text of its own member {@code field} (null when it has none, or not as
-     * text): one scan of each member, none of them parsed or split.
+     * For each member of the object at {@code path}, in order, the text of its own member {@code field} (null when it
+     * has none, or it is not a string, number or boolean): one scan of each member, none of them parsed or split.
      */
-    Map<String, String> texts(String field) {
-        Map<String, String> texts = new HashMap<>(members.size() * 4 / 3 + 1);
-        members.forEach((name, value) -> texts.put(name, text(value, field)));
+    Map<String, String> texts(String field, String... path) {
+        LazyJsonObject object = walk(path, path.length, false);
+        if (object == null) {
+            return Map.of();
+        }
+        Map<String, String> texts = new LinkedHashMap<>(object.members.size() * 4 / 3 + 1);
+        object.members.forEach((name, value) -> texts.put(name, text(value, field)));
         return texts;
     }
 
@@ -175,7 +178,7 @@ final class LazyJsonObject {
                     boolean wanted = field.equals(parser.currentName());
                     JsonToken token = parser.nextToken();
                     if (wanted) {
-                        return token == JsonToken.VALUE_STRING ? parser.getText() : null;
+                        return token.isScalarValue() && token != JsonToken.VALUE_NULL ? parser.getText() : null;
                     }
                     parser.skipChildren();
                 }
@@ -184,8 +187,12 @@ final class LazyJsonObject {
                 throw new UncheckedIOException(e);
             }
         }
-        JsonNode node = tree(value);
-        return node.path(field).textValue();
+        return textOf(tree(value).path(field));
+    }
+
+    /** A string's, number's or boolean's text; null for anything else, as {@link #texts} gives it. */
+    static String textOf(JsonNode node) {
+        return node.isValueNode() && !node.isNull() ? node.asText() : null;
     }
 
     /** Writes this object, members still as text copied as they were read. */

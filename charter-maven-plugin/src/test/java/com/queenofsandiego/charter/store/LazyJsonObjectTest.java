@@ -114,17 +114,22 @@ class LazyJsonObjectTest {
     }
 
     @Test
-    void textsGivesOneFieldOfEveryMemberWithoutParsingThem() throws IOException {
-        LazyJsonObject object =
-                read("{\"k1\":{\"size\":3,\"md5\":\"aa\"},\"k2\":{\"md5\":7},\"k3\":{\"x\":{\"md5\":\"deep\"}},"
-                        + "\"k4\":\"text\",\"k5\":{\"md5\":\"b\\\"b\"}}");
-        object.put(JSON.createObjectNode().put("md5", "put"), "k6");
+    void textsGivesOneFieldOfEveryMemberInOrderWithoutParsingThem() throws IOException {
+        LazyJsonObject object = read("""
+                {"k1":{"size":3,"md5":"aa"},"k2":{"md5":7},"k3":{"x":{"md5":"deep"}},"k4":"text",
+                 "k5":{"md5":"b\\"b"},"k6":{"md5":null},"k7":{"md5":["a"]}}""");
+        object.put(JSON.createObjectNode().put("md5", "put"), "k8");
+        object.put(JSON.createObjectNode().putNull("md5"), "k9");
 
         Map<String, String> texts = object.texts("md5");
 
-        assertThat(texts).containsEntry("k1", "aa").containsEntry("k5", "b\"b").containsEntry("k6", "put");
-        assertThat(texts).containsEntry("k2", null).containsEntry("k3", null).containsEntry("k4", null);
-        assertThat(texts).hasSize(6);
+        assertThat(texts).containsEntry("k1", "aa").containsEntry("k2", "7").containsEntry("k5", "b\"b");
+        assertThat(texts).containsEntry("k8", "put");
+        assertThat(texts).containsEntry("k3", null).containsEntry("k4", null).containsEntry("k6", null);
+        assertThat(texts).containsEntry("k7", null).containsEntry("k9", null);
+        assertThat(texts.keySet()).containsExactly("k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8", "k9");
+        assertThat(object.texts("md5", "k3")).containsExactly(Map.entry("x", "deep"));
+        assertThat(object.texts("md5", "none")).isEmpty();
     }
 
     @Test
