@@ -27,7 +27,6 @@ final class SandboxStore implements AutoCloseable {
     private static final String NEXT_ID = "next_id";
     private static final String ENTRIES = "entries";
     private static final String IDEMPOTENCY_KEYS = "idempotency_keys";
-
     private static final String EXTERNAL_ID = "external_id";
 
     private final RemoteSystem system;
