@@ -24,10 +24,10 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Talks to JADA or SCC as the contract says, over the JDK's {@link HttpURLConnection}; safe to call from several threads. Transient
- * failures (5xx, timeouts, resets) are retried with exponential backoff and jitter (Failsafe); a 429 closes a gate that
- * holds every call to this system until its {@code Retry-After} has passed, then the call is retried; other 4xx are not
- * retried. A retried create carries the same {@code Idempotency-Key}, and is preceded by a lookup by
+ * Talks to JADA or SCC as the contract says, over the JDK's {@link HttpURLConnection}; safe to call from several
+ * threads. Transient failures (5xx, timeouts, resets) are retried with exponential backoff and jitter (Failsafe); a 429
+ * closes a gate that holds every call to this system until its {@code Retry-After} has passed, then the call is
+ * retried; other 4xx are not retried. A retried create carries the same {@code Idempotency-Key}, and is preceded by a lookup by
  * {@code external_id} in case the earlier attempt reached the server. The secret goes in one header and nowhere else.
  */
 public final class RemoteClient {
@@ -162,7 +162,7 @@ public final class RemoteClient {
             try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
                 answer = in == null ? new byte[0] : in.readAllBytes();
             }
-            // This client ends a body cut short at the length it announced quietly; the answer was lost all the same.
+            // HttpURLConnection ends a body shorter than its Content-Length without an error: the answer was lost.
             if (connection.getContentLengthLong() > answer.length) {
                 throw new IOException("answer cut short");
             }
