@@ -27,8 +27,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Talks to JADA or SCC as the contract says, over the JDK's {@link HttpURLConnection}; safe to call from several
  * threads. Transient failures (5xx, timeouts, resets) are retried with exponential backoff and jitter (Failsafe); a 429
  * closes a gate that holds every call to this system until its {@code Retry-After} has passed, then the call is
- * retried; other 4xx are not retried. A retried create carries the same {@code Idempotency-Key}, and is preceded by a lookup by
- * {@code external_id} in case the earlier attempt reached the server. The secret goes in one header and nowhere else.
+ * retried; other 4xx are not retried. A retried create carries the same {@code Idempotency-Key}, and is preceded by a
+ * lookup by {@code external_id} in case the earlier attempt reached the server. The secret goes in one header and
+ * nowhere else.
  */
 public final class RemoteClient {
 
