@@ -39,9 +39,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BookingDigestsTest {
 
-    private static final Path REPOSITORY = Path.of(System.getProperty("charter.repository", ".."))
-            .toAbsolutePath()
-            .normalize();
     private static final String RENDERER = "renderer-1";
     private static final String TOKEN = "jada-token-3c9e";
     private static final String KEY = "scc-key-81ab";
@@ -49,15 +46,12 @@ class BookingDigestsTest {
     @TempDir
     Path work;
 
-    Path source;
-    int clones;
+    SiteRepository repository;
     TestSandbox sandbox;
 
     @BeforeEach
     void repository() throws IOException {
-        source = work.resolve("repository");
-        FileTrees.copy(REPOSITORY.resolve("theme"), source.resolve("theme"));
-        FileTrees.copy(REPOSITORY.resolve("site-content"), source.resolve("site-content"));
+        repository = new SiteRepository(work);
         booking("a", "BS-1", "k3m9x2pq7a", "maria_lopez", "confirmed");
         booking("b", "BS-2", "w8f2hq4nze", "dana_kim", "confirmed");
         booking("c", "BS-3", "p4t7vbx2mq", "dana_kim", "cancelled");
@@ -72,17 +66,7 @@ class BookingDigestsTest {
     }
 
     private void booking(String name, String id, String slug, String crew, String status) throws IOException {
-        Path file = source.resolve("bookings/" + name + ".yaml");
-        Files.createDirectories(file.getParent());
-        Files.writeString(
-                file,
-                "id: " + id + "\nslug: " + slug + "\nstatus: " + status
-                        + "\ndate: 2026-06-01\nstart: 10:00\nend: 13:00\n"
-                        + "guest:\n  name: Jane Smith\ncrew: [" + crew + "]\nnotes: gate code 4411\n");
-    }
-
-    private Path cloned() throws IOException {
-        return FileTrees.copy(source, work.resolve("clone-" + clones++));
+        repository.booking(name, id, slug, crew, "status: " + status, "notes: gate code 4411");
     }
 
     private static Bookings load(Path clone, Map<String, BookingDigest> digests) {
@@ -141,7 +125,7 @@ class BookingDigestsTest {
 
     /** Deploys a fresh clone reading every file, and stores the digests as charter:deploy does. */
     private Map<String, BookingDigest> deployEverything() throws IOException {
-        Path clone = cloned();
+        Path clone = repository.cloned();
         Bookings bookings = load(clone, Map.of());
         assertThat(bookings.problems()).isEmpty();
         apply(plan(clone, bookings));
@@ -179,9 +163,8 @@ class BookingDigestsTest {
                 .contains("BS-1", "k3m9x2pq7a")
                 .doesNotContain("Jane", "Smith", "gate code");
 
-        String text = Files.readString(source.resolve("bookings/b.yaml"));
-        Files.writeString(source.resolve("bookings/b.yaml"), text.replace("start: 10:00", "start: 10:30"));
-        Path clone = cloned();
+        repository.edit("bookings/b.yaml", "start: 10:00", "start: 10:30");
+        Path clone = repository.cloned();
         Bookings fromDigests = load(clone, digests);
         assertThat(ids(fromDigests.bookings())).containsExactly("BS-2");
         assertThat(knownIds(fromDigests)).containsExactly("BS-1", "BS-3");
@@ -190,7 +173,7 @@ class BookingDigestsTest {
         Files.delete(clone.resolve("bookings/c.yaml"));
         DeployPlan planned = plan(clone, fromDigests);
 
-        Path other = cloned();
+        Path other = repository.cloned();
         DeployPlan readingAll = plan(other, load(other, Map.of()));
         assertThat(planned.summary()).isEqualTo(readingAll.summary());
         assertThat(changes(planned.reconcile()))
@@ -205,7 +188,7 @@ class BookingDigestsTest {
     @Test
     void aKnownBookingIsReadWhenWhatItGivesMustBeSentOrRendered() throws IOException {
         Map<String, BookingDigest> digests = deployEverything();
-        Path clone = cloned();
+        Path clone = repository.cloned();
         Bookings fromDigests = load(clone, digests);
         assertThat(fromDigests.bookings()).isEmpty();
         // Another renderer: every page is rendered again, from the files.
@@ -234,7 +217,7 @@ class BookingDigestsTest {
                 .asText();
         assertThat(sandbox.store(RemoteSystem.SCC).editByHand(sccEntry, "start_time", "07:00"))
                 .isTrue();
-        Path clone = cloned();
+        Path clone = repository.cloned();
         Bookings fromDigests = load(clone, digests);
         assertThat(fromDigests.bookings()).isEmpty();
 
@@ -253,15 +236,16 @@ class BookingDigestsTest {
         Map<String, BookingDigest> digests = deployEverything();
 
         Files.writeString(
-                source.resolve("bookings/a.yaml"),
-                Files.readString(source.resolve("bookings/a.yaml")) + "# a comment\n",
+                repository.source().resolve("bookings/a.yaml"),
+                Files.readString(repository.source().resolve("bookings/a.yaml")) + "# a comment\n",
                 StandardCharsets.UTF_8);
-        assertThat(ids(load(cloned(), digests).bookings())).containsExactly("BS-1");
+        assertThat(ids(load(repository.cloned(), digests).bookings())).containsExactly("BS-1");
 
-        String roster = Files.readString(source.resolve("site-content/crew.yaml"));
+        String roster = Files.readString(repository.source().resolve("site-content/crew.yaml"));
         assertThat(roster).contains("dana_kim:");
-        Files.writeString(source.resolve("site-content/crew.yaml"), roster.replace("dana_kim:", "dana_kimura:"));
-        Bookings withoutDana = load(cloned(), digests);
+        Files.writeString(
+                repository.source().resolve("site-content/crew.yaml"), roster.replace("dana_kim:", "dana_kimura:"));
+        Bookings withoutDana = load(repository.cloned(), digests);
         assertThat(knownIds(withoutDana)).isEmpty();
         assertThat(withoutDana.problems()).extracting(Problem::file).contains("bookings/b.yaml", "bookings/c.yaml");
 
@@ -274,7 +258,7 @@ class BookingDigestsTest {
         booking("d", "BS-1", "zq8v3kmw4t", "maria_lopez", "confirmed");
         booking("e", "BS-5", "w8f2hq4nze", "maria_lopez", "confirmed");
 
-        Bookings bookings = load(cloned(), digests);
+        Bookings bookings = load(repository.cloned(), digests);
 
         assertThat(knownIds(bookings)).containsExactly("BS-1", "BS-2", "BS-3");
         assertThat(bookings.problems())
@@ -289,7 +273,7 @@ class BookingDigestsTest {
     @Test
     void aFileThatDrewAWarningGetsNoDigestSoItIsWarnedAboutAgain() throws IOException {
         booking("d", "BS-4", "sunset-cruise-2026", "maria_lopez", "confirmed");
-        Bookings bookings = load(cloned(), Map.of());
+        Bookings bookings = load(repository.cloned(), Map.of());
         assertThat(bookings.warnings()).extracting(Problem::file).containsExactly("bookings/d.yaml");
 
         assertThat(BookingDigests.of(bookings))
@@ -302,19 +286,21 @@ class BookingDigestsTest {
             booking("n" + n, "BS-" + n, "zq8v3kmwx" + (char) ('a' + n), "maria_lopez", "confirmed");
         }
         Map<String, BookingDigest> digests = deployEverything();
-        assertThat(BookingDigests.worthStoring(load(cloned(), Map.of())))
+        assertThat(BookingDigests.worthStoring(load(repository.cloned(), Map.of())))
                 .as("none known")
                 .isTrue();
 
         Files.writeString(
-                source.resolve("bookings/a.yaml"), "# changed\n" + Files.readString(source.resolve("bookings/a.yaml")));
-        assertThat(BookingDigests.worthStoring(load(cloned(), digests)))
+                repository.source().resolve("bookings/a.yaml"),
+                "# changed\n" + Files.readString(repository.source().resolve("bookings/a.yaml")));
+        assertThat(BookingDigests.worthStoring(load(repository.cloned(), digests)))
                 .as("1 read, 11 known")
                 .isFalse();
 
         Files.writeString(
-                source.resolve("bookings/b.yaml"), "# changed\n" + Files.readString(source.resolve("bookings/b.yaml")));
-        assertThat(BookingDigests.worthStoring(load(cloned(), digests)))
+                repository.source().resolve("bookings/b.yaml"),
+                "# changed\n" + Files.readString(repository.source().resolve("bookings/b.yaml")));
+        assertThat(BookingDigests.worthStoring(load(repository.cloned(), digests)))
                 .as("2 read, 10 known")
                 .isTrue();
     }
@@ -330,13 +316,13 @@ class BookingDigestsTest {
     @Test
     void aKnownBookingParsedLaterIsTheBookingItsDigestDescribes() throws IOException {
         Map<String, BookingDigest> digests = deployEverything();
-        Path clone = cloned();
+        Path clone = repository.cloned();
         KnownBooking known = load(clone, digests).known().stream()
                 .filter(k -> k.digest().id().equals("BS-1"))
                 .findFirst()
                 .orElseThrow();
 
-        Booking read = load(cloned(), Map.of()).bookings().stream()
+        Booking read = load(repository.cloned(), Map.of()).bookings().stream()
                 .filter(b -> b.id().equals("BS-1"))
                 .findFirst()
                 .orElseThrow();

@@ -40,37 +40,22 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  */
 class IncrementalDeployTest {
 
-    private static final Path REPOSITORY = Path.of(System.getProperty("charter.repository", ".."))
-            .toAbsolutePath()
-            .normalize();
     private static final String RENDERER = "renderer-1";
 
     @TempDir
     Path work;
 
-    Path source;
-    int clones;
+    SiteRepository repository;
     List<String> progress = new ArrayList<>();
     PublishPlan last;
 
     @BeforeEach
     void repository() throws IOException {
-        source = work.resolve("repository");
-        FileTrees.copy(REPOSITORY.resolve("theme"), source.resolve("theme"));
-        FileTrees.copy(REPOSITORY.resolve("site-content"), source.resolve("site-content"));
-        booking("a", "BS-1", "k3m9x2pq7a", "maria_lopez");
-        booking("b", "BS-2", "w8f2hq4nze", "dana_kim");
-        booking("c", "BS-3", "p4t7vbx2mq", "dana_kim");
+        repository = new SiteRepository(work);
+        repository.booking("a", "BS-1", "k3m9x2pq7a", "maria_lopez");
+        repository.booking("b", "BS-2", "w8f2hq4nze", "dana_kim");
+        repository.booking("c", "BS-3", "p4t7vbx2mq", "dana_kim");
         deploy(RENDERER);
-    }
-
-    private void booking(String name, String id, String slug, String crew) throws IOException {
-        Path file = source.resolve("bookings/" + name + ".yaml");
-        Files.createDirectories(file.getParent());
-        Files.writeString(
-                file,
-                "id: " + id + "\nslug: " + slug + "\ndate: 2026-06-01\nstart: 10:00\nend: 13:00\n"
-                        + "guest:\n  name: Jane Smith\ncrew: [" + crew + "]\n");
     }
 
     private List<String> deploy(String renderer) throws IOException {
@@ -79,7 +64,7 @@ class IncrementalDeployTest {
 
     /** Clones the repository afresh and deploys it; the files the clone rendered, by key. */
     private List<String> deploy(String renderer, boolean refresh) throws IOException {
-        Path clone = FileTrees.copy(source, work.resolve("clone-" + clones++));
+        Path clone = repository.cloned();
         SiteSettings settings = FingerprintPrinter.settings(clone);
         Bookings bookings = FingerprintPrinter.bookings(clone);
         assertThat(bookings.problems()).isEmpty();
@@ -111,16 +96,9 @@ class IncrementalDeployTest {
         return last.uploads().stream().map(u -> u.object().key()).sorted().toList();
     }
 
-    private void edit(String path, String from, String to) throws IOException {
-        Path file = source.resolve(path);
-        String text = Files.readString(file);
-        assertThat(text).contains(from);
-        Files.writeString(file, text.replace(from, to));
-    }
-
     @Test
     void fingerprintsAreTheSameInEveryJvm() throws Exception {
-        Map<String, String> here = FingerprintPrinter.fingerprints(source);
+        Map<String, String> here = FingerprintPrinter.fingerprints(repository.source());
         for (int run = 0; run < 4; run++) {
             Process other = new ProcessBuilder(
                             Path.of(System.getProperty("java.home"), "bin", "java")
@@ -128,7 +106,7 @@ class IncrementalDeployTest {
                             "-cp",
                             System.getProperty("java.class.path"),
                             FingerprintPrinter.class.getName(),
-                            source.toString())
+                            repository.source().toString())
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
             String output = new String(other.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -150,7 +128,7 @@ class IncrementalDeployTest {
 
     @Test
     void oneChangedBookingRendersAndUploadsOnlyItsTwoFiles() throws IOException {
-        edit("bookings/b.yaml", "start: 10:00", "start: 11:00");
+        repository.edit("bookings/b.yaml", "start: 10:00", "start: 11:00");
 
         assertThat(deploy(RENDERER)).containsExactly("g/w8f2hq4nze.html", "g/w8f2hq4nze.ics");
         assertThat(uploaded()).containsExactly("g/w8f2hq4nze.html", "g/w8f2hq4nze.ics");
@@ -160,7 +138,7 @@ class IncrementalDeployTest {
 
     @Test
     void aCrewMembersNewNameRendersOnlyThePagesThatShowThem() throws IOException {
-        edit("site-content/crew.yaml", "name: Dana Kim", "name: Danielle Kim");
+        repository.edit("site-content/crew.yaml", "name: Dana Kim", "name: Danielle Kim");
 
         assertThat(deploy(RENDERER)).containsExactly("g/p4t7vbx2mq.html", "g/w8f2hq4nze.html");
         assertThat(uploaded()).containsExactly("g/p4t7vbx2mq.html", "g/w8f2hq4nze.html");
@@ -169,12 +147,12 @@ class IncrementalDeployTest {
     @Test
     void aPartialRendersEveryGuestPageAndTheMeetingPointTheCalendarFilesToo() throws IOException {
         Files.writeString(
-                source.resolve("site-content/_what-to-bring.md"),
+                repository.source().resolve("site-content/_what-to-bring.md"),
                 "\n\nSunscreen, please.\n",
                 java.nio.file.StandardOpenOption.APPEND);
         assertThat(deploy(RENDERER)).containsExactly("g/k3m9x2pq7a.html", "g/p4t7vbx2mq.html", "g/w8f2hq4nze.html");
 
-        edit("site-content/_meeting-point.md", "Harbor Island West Marina", "Shelter Island Marina");
+        repository.edit("site-content/_meeting-point.md", "Harbor Island West Marina", "Shelter Island Marina");
         assertThat(deploy(RENDERER))
                 .containsExactly(
                         "g/k3m9x2pq7a.html",
@@ -187,7 +165,7 @@ class IncrementalDeployTest {
 
     @Test
     void aTemplateRendersEveryPageButNotTheCalendarFiles() throws IOException {
-        edit("theme/templates/fragments.html", "</footer>", "<p>Fair winds.</p></footer>");
+        repository.edit("theme/templates/fragments.html", "</footer>", "<p>Fair winds.</p></footer>");
 
         List<String> rendered = deploy(RENDERER);
 
@@ -226,8 +204,8 @@ class IncrementalDeployTest {
 
     @Test
     void nothingStaleStaysLive() throws IOException {
-        Files.delete(source.resolve("bookings/a.yaml"));
-        edit("bookings/c.yaml", "slug: p4t7vbx2mq", "slug: r9c2mxw7tk");
+        Files.delete(repository.source().resolve("bookings/a.yaml"));
+        repository.edit("bookings/c.yaml", "slug: p4t7vbx2mq", "slug: r9c2mxw7tk");
         Path bucket = work.resolve("local/bucket");
         Files.delete(bucket.resolve("g/w8f2hq4nze.ics"));
 
@@ -248,7 +226,7 @@ class IncrementalDeployTest {
      */
     @Test
     void aTargetThatCannotBeListedFailsThePlanWithItsOwnError() throws IOException {
-        Path clone = FileTrees.copy(source, work.resolve("clone-failing"));
+        Path clone = FileTrees.copy(repository.source(), work.resolve("clone-failing"));
         SiteSettings settings = FingerprintPrinter.settings(clone);
         Bookings bookings = FingerprintPrinter.bookings(clone);
         DirectoryStore target = new DirectoryStore(work.resolve("local"));
@@ -278,7 +256,7 @@ class IncrementalDeployTest {
      */
     @Test
     void whatIsLiveIsReadWhileTheInputsAreStillBeingReadAndFailingInputsStopThePlan() throws Exception {
-        Path clone = FileTrees.copy(source, work.resolve("clone-waiting"));
+        Path clone = FileTrees.copy(repository.source(), work.resolve("clone-waiting"));
         SiteSettings settings = FingerprintPrinter.settings(clone);
         Bookings bookings = FingerprintPrinter.bookings(clone);
         DirectoryStore target = new DirectoryStore(work.resolve("local"));
