@@ -115,7 +115,7 @@ public final class BookingParser {
                         fields.positionOf("slug"),
                         "slug '" + value + "' can be guessed (" + why
                                 + "), and so can the guest's page; add random characters, e.g. 'slug: "
-                                + Slugs.strengthened(value) + "'")));
+                                + Slugs.strengthened(value, id, date, guest.map(Booking.Guest::name)) + "'")));
 
         Optional<Identity> identity =
                 id.map(value -> new Identity(value, fields.positionOf("id"), slug, fields.positionOf("slug")));

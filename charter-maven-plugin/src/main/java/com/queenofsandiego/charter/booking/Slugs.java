@@ -120,18 +120,20 @@ public final class Slugs {
         return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
     }
 
-    /** The slug with random characters added, or a random slug where that would be too long. */
-    public static String strengthened(String slug) {
+    /**
+     * The slug with random characters added, or a random slug where that would be too short or too long; drawn again
+     * until it is not guessable for the booking it is offered for ({@link #whyGuessable} with the same id, date and
+     * name), so that the offer is never warned about in turn.
+     */
+    public static String strengthened(
+            String slug, Optional<String> bookingId, Optional<LocalDate> date, Optional<String> guestName) {
         int length = slug.length() + 1 + RANDOM_PART;
-        if (length < LENGTH || length > 64) {
-            return random();
-        }
-        String longer;
+        boolean appended = length >= LENGTH && length <= 64;
+        String offered;
         do {
-            longer = slug + "-" + random(RANDOM_PART);
-        } while (whyGuessable(longer, Optional.empty(), Optional.empty(), Optional.empty())
-                .isPresent());
-        return longer;
+            offered = appended ? slug + "-" + random(RANDOM_PART) : random(LENGTH);
+        } while (whyGuessable(offered, bookingId, date, guestName).isPresent());
+        return offered;
     }
 
     /** Lowercase letters and digits only: {@code BS-48213} and {@code bs48213} are the same to a guesser. */
